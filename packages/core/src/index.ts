@@ -1,0 +1,33 @@
+/**
+ * @chidao/core — the domain of directive cascades as a library: organisations, documents and
+ * their symbols, tasks and their inheritance, the Vietnamese calendar and deadline rules,
+ * and storage on SQLite or PostgreSQL.
+ *
+ * @example
+ * import { openStore, migrateToLatest, Chidao, parseSymbol } from '@chidao/core'
+ * parseSymbol('09-KH/ĐU').format //=> 'PARTY'
+ */
+export { DomainError, isDomainError, type DomainErrorCode } from './errors.js'
+export * from './calendar/date.js'
+export { fold, nfc } from './text/fold.js'
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
+export {
+  ISSUER_CODES, formatSymbol, normalizeSymbol, parseSymbol, type DocumentSymbol, type SymbolFormat,
+} from './document/symbol.js'
+export * from './model/organization.js'
+export * from './model/document.js'
+export * from './model/task.js'
+export * from './model/report.js'
+export type { Database } from './storage/schema.js'
+export type { StoreKind } from './storage/store-kind.js'
+export { openStore, sqlitePathOf, storeKindOf, type OpenStoreOptions, type Store } from './storage/open-store.js'
+export { migrateDown, migrateToLatest, migrations } from './storage/migrate.js'
+export { Sqlite3Dialect } from './storage/sqlite/sqlite3-dialect.js'
+export type { Sqlite3DialectConfig } from './storage/sqlite/sqlite3-driver.js'
+export {
+  Chidao,
+  type AddTargetInput, type AddTaskInput, type AssignInput, type ChidaoOptions, type CommandContext,
+  type RegisterDocumentInput, type RegisterGroupInput, type RegisterOrganizationInput,
+  type RegisterSuccessionInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
+  type VerifyReportInput,
+} from './service/chidao.js'

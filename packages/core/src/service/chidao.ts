@@ -1,0 +1,766 @@
+/**
+ * The command and query service over a store. Every command is one transaction that validates
+ * everything first, then writes everything or nothing, and appends one audit entry.
+ */
+import { randomUUID } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { CalendarDate } from '../calendar/date.js'
+import { DomainError, type DomainErrorCode } from '../errors.js'
+import { isDocumentKind, type DocumentKind } from '../document/kind.js'
+import { parseSymbol } from '../document/symbol.js'
+import { DOCUMENT_STATUSES, type Document, type DocumentStatus } from '../model/document.js'
+import {
+  BLOCS, ORGANIZATION_KINDS, SUCCESSION_KINDS, TIERS, tierRank,
+  type GroupSelector, type Organization, type OrganizationGroup, type Succession,
+} from '../model/organization.js'
+import {
+  CLAIMED_STATUSES, REPORT_PERIODS, VERIFICATION_STATUSES, type AuditEntry, type Evidence, type Report,
+} from '../model/report.js'
+import {
+  ASSIGNMENT_ROLES, COMPARATORS, TASK_STATES, type Assignment, type AssignmentRole, type Target, type Task,
+} from '../model/task.js'
+import type { Database } from '../storage/schema.js'
+import type { Store } from '../storage/open-store.js'
+import {
+  toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
+} from './rows.js'
+import {
+  isUniqueViolation, optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion,
+} from './validate.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** Who runs a command; recorded in the audit log. */
+export interface CommandContext {
+  /** The person or key acting, e.g. `key:QNG.SKHCN:editor` or `import`. */
+  readonly actor: string
+}
+
+/** Options of {@link Chidao}. */
+export interface ChidaoOptions {
+  /** The clock for audit timestamps (default: the system clock). */
+  readonly now?: () => Date
+  /** Identifier factory (default: random UUIDs). */
+  readonly newId?: () => string
+}
+
+export interface RegisterOrganizationInput {
+  code: string
+  name: string
+  shortName?: string | null
+  tier: string
+  bloc: string
+  kind: string
+  parentCode?: string | null
+  /** Partition key; defaults to the parent's scope, or `VN` at the centre. */
+  scope?: string | null
+  validFrom?: string | null
+  validTo?: string | null
+}
+
+export interface RegisterSuccessionInput {
+  predecessorCode: string
+  successorCode: string
+  kind: string
+  effectiveOn: string
+  note?: string | null
+}
+
+export interface RegisterGroupInput {
+  code: string
+  name: string
+  scope?: string | null
+  withinCode?: string | null
+  tiers?: string[]
+  kinds?: string[]
+  blocs?: string[]
+  memberCodes?: string[]
+}
+
+export interface RegisterDocumentInput {
+  /** Number and symbol as written; null or absent when illegible (then `kind` is required). */
+  symbol?: string | null
+  /** The kind; defaults to the one in the symbol. */
+  kind?: string | null
+  issuerCode: string
+  issuedOn: string
+  title: string
+  status?: string | null
+  /** Ids of the documents this one implements. */
+  implements?: string[]
+}
+
+export interface UpdateDocumentInput {
+  id: string
+  expectedVersion: number
+  title?: string
+  status?: string
+}
+
+export interface AssignInput {
+  taskId: string
+  role: string
+  organizationCode?: string | null
+  groupCode?: string | null
+  note?: string | null
+}
+
+export interface AddTaskInput {
+  documentId: string
+  code: string
+  parentCode?: string | null
+  content: string
+  timePhrase?: string | null
+  output?: string | null
+  /** Ids of tasks in ancestor documents that this task implements. */
+  implements?: string[]
+  assignments?: Omit<AssignInput, 'taskId'>[]
+}
+
+export interface UpdateTaskInput {
+  id: string
+  expectedVersion: number
+  content?: string
+  timePhrase?: string | null
+  output?: string | null
+  state?: string
+}
+
+export interface AddTargetInput {
+  documentId: string
+  taskId?: string | null
+  category?: string | null
+  metric: string
+  unit?: string | null
+  comparator: string
+  value: number
+  milestoneOn?: string | null
+}
+
+export interface SubmitReportInput {
+  taskId: string
+  organizationCode: string
+  period: string
+  periodStart?: string | null
+  periodEnd?: string | null
+  claimedStatus: string
+  percent?: number | null
+  narrative?: string | null
+  completedOn?: string | null
+  reportedOn: string
+  evidence?: { title: string; uri: string; sha256?: string | null }[]
+}
+
+export interface VerifyReportInput {
+  reportId: string
+  expectedVersion: number
+  verifierCode: string
+  status: string
+  verifiedOn: string
+  note?: string | null
+}
+
+const SHA256_RE = /^[0-9a-f]{64}$/
+
+/**
+ * chidao's service: commands that change the cascade and queries that read it.
+ *
+ * @example
+ * const chidao = new Chidao(await openStore(':memory:'))
+ * await chidao.registerOrganization({ actor: 'setup' }, { code: 'BCT', name: 'Bộ Chính trị', tier: 'CENTRAL', bloc: 'PARTY', kind: 'POLITBURO' })
+ */
+export class Chidao {
+  readonly store: Store
+  readonly #now: () => Date
+  readonly #newId: () => string
+
+  constructor(store: Store, options: ChidaoOptions = {}) {
+    this.store = store
+    this.#now = options.now ?? (() => new Date())
+    this.#newId = options.newId ?? randomUUID
+  }
+
+  get db(): Kysely<Database> {
+    return this.store.db
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  /** Registers an organisation. Errors: INVALID_INPUT, INVALID_DATE, UNKNOWN_ORGANIZATION (parent), DUPLICATE_ORGANIZATION. */
+  registerOrganization(ctx: CommandContext, input: RegisterOrganizationInput): Promise<Organization> {
+    return this.#command(ctx, 'registerOrganization', 'DUPLICATE_ORGANIZATION', async (trx, stamp) => {
+      const code = requireText(input.code, 'code', 100)
+      const row = {
+        id: this.#newId(),
+        code,
+        name: requireText(input.name, 'name', 500),
+        shortName: optionalText(input.shortName, 'shortName', 200),
+        tier: requireOneOf(input.tier, TIERS, 'tier'),
+        bloc: requireOneOf(input.bloc, BLOCS, 'bloc'),
+        kind: requireOneOf(input.kind, ORGANIZATION_KINDS, 'kind'),
+        validFrom: optionalDate(input.validFrom, 'validFrom'),
+        validTo: optionalDate(input.validTo, 'validTo'),
+      }
+      if (row.validFrom && row.validTo && row.validTo < row.validFrom) {
+        throw new DomainError('INVALID_DATE', 'validTo is before validFrom', { field: ['input', 'validTo'] })
+      }
+      const parent = input.parentCode ? await this.#orgByCode(trx, input.parentCode, 'parentCode') : null
+      if (parent && tierRank(parent.tier) > tierRank(row.tier)) {
+        throw new DomainError('INVALID_INPUT', `A ${row.tier} body cannot sit under a ${parent.tier} body`, { field: ['input', 'parentCode'] })
+      }
+      if (await this.#findOrgByCode(trx, code)) {
+        throw new DomainError('DUPLICATE_ORGANIZATION', `Organization ${code} exists`, { field: ['input', 'code'] })
+      }
+      const scope = optionalText(input.scope, 'scope', 20) ?? parent?.scope ?? 'VN'
+      await trx.insertInto('organization')
+        .values({ ...row, parentId: parent?.id ?? null, scope, createdAt: stamp, updatedAt: stamp }).execute()
+      const created = await this.#orgById(trx, row.id)
+      return { entity: 'organization', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /** Records that one organisation's duties passed to another from a date. */
+  registerSuccession(ctx: CommandContext, input: RegisterSuccessionInput): Promise<Succession> {
+    return this.#command(ctx, 'registerSuccession', 'INVALID_INPUT', async (trx, stamp) => {
+      const kind = requireOneOf(input.kind, SUCCESSION_KINDS, 'kind')
+      const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn')
+      const predecessor = await this.#orgByCode(trx, input.predecessorCode, 'predecessorCode')
+      const successor = await this.#orgByCode(trx, input.successorCode, 'successorCode')
+      if (predecessor.id === successor.id) {
+        throw new DomainError('INVALID_INPUT', 'An organization cannot succeed itself', { field: ['input', 'successorCode'] })
+      }
+      const row = {
+        id: this.#newId(), predecessorId: predecessor.id, successorId: successor.id, kind, effectiveOn,
+        note: optionalText(input.note, 'note', 1000), createdAt: stamp,
+      }
+      await trx.insertInto('succession').values(row).execute()
+      const created = toSuccession(row)
+      return { entity: 'succession', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /** Registers a named group of organisations that assignments can name. */
+  registerGroup(ctx: CommandContext, input: RegisterGroupInput): Promise<OrganizationGroup> {
+    return this.#command(ctx, 'registerGroup', 'DUPLICATE_ORGANIZATION', async (trx, stamp) => {
+      const code = requireText(input.code, 'code', 100)
+      const within = input.withinCode ? await this.#orgByCode(trx, input.withinCode, 'withinCode') : null
+      const members: string[] = []
+      for (const memberCode of input.memberCodes ?? []) members.push((await this.#orgByCode(trx, memberCode, 'memberCodes')).id)
+      const selector: GroupSelector = {
+        ...(within ? { withinId: within.id } : {}),
+        ...(input.tiers?.length ? { tiers: input.tiers.map((t) => requireOneOf(t, TIERS, 'tiers')) } : {}),
+        ...(input.kinds?.length ? { kinds: input.kinds.map((k) => requireOneOf(k, ORGANIZATION_KINDS, 'kinds')) } : {}),
+        ...(input.blocs?.length ? { blocs: input.blocs.map((b) => requireOneOf(b, BLOCS, 'blocs')) } : {}),
+        ...(members.length ? { memberIds: members } : {}),
+      }
+      if (!selector.withinId && !selector.memberIds) {
+        throw new DomainError('INVALID_INPUT', 'A group needs withinCode or memberCodes', { field: ['input', 'withinCode'] })
+      }
+      const existing = await trx.selectFrom('organizationGroup').select('id').where('code', '=', code).executeTakeFirst()
+      if (existing) throw new DomainError('DUPLICATE_ORGANIZATION', `Group ${code} exists`, { field: ['input', 'code'] })
+      const row = {
+        id: this.#newId(), code, name: requireText(input.name, 'name', 500),
+        scope: optionalText(input.scope, 'scope', 20) ?? within?.scope ?? 'VN', selector: JSON.stringify(selector), createdAt: stamp,
+      }
+      await trx.insertInto('organizationGroup').values(row).execute()
+      const created = toGroup(row)
+      return { entity: 'organizationGroup', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /**
+   * Registers a document and the documents it implements.
+   * Errors: MALFORMED_SYMBOL, ILLEGIBLE_SYMBOL, INVALID_DATE, UNKNOWN_ORGANIZATION, UNKNOWN_DOCUMENT,
+   * DUPLICATE_DOCUMENT, LINK_TO_LOWER_TIER.
+   */
+  registerDocument(ctx: CommandContext, input: RegisterDocumentInput): Promise<Document> {
+    return this.#command(ctx, 'registerDocument', 'DUPLICATE_DOCUMENT', async (trx, stamp) => {
+      const written = optionalText(input.symbol, 'symbol', 100)
+      let parsed
+      try {
+        parsed = written === null ? null : parseSymbol(written)
+      } catch (e) {
+        if (e instanceof DomainError) throw new DomainError(e.code, e.message, { field: ['input', 'symbol'], details: { input: written } })
+        throw e
+      }
+      const kind = (input.kind ?? parsed?.kind ?? null) as DocumentKind | null
+      if (!isDocumentKind(kind)) {
+        throw new DomainError('INVALID_INPUT', 'kind is required (a known kind code) when the symbol does not give it', { field: ['input', 'kind'] })
+      }
+      const issuedOn = requireDate(input.issuedOn, 'issuedOn')
+      const title = requireText(input.title, 'title', 2000)
+      const status = input.status ? requireOneOf(input.status, DOCUMENT_STATUSES, 'status') : 'IN_FORCE'
+      const issuer = await this.#orgByCode(trx, input.issuerCode, 'issuerCode')
+      const parents = await this.#documentsByIds(trx, input.implements ?? [], 'implements')
+      for (const parent of parents) await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
+      if (parsed) {
+        const dup = await trx.selectFrom('document').select('id')
+          .where('issuerId', '=', issuer.id).where('symbol', '=', parsed.text).where('issuedOn', '=', issuedOn).executeTakeFirst()
+        if (dup) {
+          throw new DomainError('DUPLICATE_DOCUMENT', `${parsed.text} of ${issuer.code} issued ${issuedOn} is already registered`, {
+            field: ['input', 'symbol'], details: { documentId: dup.id },
+          })
+        }
+      }
+      const row = {
+        id: this.#newId(), scope: issuer.scope, kind, symbol: parsed?.text ?? null, symbolWritten: written,
+        issuerId: issuer.id, issuedOn, title, status, createdAt: stamp, updatedAt: stamp,
+      }
+      await trx.insertInto('document').values(row).execute()
+      if (parents.length) {
+        await trx.insertInto('documentLink').values(parents.map((p) => ({ childId: row.id, parentId: p.id, createdAt: stamp }))).execute()
+      }
+      const created = await this.#documentById(trx, row.id)
+      return { entity: 'document', entityId: created.id, before: null, after: { ...created, implements: parents.map((p) => p.id) }, result: created }
+    })
+  }
+
+  /** Adds an implements link between two registered documents. Errors: LINK_TO_LOWER_TIER, LINK_CYCLE. */
+  linkDocument(ctx: CommandContext, input: { documentId: string; parentId: string }): Promise<Document> {
+    return this.#command(ctx, 'linkDocument', 'INVALID_INPUT', async (trx, stamp) => {
+      const child = await this.#documentById(trx, input.documentId, 'documentId')
+      const parent = await this.#documentById(trx, input.parentId, 'parentId')
+      const issuer = await this.#orgById(trx, child.issuerId)
+      await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
+      const existing = await trx.selectFrom('documentLink').select('childId')
+        .where('childId', '=', child.id).where('parentId', '=', parent.id).executeTakeFirst()
+      if (!existing) await trx.insertInto('documentLink').values({ childId: child.id, parentId: parent.id, createdAt: stamp }).execute()
+      return { entity: 'document', entityId: child.id, before: null, after: { implements: parent.id }, result: child }
+    })
+  }
+
+  /** Changes a document's title or status, if nobody changed it since `expectedVersion`. */
+  updateDocument(ctx: CommandContext, input: UpdateDocumentInput): Promise<Document> {
+    return this.#command(ctx, 'updateDocument', 'INVALID_INPUT', async (trx, stamp) => {
+      const expected = requireVersion(input.expectedVersion)
+      const before = await this.#documentById(trx, input.id, 'id')
+      const patch = {
+        ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
+        ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') as DocumentStatus } : {}),
+      }
+      await this.#versionedUpdate(trx, 'document', before.id, expected, before.version, patch, stamp)
+      const after = await this.#documentById(trx, before.id)
+      return { entity: 'document', entityId: before.id, before, after, result: after }
+    })
+  }
+
+  /**
+   * Adds a task to a document, with its assignments and the parent tasks it implements.
+   * Errors: UNKNOWN_DOCUMENT, UNKNOWN_TASK, DUPLICATE_TASK, NOT_AN_ANCESTOR, UNKNOWN_ORGANIZATION.
+   */
+  addTask(ctx: CommandContext, input: AddTaskInput): Promise<Task> {
+    return this.#command(ctx, 'addTask', 'DUPLICATE_TASK', async (trx, stamp) => {
+      const document = await this.#documentById(trx, input.documentId, 'documentId')
+      const code = requireText(input.code, 'code', 50)
+      const content = requireText(input.content, 'content')
+      const timePhrase = optionalText(input.timePhrase, 'timePhrase', 2000)
+      const output = optionalText(input.output, 'output', 2000)
+      const taken = await trx.selectFrom('task').select('id').where('documentId', '=', document.id).where('code', '=', code).executeTakeFirst()
+      if (taken) throw new DomainError('DUPLICATE_TASK', `Task ${code} exists in this document`, { field: ['input', 'code'], details: { taskId: taken.id } })
+      let parentId: string | null = null
+      if (input.parentCode) {
+        const parent = await trx.selectFrom('task').select('id')
+          .where('documentId', '=', document.id).where('code', '=', input.parentCode).executeTakeFirst()
+        if (!parent) throw new DomainError('UNKNOWN_TASK', `No task ${input.parentCode} in this document`, { field: ['input', 'parentCode'] })
+        parentId = parent.id
+      }
+      const implemented = await this.#checkTaskParents(trx, document.id, input.implements ?? [])
+      const assignees = []
+      for (const [i, a] of (input.assignments ?? []).entries()) assignees.push(await this.#resolveAssignee(trx, a, ['assignments', String(i)]))
+      const ordinalRow = await trx.selectFrom('task').select(sql<number>`count(*)`.as('n')).where('documentId', '=', document.id).executeTakeFirstOrThrow()
+      const row = {
+        id: this.#newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: Number(ordinalRow.n) + 1,
+        content, timePhrase, deadline: null, output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
+      }
+      await trx.insertInto('task').values(row).execute()
+      if (implemented.length) {
+        await trx.insertInto('taskLink').values(implemented.map((p) => ({ childId: row.id, parentId: p, createdAt: stamp }))).execute()
+      }
+      for (const [ordinal, a] of assignees.entries()) {
+        await trx.insertInto('assignment').values({ id: this.#newId(), taskId: row.id, ordinal, ...a, createdAt: stamp }).execute()
+      }
+      const created = await this.#taskById(trx, row.id)
+      const after = { ...created, implements: implemented, assignments: assignees }
+      return { entity: 'task', entityId: created.id, before: null, after, result: created }
+    })
+  }
+
+  /** Records that a task implements a task of an ancestor document. Errors: NOT_AN_ANCESTOR. */
+  linkTask(ctx: CommandContext, input: { taskId: string; parentTaskId: string }): Promise<Task> {
+    return this.#command(ctx, 'linkTask', 'INVALID_INPUT', async (trx, stamp) => {
+      const task = await this.#taskById(trx, input.taskId, 'taskId')
+      const [parentId] = await this.#checkTaskParents(trx, task.documentId, [input.parentTaskId], 'parentTaskId')
+      const existing = await trx.selectFrom('taskLink').select('childId')
+        .where('childId', '=', task.id).where('parentId', '=', parentId!).executeTakeFirst()
+      if (!existing) await trx.insertInto('taskLink').values({ childId: task.id, parentId: parentId!, createdAt: stamp }).execute()
+      return { entity: 'task', entityId: task.id, before: null, after: { implements: parentId }, result: task }
+    })
+  }
+
+  /** Changes a task's content, time phrase, output or state under optimistic concurrency. */
+  updateTask(ctx: CommandContext, input: UpdateTaskInput): Promise<Task> {
+    return this.#command(ctx, 'updateTask', 'INVALID_INPUT', async (trx, stamp) => {
+      const expected = requireVersion(input.expectedVersion)
+      const before = await this.#taskById(trx, input.id, 'id')
+      const patch = {
+        ...(input.content !== undefined ? { content: requireText(input.content, 'content') } : {}),
+        ...(input.timePhrase !== undefined ? { timePhrase: optionalText(input.timePhrase, 'timePhrase', 2000) } : {}),
+        ...(input.output !== undefined ? { output: optionalText(input.output, 'output', 2000) } : {}),
+        ...(input.state !== undefined ? { state: requireOneOf(input.state, TASK_STATES, 'state') } : {}),
+      }
+      await this.#versionedUpdate(trx, 'task', before.id, expected, before.version, patch, stamp)
+      const after = await this.#taskById(trx, before.id)
+      return { entity: 'task', entityId: before.id, before, after, result: after }
+    })
+  }
+
+  /** Assigns a task to an organisation or a group as lead or coordinator. */
+  assign(ctx: CommandContext, input: AssignInput): Promise<Assignment> {
+    return this.#command(ctx, 'assign', 'INVALID_INPUT', async (trx, stamp) => {
+      const task = await this.#taskById(trx, input.taskId, 'taskId')
+      const assignee = await this.#resolveAssignee(trx, input, [])
+      const duplicate = await trx.selectFrom('assignment').select('id').where('taskId', '=', task.id).where('role', '=', assignee.role)
+        .where(assignee.organizationId ? 'organizationId' : 'groupId', '=', (assignee.organizationId ?? assignee.groupId)!).executeTakeFirst()
+      if (duplicate) throw new DomainError('INVALID_INPUT', 'That assignee already has this role on the task', { field: ['input'] })
+      const taken = await trx.selectFrom('assignment').select(sql<number>`count(*)`.as('n')).where('taskId', '=', task.id).executeTakeFirstOrThrow()
+      const row = { id: this.#newId(), taskId: task.id, ordinal: Number(taken.n), ...assignee, createdAt: stamp }
+      await trx.insertInto('assignment').values(row).execute()
+      const created = toAssignment(row)
+      return { entity: 'assignment', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /** Adds a quantitative target to a document (and optionally one of its tasks). */
+  addTarget(ctx: CommandContext, input: AddTargetInput): Promise<Target> {
+    return this.#command(ctx, 'addTarget', 'INVALID_INPUT', async (trx, stamp) => {
+      const document = await this.#documentById(trx, input.documentId, 'documentId')
+      const task = input.taskId ? await this.#taskById(trx, input.taskId, 'taskId') : null
+      if (task && task.documentId !== document.id) {
+        throw new DomainError('INVALID_INPUT', 'The task belongs to another document', { field: ['input', 'taskId'] })
+      }
+      if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+        throw new DomainError('INVALID_INPUT', 'value must be a finite number', { field: ['input', 'value'] })
+      }
+      const row = {
+        id: this.#newId(), scope: document.scope, documentId: document.id, taskId: task?.id ?? null,
+        category: optionalText(input.category, 'category', 200), metric: requireText(input.metric, 'metric', 2000),
+        unit: optionalText(input.unit, 'unit', 50), comparator: requireOneOf(input.comparator, COMPARATORS, 'comparator'),
+        value: input.value, milestoneOn: optionalDate(input.milestoneOn, 'milestoneOn'), createdAt: stamp,
+      }
+      await trx.insertInto('target').values(row).execute()
+      const created = toTarget(row)
+      return { entity: 'target', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /** Submits a progress report with its evidence. The claim is kept apart from any verification. */
+  submitReport(ctx: CommandContext, input: SubmitReportInput): Promise<Report> {
+    return this.#command(ctx, 'submitReport', 'INVALID_INPUT', async (trx, stamp) => {
+      const task = await this.#taskById(trx, input.taskId, 'taskId')
+      const organization = await this.#orgByCode(trx, input.organizationCode, 'organizationCode')
+      const claimedStatus = requireOneOf(input.claimedStatus, CLAIMED_STATUSES, 'claimedStatus')
+      const percent = input.percent ?? null
+      if (percent !== null && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
+        throw new DomainError('INVALID_INPUT', 'percent must be an integer from 0 to 100', { field: ['input', 'percent'] })
+      }
+      const reportedOn = requireDate(input.reportedOn, 'reportedOn')
+      const completedOn = optionalDate(input.completedOn, 'completedOn')
+      if (claimedStatus === 'COMPLETED' && completedOn === null) {
+        throw new DomainError('INVALID_INPUT', 'A COMPLETED claim needs completedOn', { field: ['input', 'completedOn'] })
+      }
+      if (completedOn !== null && completedOn > reportedOn) {
+        throw new DomainError('INVALID_DATE', 'completedOn is after reportedOn', { field: ['input', 'completedOn'] })
+      }
+      const periodStart = optionalDate(input.periodStart, 'periodStart')
+      const periodEnd = optionalDate(input.periodEnd, 'periodEnd')
+      if (periodStart && periodEnd && periodEnd < periodStart) {
+        throw new DomainError('INVALID_DATE', 'periodEnd is before periodStart', { field: ['input', 'periodEnd'] })
+      }
+      const evidence: Evidence[] = (input.evidence ?? []).map((e, i) => {
+        const sha256 = e.sha256 ? e.sha256.toLowerCase() : null
+        if (sha256 !== null && !SHA256_RE.test(sha256)) {
+          throw new DomainError('INVALID_INPUT', 'sha256 must be 64 hex digits', { field: ['input', 'evidence', String(i), 'sha256'] })
+        }
+        return { title: requireText(e.title, 'evidence.title', 500), uri: requireText(e.uri, 'evidence.uri', 2000), sha256 }
+      })
+      const row = {
+        id: this.#newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
+        period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
+        narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING',
+        verifierId: null, verifiedOn: null, verificationNote: null, createdAt: stamp, updatedAt: stamp,
+      }
+      await trx.insertInto('report').values(row).execute()
+      if (evidence.length) {
+        await trx.insertInto('reportEvidence')
+          .values(evidence.map((e, i) => ({ id: this.#newId(), reportId: row.id, ordinal: i, ...e }))).execute()
+      }
+      const created = await this.#reportById(trx, row.id)
+      return { entity: 'report', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
+  /** The supervising organisation accepts or rejects a report. */
+  verifyReport(ctx: CommandContext, input: VerifyReportInput): Promise<Report> {
+    return this.#command(ctx, 'verifyReport', 'INVALID_INPUT', async (trx, stamp) => {
+      const expected = requireVersion(input.expectedVersion)
+      const before = await this.#reportById(trx, input.reportId, 'reportId')
+      const verifier = await this.#orgByCode(trx, input.verifierCode, 'verifierCode')
+      const status = requireOneOf(input.status, VERIFICATION_STATUSES, 'status')
+      const verifiedOn = requireDate(input.verifiedOn, 'verifiedOn')
+      if (verifiedOn < before.reportedOn) {
+        throw new DomainError('INVALID_DATE', 'verifiedOn is before the report was made', { field: ['input', 'verifiedOn'] })
+      }
+      await this.#versionedUpdate(trx, 'report', before.id, expected, before.version, {
+        verificationStatus: status, verifierId: verifier.id, verifiedOn, verificationNote: optionalText(input.note, 'note'),
+      }, stamp)
+      const after = await this.#reportById(trx, before.id)
+      return { entity: 'report', entityId: before.id, before, after, result: after }
+    })
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The organisation with this code, or null. */
+  async organizationByCode(code: string): Promise<Organization | null> {
+    return this.#findOrgByCode(this.db, code)
+  }
+
+  /** Organisations by id, in the order asked (null for unknown ids). */
+  async organizationsByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
+    if (!ids.length) return []
+    const rows = await this.db.selectFrom('organization').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+    const byId = new Map(rows.map((r) => [r.id, toOrganization(r)]))
+    return ids.map((id) => byId.get(id) ?? null)
+  }
+
+  /** Successions from or to an organisation. */
+  async successionsOf(organizationId: string): Promise<Succession[]> {
+    const rows = await this.db.selectFrom('succession').selectAll()
+      .where((eb) => eb.or([eb('predecessorId', '=', organizationId), eb('successorId', '=', organizationId)]))
+      .orderBy('effectiveOn').execute()
+    return rows.map(toSuccession)
+  }
+
+  /** Documents with this symbol (any spelling the parser accepts), optionally on one issue date. */
+  async documentsBySymbol(symbol: string, issuedOn?: CalendarDate): Promise<Document[]> {
+    const canonical = parseSymbol(symbol).text
+    let q = this.db.selectFrom('document').selectAll().where('symbol', '=', canonical)
+    if (issuedOn) q = q.where('issuedOn', '=', issuedOn)
+    return (await q.orderBy('issuedOn').execute()).map(toDocument)
+  }
+
+  /** The document with this id, or null. */
+  async documentById(id: string): Promise<Document | null> {
+    const row = await this.db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toDocument(row) : null
+  }
+
+  /** The documents a document implements (its direct parents). */
+  async parentsOf(documentId: string): Promise<Document[]> {
+    const rows = await this.db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.parentId')
+      .selectAll('document').where('documentLink.childId', '=', documentId).orderBy('document.issuedOn').execute()
+    return rows.map(toDocument)
+  }
+
+  /** The documents that implement a document (its direct children). */
+  async childrenOf(documentId: string): Promise<Document[]> {
+    const rows = await this.db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.childId')
+      .selectAll('document').where('documentLink.parentId', '=', documentId).orderBy('document.issuedOn').execute()
+    return rows.map(toDocument)
+  }
+
+  /** Ids of every document a document implements, directly or through others. */
+  async ancestorIdsOf(documentId: string): Promise<string[]> {
+    return this.#ancestorIds(this.db, documentId)
+  }
+
+  /** The task with this id, or null. */
+  async taskById(id: string): Promise<Task | null> {
+    const row = await this.db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toTask(row) : null
+  }
+
+  /** A document's tasks in plan order. */
+  async tasksOf(documentId: string): Promise<Task[]> {
+    const rows = await this.db.selectFrom('task').selectAll().where('documentId', '=', documentId).orderBy('ordinal').execute()
+    return rows.map(toTask)
+  }
+
+  /** Ids of the tasks a task implements. */
+  async parentTaskIdsOf(taskId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).orderBy('parentId').execute()
+    return rows.map((r) => r.parentId)
+  }
+
+  /** A task's assignments. */
+  async assignmentsOf(taskId: string): Promise<Assignment[]> {
+    const rows = await this.db.selectFrom('assignment').selectAll().where('taskId', '=', taskId).orderBy('ordinal').execute()
+    return rows.map(toAssignment)
+  }
+
+  /** A document's targets. */
+  async targetsOf(documentId: string): Promise<Target[]> {
+    const rows = await this.db.selectFrom('target').selectAll().where('documentId', '=', documentId)
+      .orderBy('milestoneOn').orderBy('metric').execute()
+    return rows.map(toTarget)
+  }
+
+  /** Reports on a task, oldest first. */
+  async reportsOf(taskId: string): Promise<Report[]> {
+    const rows = await this.db.selectFrom('report').select('id').where('taskId', '=', taskId).orderBy('reportedOn').orderBy('createdAt').execute()
+    return Promise.all(rows.map((r) => this.#reportById(this.db, r.id)))
+  }
+
+  /** The audit trail of one entity, oldest first. */
+  async auditTrail(entity: string, entityId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('auditLog').selectAll().where('entity', '=', entity).where('entityId', '=', entityId)
+      .orderBy('at').orderBy('id').execute()
+    return rows.map(toAuditEntry)
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** Runs one command in one transaction and appends its audit entry. */
+  async #command<T>(
+    ctx: CommandContext,
+    command: string,
+    duplicateCode: DomainErrorCode,
+    body: (trx: Transaction<Database>, stamp: string) => Promise<{ entity: string; entityId: string; before: unknown; after: unknown; result: T }>,
+  ): Promise<T> {
+    const actor = requireText(ctx?.actor, 'actor', 200)
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const stamp = this.#now().toISOString()
+        const outcome = await body(trx, stamp)
+        await trx.insertInto('auditLog').values({
+          id: this.#newId(), at: stamp, actor, command, entity: outcome.entity, entityId: outcome.entityId,
+          before: outcome.before === null ? null : JSON.stringify(outcome.before),
+          after: outcome.after === null ? null : JSON.stringify(outcome.after),
+        }).execute()
+        return outcome.result
+      })
+    } catch (error) {
+      // A concurrent writer won the race for a natural key that validation saw free.
+      if (isUniqueViolation(error)) throw new DomainError(duplicateCode, `${command}: conflicts with an existing record`, { cause: error })
+      throw error
+    }
+  }
+
+  async #versionedUpdate(
+    trx: Transaction<Database>, table: 'document' | 'task' | 'report', id: string, expected: number, current: number,
+    patch: Record<string, unknown>, stamp: string,
+  ): Promise<void> {
+    if (expected !== current) {
+      throw new DomainError('VERSION_CONFLICT', `${table} ${id} is at version ${current}, not ${expected}`, {
+        field: ['input', 'expectedVersion'], details: { currentVersion: current },
+      })
+    }
+    const result = await trx.updateTable(table)
+      .set({ ...patch, version: sql<number>`version + 1`, updatedAt: stamp } as never)
+      .where('id', '=', id).where('version', '=', expected).executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new DomainError('VERSION_CONFLICT', `${table} ${id} changed while this command ran`, { field: ['input', 'expectedVersion'] })
+    }
+  }
+
+  async #findOrgByCode(db: Db, code: string): Promise<Organization | null> {
+    const row = await db.selectFrom('organization').selectAll().where('code', '=', code).executeTakeFirst()
+    return row ? toOrganization(row) : null
+  }
+
+  async #orgByCode(db: Db, code: unknown, field: string): Promise<Organization> {
+    const text = requireText(code, field, 100)
+    const org = await this.#findOrgByCode(db, text)
+    if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${text}`, { field: ['input', field] })
+    return org
+  }
+
+  async #orgById(db: Db, id: string): Promise<Organization> {
+    const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    return toOrganization(row)
+  }
+
+  async #documentById(db: Db, id: unknown, field = 'id'): Promise<Document> {
+    const row = typeof id === 'string' ? await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst() : undefined
+    if (!row) throw new DomainError('UNKNOWN_DOCUMENT', `No document ${String(id)}`, { field: ['input', field] })
+    return toDocument(row)
+  }
+
+  async #documentsByIds(db: Db, ids: readonly string[], field: string): Promise<Document[]> {
+    const out: Document[] = []
+    for (const id of new Set(ids)) out.push(await this.#documentById(db, id, field))
+    return out
+  }
+
+  async #taskById(db: Db, id: unknown, field = 'id'): Promise<Task> {
+    const row = typeof id === 'string' ? await db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst() : undefined
+    if (!row) throw new DomainError('UNKNOWN_TASK', `No task ${String(id)}`, { field: ['input', field] })
+    return toTask(row)
+  }
+
+  async #reportById(db: Db, id: unknown, field = 'id'): Promise<Report> {
+    const row = typeof id === 'string' ? await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst() : undefined
+    if (!row) throw new DomainError('UNKNOWN_REPORT', `No report ${String(id)}`, { field: ['input', field] })
+    const evidence = await db.selectFrom('reportEvidence').select(['title', 'uri', 'sha256']).where('reportId', '=', row.id).orderBy('ordinal').execute()
+    return toReport(row, evidence)
+  }
+
+  /** Every document `documentId` implements, transitively (recursive CTE, same SQL on both stores). */
+  async #ancestorIds(db: Db, documentId: string): Promise<string[]> {
+    const result = await sql<{ id: string }>`
+      with recursive ancestor(id) as (
+        select parent_id from document_link where child_id = ${documentId}
+        union
+        select l.parent_id from document_link l join ancestor a on l.child_id = a.id
+      )
+      select id from ancestor`.execute(db)
+    return result.rows.map((r) => r.id)
+  }
+
+  /** Refuses a link that points to a lower tier or closes a cycle. */
+  async #checkDocumentLink(db: Db, child: { tier: Organization['tier'] }, parent: Document, childId: string | null): Promise<void> {
+    const parentIssuer = await this.#orgById(db, parent.issuerId)
+    if (tierRank(parentIssuer.tier) > tierRank(child.tier)) {
+      throw new DomainError('LINK_TO_LOWER_TIER', `A ${child.tier} document cannot implement ${parent.symbol ?? parent.title} of the ${parentIssuer.tier} tier`, {
+        field: ['input', 'implements'], details: { parentId: parent.id },
+      })
+    }
+    if (childId !== null && (parent.id === childId || (await this.#ancestorIds(db, parent.id)).includes(childId))) {
+      throw new DomainError('LINK_CYCLE', `${parent.symbol ?? parent.title} already implements this document`, {
+        field: ['input', 'parentId'], details: { parentId: parent.id },
+      })
+    }
+  }
+
+  /** Checks that each parent task lies in an ancestor document of `documentId`; returns their ids. */
+  async #checkTaskParents(db: Db, documentId: string, parentIds: readonly string[], field = 'implements'): Promise<string[]> {
+    if (!parentIds.length) return []
+    const ancestors = new Set(await this.#ancestorIds(db, documentId))
+    const out: string[] = []
+    for (const id of new Set(parentIds)) {
+      const parent = await this.#taskById(db, id, field)
+      if (!ancestors.has(parent.documentId)) {
+        throw new DomainError('NOT_AN_ANCESTOR', `Task ${parent.code} is not in a document this one implements`, {
+          field: ['input', field], details: { parentTaskId: parent.id, parentDocumentId: parent.documentId },
+        })
+      }
+      out.push(parent.id)
+    }
+    return out
+  }
+
+  async #resolveAssignee(db: Db, input: Omit<AssignInput, 'taskId'>, path: string[]) {
+    const role: AssignmentRole = requireOneOf(input.role, ASSIGNMENT_ROLES, [...path, 'role'].join('.'))
+    const note = optionalText(input.note, 'note', 1000)
+    if (Boolean(input.organizationCode) === Boolean(input.groupCode)) {
+      throw new DomainError('INVALID_INPUT', 'Give exactly one of organizationCode and groupCode', { field: ['input', ...path, 'organizationCode'] })
+    }
+    if (input.organizationCode) {
+      const org = await this.#orgByCode(db, input.organizationCode, [...path, 'organizationCode'].join('.'))
+      return { role, organizationId: org.id, groupId: null, note }
+    }
+    const group = await db.selectFrom('organizationGroup').select('id').where('code', '=', input.groupCode!).executeTakeFirst()
+    if (!group) throw new DomainError('UNKNOWN_ORGANIZATION', `No group with code ${input.groupCode}`, { field: ['input', ...path, 'groupCode'] })
+    return { role, organizationId: null, groupId: group.id, note }
+  }
+}

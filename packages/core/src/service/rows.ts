@@ -1,0 +1,83 @@
+/** From stored rows to the domain's plain objects. */
+import type { Selectable } from 'kysely'
+import type { DocumentKind } from '../document/kind.js'
+import type { Document, DocumentStatus } from '../model/document.js'
+import type {
+  Bloc, GroupSelector, Organization, OrganizationGroup, OrganizationKind, Succession, SuccessionKind, Tier,
+} from '../model/organization.js'
+import type { ClaimedStatus, Evidence, Report, ReportPeriod, VerificationStatus, AuditEntry } from '../model/report.js'
+import type { Assignment, AssignmentRole, Comparator, Target, Task, TaskState } from '../model/task.js'
+import type {
+  AssignmentTable, AuditLogTable, DocumentTable, OrganizationGroupTable, OrganizationTable, ReportTable,
+  SuccessionTable, TargetTable, TaskTable,
+} from '../storage/schema.js'
+
+export function toOrganization(r: Selectable<OrganizationTable>): Organization {
+  return {
+    id: r.id, code: r.code, name: r.name, shortName: r.shortName, tier: r.tier as Tier, bloc: r.bloc as Bloc,
+    kind: r.kind as OrganizationKind, parentId: r.parentId, scope: r.scope, validFrom: r.validFrom,
+    validTo: r.validTo, version: Number(r.version),
+  }
+}
+
+export function toSuccession(r: Selectable<SuccessionTable>): Succession {
+  return {
+    id: r.id, predecessorId: r.predecessorId, successorId: r.successorId, kind: r.kind as SuccessionKind,
+    effectiveOn: r.effectiveOn, note: r.note,
+  }
+}
+
+export function toGroup(r: Selectable<OrganizationGroupTable>): OrganizationGroup {
+  return { id: r.id, code: r.code, name: r.name, scope: r.scope, selector: JSON.parse(r.selector) as GroupSelector }
+}
+
+export function toDocument(r: Selectable<DocumentTable>): Document {
+  return {
+    id: r.id, scope: r.scope, kind: r.kind as DocumentKind, symbol: r.symbol, symbolWritten: r.symbolWritten,
+    issuerId: r.issuerId, issuedOn: r.issuedOn, title: r.title, status: r.status as DocumentStatus,
+    version: Number(r.version),
+  }
+}
+
+export function toTask(r: Selectable<TaskTable>): Task {
+  return {
+    id: r.id, scope: r.scope, documentId: r.documentId, code: r.code, parentId: r.parentId,
+    ordinal: Number(r.ordinal), content: r.content, timePhrase: r.timePhrase, output: r.output,
+    state: r.state as TaskState, version: Number(r.version),
+  }
+}
+
+export function toAssignment(r: Selectable<AssignmentTable>): Assignment {
+  return {
+    id: r.id, taskId: r.taskId, role: r.role as AssignmentRole, organizationId: r.organizationId,
+    groupId: r.groupId, note: r.note,
+  }
+}
+
+export function toTarget(r: Selectable<TargetTable>): Target {
+  return {
+    id: r.id, documentId: r.documentId, taskId: r.taskId, category: r.category, metric: r.metric, unit: r.unit,
+    comparator: r.comparator as Comparator, value: Number(r.value), milestoneOn: r.milestoneOn,
+  }
+}
+
+export function toReport(r: Selectable<ReportTable>, evidence: readonly Evidence[]): Report {
+  return {
+    id: r.id, scope: r.scope, taskId: r.taskId, organizationId: r.organizationId, period: r.period as ReportPeriod,
+    periodStart: r.periodStart, periodEnd: r.periodEnd, claimedStatus: r.claimedStatus as ClaimedStatus,
+    percent: r.percent === null ? null : Number(r.percent), narrative: r.narrative, completedOn: r.completedOn,
+    reportedOn: r.reportedOn, evidence,
+    verification: {
+      status: r.verificationStatus as VerificationStatus, verifierId: r.verifierId, verifiedOn: r.verifiedOn,
+      note: r.verificationNote,
+    },
+    version: Number(r.version),
+  }
+}
+
+export function toAuditEntry(r: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    id: r.id, at: r.at, actor: r.actor, command: r.command, entity: r.entity, entityId: r.entityId,
+    before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
+  }
+}

@@ -1,0 +1,37 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
+import { initialMigration } from './migrations/0001-initial.js'
+import type { Store } from './open-store.js'
+import type { StoreKind } from './store-kind.js'
+
+/** The migrations of chidao's schema, in order, for one store. */
+export function migrations(store: StoreKind): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(store),
+  }
+}
+
+function migrator(store: Store): Migrator {
+  return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations(store.kind) } })
+}
+
+/**
+ * Brings the schema up to date; throws if a migration fails (kysely rolls that one back).
+ *
+ * @example
+ * await migrateToLatest(await openStore(':memory:'))
+ */
+export async function migrateToLatest(store: Store): Promise<MigrationResultSet> {
+  const result = await migrator(store).migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}
+
+/** Undoes every migration: an empty database again. */
+export async function migrateDown(store: Store): Promise<void> {
+  const m = migrator(store)
+  for (;;) {
+    const result = await m.migrateDown()
+    if (result.error) throw result.error
+    if (!result.results?.length) return
+  }
+}

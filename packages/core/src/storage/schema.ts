@@ -1,0 +1,172 @@
+/**
+ * Table types for kysely (column names in camelCase here; snake_case in the database through
+ * kysely's CamelCasePlugin). Dates are `YYYY-MM-DD` text and instants ISO text in both stores,
+ * so SQLite and PostgreSQL hold exactly the same values; JSON is text too.
+ */
+import type { Generated } from 'kysely'
+
+export interface OrganizationTable {
+  id: string
+  code: string
+  name: string
+  shortName: string | null
+  tier: string
+  bloc: string
+  kind: string
+  parentId: string | null
+  scope: string
+  validFrom: string | null
+  validTo: string | null
+  version: Generated<number>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SuccessionTable {
+  id: string
+  predecessorId: string
+  successorId: string
+  kind: string
+  effectiveOn: string
+  note: string | null
+  createdAt: string
+}
+
+export interface OrganizationGroupTable {
+  id: string
+  code: string
+  name: string
+  scope: string
+  /** JSON of GroupSelector. */
+  selector: string
+  createdAt: string
+}
+
+export interface DocumentTable {
+  id: string
+  scope: string
+  kind: string
+  symbol: string | null
+  symbolWritten: string | null
+  issuerId: string
+  issuedOn: string
+  title: string
+  status: string
+  version: Generated<number>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface DocumentLinkTable {
+  childId: string
+  parentId: string
+  createdAt: string
+}
+
+export interface TaskTable {
+  id: string
+  scope: string
+  documentId: string
+  parentId: string | null
+  code: string
+  ordinal: number
+  content: string
+  timePhrase: string | null
+  /** JSON of the parsed deadline, or null. */
+  deadline: string | null
+  output: string | null
+  state: string
+  version: Generated<number>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TaskLinkTable {
+  childId: string
+  parentId: string
+  createdAt: string
+}
+
+export interface AssignmentTable {
+  id: string
+  taskId: string
+  /** Order within the task, as the plan lists them. */
+  ordinal: number
+  role: string
+  organizationId: string | null
+  groupId: string | null
+  note: string | null
+  createdAt: string
+}
+
+export interface TargetTable {
+  id: string
+  scope: string
+  documentId: string
+  taskId: string | null
+  category: string | null
+  metric: string
+  unit: string | null
+  comparator: string
+  value: number
+  milestoneOn: string | null
+  createdAt: string
+}
+
+export interface ReportTable {
+  id: string
+  scope: string
+  taskId: string
+  organizationId: string
+  period: string
+  periodStart: string | null
+  periodEnd: string | null
+  claimedStatus: string
+  percent: number | null
+  narrative: string | null
+  completedOn: string | null
+  reportedOn: string
+  verificationStatus: string
+  verifierId: string | null
+  verifiedOn: string | null
+  verificationNote: string | null
+  version: Generated<number>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ReportEvidenceTable {
+  id: string
+  reportId: string
+  ordinal: number
+  title: string
+  uri: string
+  sha256: string | null
+}
+
+export interface AuditLogTable {
+  id: string
+  at: string
+  actor: string
+  command: string
+  entity: string
+  entityId: string
+  before: string | null
+  after: string | null
+}
+
+/** The whole schema, as kysely sees it. */
+export interface Database {
+  organization: OrganizationTable
+  succession: SuccessionTable
+  organizationGroup: OrganizationGroupTable
+  document: DocumentTable
+  documentLink: DocumentLinkTable
+  task: TaskTable
+  taskLink: TaskLinkTable
+  assignment: AssignmentTable
+  target: TargetTable
+  report: ReportTable
+  reportEvidence: ReportEvidenceTable
+  auditLog: AuditLogTable
+}
