@@ -9,6 +9,31 @@
  */
 export { DomainError, isDomainError, type DomainErrorCode } from './errors.js'
 export * from './calendar/date.js'
+export { newMoonJde, sunLongitude, deltaT } from './calendar/astronomy.js'
+export {
+  LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, VIETNAM_UTC_OFFSET_HOURS, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar, tetOf,
+  type LunarDate,
+} from './calendar/lunar.js'
+export {
+  VIETNAM_HOLIDAY_RULES, holidaysOf, withHolidayRules,
+  type ExtraDayOff, type Holiday, type HolidayKind, type HolidayRules, type YearNotice,
+} from './calendar/holidays.js'
+export {
+  VIETNAM_WORK_CALENDAR, addWorkingDays, countWorkingDays, createWorkCalendar, isWorkingDay, nextWorkingDay,
+  rollToWorkingDay, type WorkCalendar,
+} from './calendar/work-calendar.js'
+export {
+  dayOfMonthAt, dayOfYearAt, effectiveLastDay, periodLastDay, periodStart, type PeriodPosition, type PeriodUnit,
+} from './calendar/civil-code.js'
+export {
+  REPORTING_PERIOD_KINDS, reportingPeriod, type ReportingPeriod, type ReportingPeriodKind, type ReportingPeriodOptions,
+} from './calendar/reporting-period.js'
+export {
+  DEADLINE_KINDS, DEADLINE_KIND_LABELS, RECURRENCES,
+  type Deadline, type DeadlineKind, type DeadlinePhase, type Recurrence, type RelativeAnchor, type RelativeSpec, type RelativeUnit,
+} from './deadline/types.js'
+export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.js'
+export { formatDeadline } from './deadline/format.js'
 export { fold, nfc } from './text/fold.js'
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
 export {
