@@ -199,6 +199,8 @@ for (const dialect of DIALECTS) {
           assignments: [{ role: 'LEAD', organizationCode: 'QNG.THIENTIN.DU' }, { role: 'COORDINATING', organizationCode: 'QNG.UBND', note: 'UBND' }],
         })
         expect(child).toMatchObject({ code: 'II.1', parentId: group.id, ordinal: 2, timePhrase: 'Quý IV/2025', state: 'ACTIVE', version: 1 })
+        expect(child.deadline).toMatchObject({ kind: 'QUARTER', dueDate: '2025-12-31', normalized: 'Quý IV/2025' })
+        expect(group.deadline).toMatchObject({ kind: 'INHERITED', inheritsFromParents: true })
         expect((await t.chidao.parentTaskIdsOf(child.id)).sort()).toEqual([parent.id, mid.id].sort())
         expect((await t.chidao.assignmentsOf(child.id)).map((a) => a.role)).toEqual(['LEAD', 'COORDINATING'])
         expect((await t.chidao.tasksOf(kh09.id)).map((x) => x.code)).toEqual(['II', 'II.1'])
@@ -252,10 +254,13 @@ for (const dialect of DIALECTS) {
         const { kh09 } = await registerSmallCascade(t.chidao)
         const task = await t.chidao.addTask(ctx, { documentId: kh09.id, code: '1', content: 'x', timePhrase: 'Quý IV/2025' })
         const v2 = await t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 1, timePhrase: 'Trong tháng 10/2025', state: 'ACTIVE' })
-        expect(v2).toMatchObject({ timePhrase: 'Trong tháng 10/2025', version: 2 })
+        expect(v2).toMatchObject({ timePhrase: 'Trong tháng 10/2025', version: 2, deadline: { kind: 'MONTH', dueDate: '2025-10-31' } })
+        // A relative phrase resolves against the document's issue date (22/8/2025).
+        const v3 = await t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 2, timePhrase: 'Trong 10 ngày làm việc kể từ ngày ban hành' })
+        expect(v3.deadline).toMatchObject({ kind: 'RELATIVE', dueDate: '2025-09-09' }) // 1–2/9 are off
         await expectCode(t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 1, content: 'stale' }), 'VERSION_CONFLICT')
         await expectCode(t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 0, content: 'bad' }), 'INVALID_INPUT')
-        await expectCode(t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 2, state: 'DONE' }), 'INVALID_INPUT')
+        await expectCode(t.chidao.updateTask(ctx, { id: task.id, expectedVersion: 3, state: 'DONE' }), 'INVALID_INPUT')
       })
 
       it('adds targets with comparator, value and milestone', async () => {

@@ -1,5 +1,6 @@
 /** Tasks (nhiệm vụ) of a plan, their assignments and targets. */
 import type { CalendarDate } from '../calendar/date.js'
+import type { Deadline } from '../deadline/types.js'
 
 /** Whether a task still binds. */
 export const TASK_STATES = ['ACTIVE', 'CANCELLED', 'SUPERSEDED'] as const
@@ -18,6 +19,8 @@ export interface Task {
   readonly content: string
   /** The time phrase as written ("Quý IV/2025"). */
   readonly timePhrase: string | null
+  /** The time phrase parsed (relative phrases resolved against the document's issue date). */
+  readonly deadline: Deadline
   /** The expected output product (sản phẩm). */
   readonly output: string | null
   readonly state: TaskState

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../calendar/date.js'
 import { DomainError, type DomainErrorCode } from '../errors.js'
 import { isDocumentKind, type DocumentKind } from '../document/kind.js'
 import { parseSymbol } from '../document/symbol.js'
+import { parseDeadline } from '../deadline/parse.js'
 import { DOCUMENT_STATUSES, type Document, type DocumentStatus } from '../model/document.js'
 import {
   BLOCS, ORGANIZATION_KINDS, SUCCESSION_KINDS, TIERS, tierRank,
@@ -370,7 +371,8 @@ export class Chidao {
       const ordinalRow = await trx.selectFrom('task').select(sql<number>`count(*)`.as('n')).where('documentId', '=', document.id).executeTakeFirstOrThrow()
       const row = {
         id: this.#newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: Number(ordinalRow.n) + 1,
-        content, timePhrase, deadline: null, output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
+        content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', { issuedOn: document.issuedOn })),
+        output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
       }
       await trx.insertInto('task').values(row).execute()
       if (implemented.length) {
@@ -404,7 +406,7 @@ export class Chidao {
       const before = await this.#taskById(trx, input.id, 'id')
       const patch = {
         ...(input.content !== undefined ? { content: requireText(input.content, 'content') } : {}),
-        ...(input.timePhrase !== undefined ? { timePhrase: optionalText(input.timePhrase, 'timePhrase', 2000) } : {}),
+        ...(input.timePhrase !== undefined ? await this.#timePhrasePatch(optionalText(input.timePhrase, 'timePhrase', 2000), before.documentId, trx) : {}),
         ...(input.output !== undefined ? { output: optionalText(input.output, 'output', 2000) } : {}),
         ...(input.state !== undefined ? { state: requireOneOf(input.state, TASK_STATES, 'state') } : {}),
       }
@@ -619,6 +621,12 @@ export class Chidao {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** A changed time phrase and its parse, against the issue date of the task's document. */
+  async #timePhrasePatch(timePhrase: string | null, documentId: string, db: Db): Promise<{ timePhrase: string | null; deadline: string }> {
+    const document = await this.#documentById(db, documentId)
+    return { timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', { issuedOn: document.issuedOn })) }
+  }
 
   /** Runs one command in one transaction and appends its audit entry. */
   async #command<T>(

@@ -1,6 +1,7 @@
 /** From stored rows to the domain's plain objects. */
 import type { Selectable } from 'kysely'
 import type { DocumentKind } from '../document/kind.js'
+import type { Deadline } from '../deadline/types.js'
 import type { Document, DocumentStatus } from '../model/document.js'
 import type {
   Bloc, GroupSelector, Organization, OrganizationGroup, OrganizationKind, Succession, SuccessionKind, Tier,
@@ -42,7 +43,8 @@ export function toDocument(r: Selectable<DocumentTable>): Document {
 export function toTask(r: Selectable<TaskTable>): Task {
   return {
     id: r.id, scope: r.scope, documentId: r.documentId, code: r.code, parentId: r.parentId,
-    ordinal: Number(r.ordinal), content: r.content, timePhrase: r.timePhrase, output: r.output,
+    ordinal: Number(r.ordinal), content: r.content, timePhrase: r.timePhrase,
+    deadline: JSON.parse(r.deadline) as Deadline, output: r.output,
     state: r.state as TaskState, version: Number(r.version),
   }
 }

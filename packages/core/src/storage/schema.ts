@@ -72,8 +72,8 @@ export interface TaskTable {
   ordinal: number
   content: string
   timePhrase: string | null
-  /** JSON of the parsed deadline, or null. */
-  deadline: string | null
+  /** JSON of the parsed deadline. */
+  deadline: string
   output: string | null
   state: string
   version: Generated<number>

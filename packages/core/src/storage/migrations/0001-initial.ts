@@ -92,7 +92,7 @@ export function initialMigration(store: StoreKind): Migration {
         .addColumn('ordinal', 'integer', (c) => c.notNull())
         .addColumn('content', 'text', (c) => c.notNull())
         .addColumn('time_phrase', 'text')
-        .addColumn('deadline', 'text')
+        .addColumn('deadline', 'text', (c) => c.notNull())
         .addColumn('output', 'text')
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
