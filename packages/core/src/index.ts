@@ -53,6 +53,6 @@ export {
   Chidao,
   type AddTargetInput, type AddTaskInput, type AssignInput, type ChidaoOptions, type CommandContext,
   type RegisterDocumentInput, type RegisterGroupInput, type RegisterOrganizationInput,
-  type RegisterSuccessionInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
+  type RegisterSuccessionInput, type RecordAlignmentReviewInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
   type VerifyReportInput,
 } from './service/chidao.js'

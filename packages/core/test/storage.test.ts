@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
       it('creates every table from empty and removes them all going down', async () => {
         const tables = (await t.store.db.introspection.getTables()).map((x) => x.name).sort()
         expect(tables).toEqual(expect.arrayContaining([
-          'assignment', 'audit_log', 'document', 'document_link', 'organization', 'organization_group', 'report',
+          'alignment_review', 'assignment', 'audit_log', 'document', 'document_link', 'organization', 'organization_group', 'report',
           'report_evidence', 'succession', 'target', 'task', 'task_link',
         ]))
         await migrateDown(t.store)
@@ -72,6 +72,12 @@ for (const dialect of DIALECTS) {
           code: 'X', name: 'Ủy ban Mặt trận Tổ quốc'.normalize('NFD'), tier: 'PROVINCE', bloc: 'FRONT', kind: 'FATHERLAND_FRONT',
         })
         expect(nfd.name).toBe('Ủy ban Mặt trận Tổ quốc'.normalize('NFC'))
+      })
+
+      it('registers a territory without a bloc, and refuses a body without one', async () => {
+        const qng = await t.chidao.registerOrganization(ctx, { code: 'QNG', name: 'Tỉnh Quảng Ngãi', tier: 'PROVINCE', kind: 'TERRITORY', scope: 'QNG' })
+        expect(qng).toMatchObject({ bloc: null, kind: 'TERRITORY' })
+        await expectCode(t.chidao.registerOrganization(ctx, { code: 'QNG.X', name: 'x', tier: 'PROVINCE', kind: 'DEPARTMENT', parentCode: 'QNG' }), 'INVALID_INPUT')
       })
 
       it('looks organizations up by ids in the order asked', async () => {
@@ -175,6 +181,29 @@ for (const dialect of DIALECTS) {
         await t.chidao.linkDocument(ctx, { documentId: kh09.id, parentId: kh368.id })
         expect((await t.chidao.parentsOf(kh09.id)).map((d) => d.symbol)).toContain('368-KH/TU')
         expect(nq57.symbol).toBe('57-NQ/TW')
+      })
+
+      it('keeps an unknown issue date unknown, and still refuses its duplicate', async () => {
+        await registerOrganizations(t.chidao)
+        const d = await t.chidao.registerDocument(ctx, { symbol: '06-CTr/BCĐ', issuerCode: 'QNG.TU', issuedOn: null, title: 'Chương trình công tác năm 2025' })
+        expect(d.issuedOn).toBeNull()
+        await expectCode(t.chidao.registerDocument(ctx, { symbol: '06-CTr/BCD', issuerCode: 'QNG.TU', issuedOn: null, title: 'again' }), 'DUPLICATE_DOCUMENT')
+        const dated = await t.chidao.registerDocument(ctx, { symbol: '06-CTr/BCĐ', issuerCode: 'QNG.TU', issuedOn: '2025-02-01', title: 'dated' })
+        expect((await t.chidao.documentsBySymbol('06-CTr/BCĐ')).map((x) => x.id)).toEqual([d.id, dated.id])
+      })
+
+      it('records an alignment review decision (seed 004: keep 359-KH/TU after 01-KH/BCĐTW)', async () => {
+        const { nq57, kh359 } = await registerSmallCascade(t.chidao)
+        await t.chidao.registerOrganization(ctx, { code: 'BCDTW', name: 'Ban Chỉ đạo Trung ương', tier: 'CENTRAL', bloc: 'PARTY', kind: 'STEERING_COMMITTEE' })
+        const kh01 = await t.chidao.registerDocument(ctx, { symbol: '01-KH/BCĐTW', issuerCode: 'BCDTW', issuedOn: '2025-06-02', title: 'Kế hoạch hành động chiến lược', implements: [nq57.id] })
+        const memo = await t.chidao.registerDocument(ctx, { symbol: '1408/SKHCN-QLKHCN', issuerCode: 'QNG.SKHCN', issuedOn: '2025-06-16', title: 'Tham mưu thực hiện Kế hoạch 01-KH/BCĐTW' })
+        const review = await t.chidao.recordAlignmentReview(ctx, {
+          documentId: kh359.id, newDirectionId: kh01.id, decision: 'KEEP', reasons: 'Cơ sở 01-CV/BCĐTW chưa điều chỉnh', memoId: memo.id, decidedOn: '2025-06-16',
+        })
+        expect(await t.chidao.alignmentReviewsOf(kh359.id)).toEqual([review])
+        expect(review).toMatchObject({ decision: 'KEEP', memoId: memo.id })
+        await expectCode(t.chidao.recordAlignmentReview(ctx, { documentId: kh359.id, newDirectionId: kh01.id, decision: 'IGNORE', reasons: 'x', decidedOn: '2025-06-16' }), 'INVALID_INPUT')
+        await expectCode(t.chidao.recordAlignmentReview(ctx, { documentId: kh359.id, newDirectionId: 'nope', decision: 'KEEP', reasons: 'x', decidedOn: '2025-06-16' }), 'UNKNOWN_DOCUMENT')
       })
 
       it('updates under optimistic concurrency and refuses a stale version', async () => {

@@ -6,6 +6,25 @@ import type { DocumentKind } from '../document/kind.js'
 export const DOCUMENT_STATUSES = ['IN_FORCE', 'AMENDED', 'SUPERSEDED', 'ANNULLED'] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 
+/** What a review of a plan against new direction decided. */
+export const ALIGNMENT_DECISIONS = ['KEEP', 'AMEND'] as const
+export type AlignmentDecision = (typeof ALIGNMENT_DECISIONS)[number]
+
+/**
+ * A recorded alignment review: plan `documentId` was reviewed against the new direction
+ * `newDirectionId`, and kept or marked for amendment, with reasons and the memo that decided it
+ * (e.g. 1408/SKHCN-QLKHCN keeping 359-KH/TU after 01-KH/BCĐTW).
+ */
+export interface AlignmentReview {
+  readonly id: string
+  readonly documentId: string
+  readonly newDirectionId: string
+  readonly decision: AlignmentDecision
+  readonly reasons: string
+  readonly memoId: string | null
+  readonly decidedOn: CalendarDate
+}
+
 /** A document as stored. Natural key: issuer + symbol + issue date. */
 export interface Document {
   readonly id: string
@@ -16,7 +35,8 @@ export interface Document {
   /** The symbol as written in the source, OCR damage and all. */
   readonly symbolWritten: string | null
   readonly issuerId: string
-  readonly issuedOn: CalendarDate
+  /** Issue date; null only when the sources do not give it (never guessed). */
+  readonly issuedOn: CalendarDate | null
   readonly title: string
   readonly status: DocumentStatus
   readonly version: number

@@ -24,7 +24,7 @@ export const ORGANIZATION_KINDS = [
   'GOVERNMENT_OFFICE', 'POLICE', 'PROVINCIAL_PARTY_COMMITTEE', 'PARTY_STANDING_COMMITTEE', 'PARTY_BOARD',
   'PEOPLES_COUNCIL', 'PEOPLES_COMMITTEE', 'PEOPLES_COMMITTEE_OFFICE', 'DEPARTMENT', 'FATHERLAND_FRONT',
   'SOCIO_POLITICAL_ORGANIZATION', 'DISTRICT_PARTY_COMMITTEE', 'COMMUNE_PARTY_COMMITTEE', 'PARTY_CELL',
-  'AUTHORITY', 'PRESS', 'OTHER',
+  'AUTHORITY', 'PRESS', 'TERRITORY', 'OTHER',
 ] as const
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]
 
@@ -37,7 +37,8 @@ export interface Organization {
   readonly name: string
   readonly shortName: string | null
   readonly tier: Tier
-  readonly bloc: Bloc
+  /** The bloc; null for a TERRITORY (tỉnh, xã), the root under which a place's bodies sit. */
+  readonly bloc: Bloc | null
   readonly kind: OrganizationKind
   readonly parentId: string | null
   /** Partition key: the province code, or `VN` for central bodies. */

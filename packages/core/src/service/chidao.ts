@@ -9,7 +9,9 @@ import { DomainError, type DomainErrorCode } from '../errors.js'
 import { isDocumentKind, type DocumentKind } from '../document/kind.js'
 import { parseSymbol } from '../document/symbol.js'
 import { parseDeadline } from '../deadline/parse.js'
-import { DOCUMENT_STATUSES, type Document, type DocumentStatus } from '../model/document.js'
+import {
+  ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentStatus,
+} from '../model/document.js'
 import {
   BLOCS, ORGANIZATION_KINDS, SUCCESSION_KINDS, TIERS, tierRank,
   type GroupSelector, type Organization, type OrganizationGroup, type Succession,
@@ -23,7 +25,7 @@ import {
 import type { Database } from '../storage/schema.js'
 import type { Store } from '../storage/open-store.js'
 import {
-  toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
+  toAlignmentReview, toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
 } from './rows.js'
 import {
   isUniqueViolation, optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion,
@@ -50,7 +52,8 @@ export interface RegisterOrganizationInput {
   name: string
   shortName?: string | null
   tier: string
-  bloc: string
+  /** Required except for a TERRITORY. */
+  bloc?: string | null
   kind: string
   parentCode?: string | null
   /** Partition key; defaults to the parent's scope, or `VN` at the centre. */
@@ -84,7 +87,8 @@ export interface RegisterDocumentInput {
   /** The kind; defaults to the one in the symbol. */
   kind?: string | null
   issuerCode: string
-  issuedOn: string
+  /** Issue date; null only when the source does not give it. */
+  issuedOn: string | null
   title: string
   status?: string | null
   /** Ids of the documents this one implements. */
@@ -152,6 +156,18 @@ export interface SubmitReportInput {
   evidence?: { title: string; uri: string; sha256?: string | null }[]
 }
 
+export interface RecordAlignmentReviewInput {
+  /** The plan reviewed. */
+  documentId: string
+  /** The document that gave new direction on one of its parents. */
+  newDirectionId: string
+  decision: string
+  reasons: string
+  /** The memo that decided it (e.g. 1408/SKHCN-QLKHCN), if registered. */
+  memoId?: string | null
+  decidedOn: string
+}
+
 export interface VerifyReportInput {
   reportId: string
   expectedVersion: number
@@ -162,6 +178,9 @@ export interface VerifyReportInput {
 }
 
 const SHA256_RE = /^[0-9a-f]{64}$/
+
+/** Issue-date order that puts unknown dates first on both stores (their NULL orders differ). */
+const byIssueDate = sql<string>`coalesce(document.issued_on, '')`
 
 /**
  * chidao's service: commands that change the cascade and queries that read it.
@@ -197,8 +216,8 @@ export class Chidao {
         name: requireText(input.name, 'name', 500),
         shortName: optionalText(input.shortName, 'shortName', 200),
         tier: requireOneOf(input.tier, TIERS, 'tier'),
-        bloc: requireOneOf(input.bloc, BLOCS, 'bloc'),
         kind: requireOneOf(input.kind, ORGANIZATION_KINDS, 'kind'),
+        bloc: input.kind === 'TERRITORY' && (input.bloc === undefined || input.bloc === null) ? null : requireOneOf(input.bloc, BLOCS, 'bloc'),
         validFrom: optionalDate(input.validFrom, 'validFrom'),
         validTo: optionalDate(input.validTo, 'validTo'),
       }
@@ -288,7 +307,7 @@ export class Chidao {
       if (!isDocumentKind(kind)) {
         throw new DomainError('INVALID_INPUT', 'kind is required (a known kind code) when the symbol does not give it', { field: ['input', 'kind'] })
       }
-      const issuedOn = requireDate(input.issuedOn, 'issuedOn')
+      const issuedOn = optionalDate(input.issuedOn, 'issuedOn')
       const title = requireText(input.title, 'title', 2000)
       const status = input.status ? requireOneOf(input.status, DOCUMENT_STATUSES, 'status') : 'IN_FORCE'
       const issuer = await this.#orgByCode(trx, input.issuerCode, 'issuerCode')
@@ -296,9 +315,10 @@ export class Chidao {
       for (const parent of parents) await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
       if (parsed) {
         const dup = await trx.selectFrom('document').select('id')
-          .where('issuerId', '=', issuer.id).where('symbol', '=', parsed.text).where('issuedOn', '=', issuedOn).executeTakeFirst()
+          .where('issuerId', '=', issuer.id).where('symbol', '=', parsed.text)
+          .where('issuedOn', issuedOn === null ? 'is' : '=', issuedOn).executeTakeFirst()
         if (dup) {
-          throw new DomainError('DUPLICATE_DOCUMENT', `${parsed.text} of ${issuer.code} issued ${issuedOn} is already registered`, {
+          throw new DomainError('DUPLICATE_DOCUMENT', `${parsed.text} of ${issuer.code} issued ${issuedOn ?? 'on an unknown date'} is already registered`, {
             field: ['input', 'symbol'], details: { documentId: dup.id },
           })
         }
@@ -371,7 +391,7 @@ export class Chidao {
       const ordinalRow = await trx.selectFrom('task').select(sql<number>`count(*)`.as('n')).where('documentId', '=', document.id).executeTakeFirstOrThrow()
       const row = {
         id: this.#newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: Number(ordinalRow.n) + 1,
-        content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', { issuedOn: document.issuedOn })),
+        content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
         output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
       }
       await trx.insertInto('task').values(row).execute()
@@ -520,7 +540,34 @@ export class Chidao {
     })
   }
 
+  /** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
+  recordAlignmentReview(ctx: CommandContext, input: RecordAlignmentReviewInput): Promise<AlignmentReview> {
+    return this.#command(ctx, 'recordAlignmentReview', 'INVALID_INPUT', async (trx, stamp) => {
+      const document = await this.#documentById(trx, input.documentId, 'documentId')
+      const direction = await this.#documentById(trx, input.newDirectionId, 'newDirectionId')
+      const memo = input.memoId ? await this.#documentById(trx, input.memoId, 'memoId') : null
+      if (direction.id === document.id) {
+        throw new DomainError('INVALID_INPUT', 'A plan is not reviewed against itself', { field: ['input', 'newDirectionId'] })
+      }
+      const row = {
+        id: this.#newId(), scope: document.scope, documentId: document.id, newDirectionId: direction.id,
+        decision: requireOneOf(input.decision, ALIGNMENT_DECISIONS, 'decision'), reasons: requireText(input.reasons, 'reasons'),
+        memoId: memo?.id ?? null, decidedOn: requireDate(input.decidedOn, 'decidedOn'), createdAt: stamp,
+      }
+      await trx.insertInto('alignmentReview').values(row).execute()
+      const created = toAlignmentReview(row)
+      return { entity: 'alignmentReview', entityId: created.id, before: null, after: created, result: created }
+    })
+  }
+
   // ---------------------------------------------------------------- queries
+
+  /** Alignment reviews of a plan, oldest first. */
+  async alignmentReviewsOf(documentId: string): Promise<AlignmentReview[]> {
+    const rows = await this.db.selectFrom('alignmentReview').selectAll().where('documentId', '=', documentId)
+      .orderBy('decidedOn').orderBy('id').execute()
+    return rows.map(toAlignmentReview)
+  }
 
   /** The organisation with this code, or null. */
   async organizationByCode(code: string): Promise<Organization | null> {
@@ -548,7 +595,7 @@ export class Chidao {
     const canonical = parseSymbol(symbol).text
     let q = this.db.selectFrom('document').selectAll().where('symbol', '=', canonical)
     if (issuedOn) q = q.where('issuedOn', '=', issuedOn)
-    return (await q.orderBy('issuedOn').execute()).map(toDocument)
+    return (await q.orderBy(byIssueDate).orderBy('document.id').execute()).map(toDocument)
   }
 
   /** The document with this id, or null. */
@@ -560,14 +607,14 @@ export class Chidao {
   /** The documents a document implements (its direct parents). */
   async parentsOf(documentId: string): Promise<Document[]> {
     const rows = await this.db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.parentId')
-      .selectAll('document').where('documentLink.childId', '=', documentId).orderBy('document.issuedOn').execute()
+      .selectAll('document').where('documentLink.childId', '=', documentId).orderBy(byIssueDate).orderBy('document.id').execute()
     return rows.map(toDocument)
   }
 
   /** The documents that implement a document (its direct children). */
   async childrenOf(documentId: string): Promise<Document[]> {
     const rows = await this.db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.childId')
-      .selectAll('document').where('documentLink.parentId', '=', documentId).orderBy('document.issuedOn').execute()
+      .selectAll('document').where('documentLink.parentId', '=', documentId).orderBy(byIssueDate).orderBy('document.id').execute()
     return rows.map(toDocument)
   }
 
@@ -625,7 +672,7 @@ export class Chidao {
   /** A changed time phrase and its parse, against the issue date of the task's document. */
   async #timePhrasePatch(timePhrase: string | null, documentId: string, db: Db): Promise<{ timePhrase: string | null; deadline: string }> {
     const document = await this.#documentById(db, documentId)
-    return { timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', { issuedOn: document.issuedOn })) }
+    return { timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})) }
   }
 
   /** Runs one command in one transaction and appends its audit entry. */

@@ -2,20 +2,20 @@
 import type { Selectable } from 'kysely'
 import type { DocumentKind } from '../document/kind.js'
 import type { Deadline } from '../deadline/types.js'
-import type { Document, DocumentStatus } from '../model/document.js'
+import type { AlignmentDecision, AlignmentReview, Document, DocumentStatus } from '../model/document.js'
 import type {
   Bloc, GroupSelector, Organization, OrganizationGroup, OrganizationKind, Succession, SuccessionKind, Tier,
 } from '../model/organization.js'
 import type { ClaimedStatus, Evidence, Report, ReportPeriod, VerificationStatus, AuditEntry } from '../model/report.js'
 import type { Assignment, AssignmentRole, Comparator, Target, Task, TaskState } from '../model/task.js'
 import type {
-  AssignmentTable, AuditLogTable, DocumentTable, OrganizationGroupTable, OrganizationTable, ReportTable,
+  AlignmentReviewTable, AssignmentTable, AuditLogTable, DocumentTable, OrganizationGroupTable, OrganizationTable, ReportTable,
   SuccessionTable, TargetTable, TaskTable,
 } from '../storage/schema.js'
 
 export function toOrganization(r: Selectable<OrganizationTable>): Organization {
   return {
-    id: r.id, code: r.code, name: r.name, shortName: r.shortName, tier: r.tier as Tier, bloc: r.bloc as Bloc,
+    id: r.id, code: r.code, name: r.name, shortName: r.shortName, tier: r.tier as Tier, bloc: r.bloc as Bloc | null,
     kind: r.kind as OrganizationKind, parentId: r.parentId, scope: r.scope, validFrom: r.validFrom,
     validTo: r.validTo, version: Number(r.version),
   }
@@ -74,6 +74,13 @@ export function toReport(r: Selectable<ReportTable>, evidence: readonly Evidence
       note: r.verificationNote,
     },
     version: Number(r.version),
+  }
+}
+
+export function toAlignmentReview(r: Selectable<AlignmentReviewTable>): AlignmentReview {
+  return {
+    id: r.id, documentId: r.documentId, newDirectionId: r.newDirectionId, decision: r.decision as AlignmentDecision,
+    reasons: r.reasons, memoId: r.memoId, decidedOn: r.decidedOn,
   }
 }
 

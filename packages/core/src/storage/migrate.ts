@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
 import { initialMigration } from './migrations/0001-initial.js'
+import { alignmentReviewMigration } from './migrations/0002-alignment-review.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -7,6 +8,7 @@ import type { StoreKind } from './store-kind.js'
 export function migrations(store: StoreKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(store),
+    '0002-alignment-review': alignmentReviewMigration,
   }
 }
 

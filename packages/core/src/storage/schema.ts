@@ -11,7 +11,7 @@ export interface OrganizationTable {
   name: string
   shortName: string | null
   tier: string
-  bloc: string
+  bloc: string | null
   kind: string
   parentId: string | null
   scope: string
@@ -49,7 +49,7 @@ export interface DocumentTable {
   symbol: string | null
   symbolWritten: string | null
   issuerId: string
-  issuedOn: string
+  issuedOn: string | null
   title: string
   status: string
   version: Generated<number>
@@ -155,6 +155,18 @@ export interface AuditLogTable {
   after: string | null
 }
 
+export interface AlignmentReviewTable {
+  id: string
+  scope: string
+  documentId: string
+  newDirectionId: string
+  decision: string
+  reasons: string
+  memoId: string | null
+  decidedOn: string
+  createdAt: string
+}
+
 /** The whole schema, as kysely sees it. */
 export interface Database {
   organization: OrganizationTable
@@ -169,4 +181,5 @@ export interface Database {
   report: ReportTable
   reportEvidence: ReportEvidenceTable
   auditLog: AuditLogTable
+  alignmentReview: AlignmentReviewTable
 }
