@@ -582,6 +582,27 @@ export class Chidao {
     return ids.map((id) => byId.get(id) ?? null)
   }
 
+  /** The group with this code, or null. */
+  async groupByCode(code: string): Promise<OrganizationGroup | null> {
+    const row = await this.db.selectFrom('organizationGroup').selectAll().where('code', '=', code).executeTakeFirst()
+    return row ? toGroup(row) : null
+  }
+
+  /**
+   * The document with this natural key: issuer, symbol (any accepted spelling) and issue date; for
+   * a document without a legible symbol, issuer, issue date and title.
+   */
+  async documentByKey(key: { issuerCode: string; symbol: string | null; issuedOn: CalendarDate | null; title?: string }): Promise<Document | null> {
+    const issuer = await this.#findOrgByCode(this.db, key.issuerCode)
+    if (!issuer) return null
+    let q = this.db.selectFrom('document').selectAll().where('issuerId', '=', issuer.id)
+      .where('issuedOn', key.issuedOn === null ? 'is' : '=', key.issuedOn)
+    if (key.symbol !== null) q = q.where('symbol', '=', parseSymbol(key.symbol).text)
+    else q = q.where('symbol', 'is', null).where('title', '=', (key.title ?? '').normalize('NFC'))
+    const row = await q.executeTakeFirst()
+    return row ? toDocument(row) : null
+  }
+
   /** Successions from or to an organisation. */
   async successionsOf(organizationId: string): Promise<Succession[]> {
     const rows = await this.db.selectFrom('succession').selectAll()
