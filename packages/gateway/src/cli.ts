@@ -4,7 +4,8 @@
  * store and reports what it holds; `migrate` brings a store's schema up to date.
  */
 import { Command } from 'commander'
-import { migrateToLatest, openStore, storeKindOf } from '@chidao/core'
+import { Chidao, migrateToLatest, openStore, storeKindOf } from '@chidao/core'
+import { loadFixtures } from '@chidao/fixtures'
 
 const DEFAULT_DB = 'chidao.sqlite'
 
@@ -34,6 +35,22 @@ program
   })
 
 program
+  .command('seed')
+  .description('load the real cascades of the seed documents (idempotent)')
+  .option('--db <file>', 'SQLite file', DEFAULT_DB)
+  .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
+  .action(async (options: { db?: string; databaseUrl?: string }) => {
+    const store = await openStore(databaseUrl(options))
+    try {
+      await migrateToLatest(store)
+      const summary = await loadFixtures(new Chidao(store))
+      console.log(Object.entries(summary).map(([k, n]) => `${k}: ${n}`).join(', '))
+    } finally {
+      await store.close()
+    }
+  })
+
+program
   .command('serve')
   .description('open the store; the GraphQL API arrives with the gateway (issue 6)')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
@@ -43,8 +60,9 @@ program
     const store = await openStore(url)
     try {
       await migrateToLatest(store)
-      const tables = await store.db.introspection.getTables()
-      console.log(`chidao: ${storeKindOf(url)} store ready (${tables.length} tables).`)
+      const loaded = await loadFixtures(new Chidao(store))
+      const documents = await store.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      console.log(`chidao: ${storeKindOf(url)} store ready: ${Number(documents.n)} documents (${loaded.documents} loaded now from the fixtures).`)
       console.log('The GraphQL gateway is not built yet: this start is a stub until it lands.')
     } finally {
       await store.close()
