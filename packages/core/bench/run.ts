@@ -1,10 +1,12 @@
 /**
  * `npm run bench` in core: deadline parser throughput on a mixed real corpus (every time phrase of
  * the seeds as OCR'd, the DOMAIN.md phrases, and generated ones), and lunar conversion speed.
- * Prints numbers; goals are checked by reading them, not by timed tests.
+ * Prints numbers; goals are checked by reading them, not by timed tests. Run through
+ * `npm run bench` (turbo builds first): it measures the compiled `dist/`, as shipped.
  */
 import { performance } from 'node:perf_hooks'
-import { addWorkingDays, parseDeadline, solarToLunar, fromDayNumber, toDayNumber } from '../src/index.js'
+// The build that ships (turbo builds it first), not the TypeScript source through a loader.
+import { addWorkingDays, parseDeadline, solarToLunar, fromDayNumber, toDayNumber } from '../dist/index.js'
 
 const REAL = [
   'Dy kién 03 ngay, tir ngay 14/12/2025 dén ngay 16/12/2025.',

@@ -76,9 +76,12 @@ export function ymd(year: number, month: number, day: number): CalendarDate {
 
 /** Splits a date into `[year, month, day]`. */
 export function parts(date: CalendarDate): [year: number, month: number, day: number] {
-  // Digit arithmetic: this sits on every hot path of the calendar.
-  const d = (i: number) => date.charCodeAt(i) - 48
-  return [d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6), d(8) * 10 + d(9)]
+  // Digit arithmetic (48 is '0'): this sits on every hot path of the calendar.
+  return [
+    (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48,
+    (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48,
+    (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48,
+  ]
 }
 
 /**
