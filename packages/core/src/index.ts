@@ -56,3 +56,15 @@ export {
   type RegisterSuccessionInput, type RecordAlignmentReviewInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
   type VerifyReportInput,
 } from './service/chidao.js'
+export { CascadeIndex, type CascadeData, type Link } from './hierarchy/cascade.js'
+export {
+  deadlineViolations, effectiveDeadlines, type DeadlineSource, type DeadlineViolation, type EffectiveDeadline,
+} from './hierarchy/effective-deadline.js'
+export { groupMembers, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
+export {
+  TASK_STATUSES, obligationStatus, ordersPlans, taskStatusOf, type ObligationStatus, type StatusOptions, type TaskStatus,
+} from './hierarchy/status.js'
+export {
+  bottlenecks, evaluateCascade, plansNeedingReview, scorecard, select, taskSubtree, uncoveredParentTasks,
+  type Bottleneck, type CascadeEvaluation, type ReviewNeeded, type Scorecard, type ScorecardScope, type UncoveredParentTask,
+} from './hierarchy/scorecard.js'

@@ -1,0 +1,103 @@
+/**
+ * Obligations: one per task and organisation that owes it on a date. A group assignment fans out to
+ * the group's members valid on the plan's issue date; an organisation merged, split or renamed passes its open
+ * obligations to its successor(s) from the change, while what it finished before stays its own.
+ */
+import type { CalendarDate } from '../calendar/date.js'
+import type { AssignmentRole } from '../model/task.js'
+import type { Organization } from '../model/organization.js'
+import type { CascadeIndex } from './cascade.js'
+
+/** How an obligation reached its holder. */
+export type ObligationVia = 'DIRECT' | 'GROUP'
+
+/** Who owes a task on a date. */
+export interface Obligation {
+  readonly taskId: string
+  /** The organisation that owes it on the date. */
+  readonly organizationId: string
+  readonly role: AssignmentRole
+  readonly via: ObligationVia
+  /** The organisation the plan named (or the group member), before any succession. */
+  readonly assignedOrganizationId: string
+  /** The date the obligation passed to its holder by succession, else null. */
+  readonly succeededOn: CalendarDate | null
+}
+
+/** Whether an organisation exists on a date. */
+export function validOn(o: Organization, date: CalendarDate): boolean {
+  return (o.validFrom === null || o.validFrom <= date) && (o.validTo === null || date <= o.validTo)
+}
+
+/**
+ * Members of a group on a date: organisations below `withinId` matching its tiers, kinds and blocs,
+ * plus its explicit members, that exist on the date.
+ */
+export function groupMembers(index: CascadeIndex, groupId: string, date: CalendarDate): Organization[] {
+  const group = index.group.get(groupId)
+  if (!group) return []
+  const s = group.selector
+  const out = new Map<string, Organization>()
+  if (s.withinId) {
+    const stack = [...(index.childrenOfOrganization.get(s.withinId) ?? [])]
+    while (stack.length) {
+      const o = stack.pop()!
+      stack.push(...(index.childrenOfOrganization.get(o.id) ?? []))
+      if (o.kind === 'TERRITORY') continue
+      if (s.tiers && !s.tiers.includes(o.tier)) continue
+      if (s.kinds && !s.kinds.includes(o.kind)) continue
+      if (s.blocs && (o.bloc === null || !s.blocs.includes(o.bloc))) continue
+      if (validOn(o, date)) out.set(o.id, o)
+    }
+  }
+  for (const id of s.memberIds ?? []) {
+    const o = index.organization.get(id)
+    if (o && validOn(o, date)) out.set(o.id, o)
+  }
+  return [...out.values()].sort((a, b) => (a.code < b.code ? -1 : 1))
+}
+
+/** Whether an organisation had completed a task (by its own reports) before a date. */
+function completedBefore(index: CascadeIndex, taskId: string, organizationId: string, date: CalendarDate): boolean {
+  return (index.reportsOf.get(`${taskId}|${organizationId}`) ?? []).some(
+    (r) => r.claimedStatus === 'COMPLETED' && r.reportedOn < date && r.completedOn !== null && r.completedOn < date,
+  )
+}
+
+/** The holders on `asOf` of an obligation first owed by `organizationId`, following successions. */
+function holders(index: CascadeIndex, taskId: string, organizationId: string, asOf: CalendarDate, seen = new Set<string>()): { id: string; on: CalendarDate | null }[] {
+  if (seen.has(organizationId)) return [{ id: organizationId, on: null }]
+  seen.add(organizationId)
+  const passed = (index.successionsFrom.get(organizationId) ?? []).filter((s) => s.effectiveOn <= asOf)
+  if (!passed.length) return [{ id: organizationId, on: null }]
+  const on = passed.map((s) => s.effectiveOn).sort()[0]!
+  if (completedBefore(index, taskId, organizationId, on)) return [{ id: organizationId, on: null }]
+  return passed.flatMap((s) => holders(index, taskId, s.successorId, asOf, seen).map((h) => ({ id: h.id, on: h.on ?? s.effectiveOn })))
+}
+
+/**
+ * The obligations of a task on a date.
+ *
+ * @example
+ * obligationsOfTask(index, taskId, '2025-12-31') //=> [{ organizationId: 'o:QNG.SKHCN', role: 'LEAD', succeededOn: '2025-03-01', … }]
+ */
+export function obligationsOfTask(index: CascadeIndex, taskId: string, asOf: CalendarDate): Obligation[] {
+  const out = new Map<string, Obligation>()
+  // A group is read on the plan's issue date: those were the bodies assigned; later changes reach
+  // the obligations through successions.
+  const task = index.task.get(taskId)
+  const issuedOn = task ? index.document.get(task.documentId)?.issuedOn ?? null : null
+  const membersOn = issuedOn !== null && issuedOn <= asOf ? issuedOn : asOf
+  for (const a of index.assignmentsOfTask.get(taskId) ?? []) {
+    const assigned = a.organizationId !== null
+      ? [{ id: a.organizationId, via: 'DIRECT' as const }]
+      : groupMembers(index, a.groupId!, membersOn).map((o) => ({ id: o.id, via: 'GROUP' as const }))
+    for (const { id, via } of assigned) {
+      for (const h of holders(index, taskId, id, asOf)) {
+        const key = `${h.id}|${a.role}`
+        if (!out.has(key)) out.set(key, { taskId, organizationId: h.id, role: a.role, via, assignedOrganizationId: id, succeededOn: h.on })
+      }
+    }
+  }
+  return [...out.values()]
+}
