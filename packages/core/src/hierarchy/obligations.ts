@@ -20,7 +20,7 @@ export interface Obligation {
   readonly via: ObligationVia
   /** The organisation the plan named (or the group member), before any succession. */
   readonly assignedOrganizationId: string
-  /** The date the obligation passed to its holder by succession, else null. */
+  /** The date the assigned organisation passed the obligation on by succession (the first change of a chain), else null. */
   readonly succeededOn: CalendarDate | null
 }
 
@@ -31,9 +31,9 @@ export function validOn(o: Organization, date: CalendarDate): boolean {
 
 /**
  * Members of a group on a date: organisations below `withinId` matching its tiers, kinds and blocs,
- * plus its explicit members, that exist on the date.
+ * plus its explicit members, that exist on the date (on any date, when `date` is null).
  */
-export function groupMembers(index: CascadeIndex, groupId: string, date: CalendarDate): Organization[] {
+export function groupMembers(index: CascadeIndex, groupId: string, date: CalendarDate | null): Organization[] {
   const group = index.group.get(groupId)
   if (!group) return []
   const s = group.selector
@@ -47,14 +47,18 @@ export function groupMembers(index: CascadeIndex, groupId: string, date: Calenda
       if (s.tiers && !s.tiers.includes(o.tier)) continue
       if (s.kinds && !s.kinds.includes(o.kind)) continue
       if (s.blocs && (o.bloc === null || !s.blocs.includes(o.bloc))) continue
-      if (validOn(o, date)) out.set(o.id, o)
+      if (date === null || validOn(o, date)) out.set(o.id, o)
     }
   }
   for (const id of s.memberIds ?? []) {
     const o = index.organization.get(id)
-    if (o && validOn(o, date)) out.set(o.id, o)
+    if (o && (date === null || validOn(o, date))) out.set(o.id, o)
   }
   return [...out.values()].sort((a, b) => (a.code < b.code ? -1 : 1))
+}
+
+function cmp<T extends string | number>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Whether an organisation had completed a task (by its own reports) before a date. */
@@ -64,15 +68,18 @@ function completedBefore(index: CascadeIndex, taskId: string, organizationId: st
   )
 }
 
-/** The holders on `asOf` of an obligation first owed by `organizationId`, following successions. */
+/**
+ * The holders on `asOf` of an obligation first owed by `organizationId`, following successions in
+ * force by then; a succession does not take what the predecessor had completed before it.
+ */
 function holders(index: CascadeIndex, taskId: string, organizationId: string, asOf: CalendarDate, seen = new Set<string>()): { id: string; on: CalendarDate | null }[] {
   if (seen.has(organizationId)) return [{ id: organizationId, on: null }]
   seen.add(organizationId)
-  const passed = (index.successionsFrom.get(organizationId) ?? []).filter((s) => s.effectiveOn <= asOf)
-  if (!passed.length) return [{ id: organizationId, on: null }]
-  const on = passed.map((s) => s.effectiveOn).sort()[0]!
-  if (completedBefore(index, taskId, organizationId, on)) return [{ id: organizationId, on: null }]
-  return passed.flatMap((s) => holders(index, taskId, s.successorId, asOf, seen).map((h) => ({ id: h.id, on: h.on ?? s.effectiveOn })))
+  const passing = (index.successionsFrom.get(organizationId) ?? [])
+    .filter((s) => s.effectiveOn <= asOf && !completedBefore(index, taskId, organizationId, s.effectiveOn))
+  if (!passing.length) return [{ id: organizationId, on: null }]
+  // The date that counts is the first change: when the assigned body passed the duty on.
+  return passing.flatMap((s) => holders(index, taskId, s.successorId, asOf, new Set(seen)).map((h) => ({ id: h.id, on: s.effectiveOn })))
 }
 
 /**
@@ -88,16 +95,23 @@ export function obligationsOfTask(index: CascadeIndex, taskId: string, asOf: Cal
   const task = index.task.get(taskId)
   const issuedOn = task ? index.document.get(task.documentId)?.issuedOn ?? null : null
   const membersOn = issuedOn !== null && issuedOn <= asOf ? issuedOn : asOf
+  const candidates: Obligation[] = []
   for (const a of index.assignmentsOfTask.get(taskId) ?? []) {
     const assigned = a.organizationId !== null
       ? [{ id: a.organizationId, via: 'DIRECT' as const }]
       : groupMembers(index, a.groupId!, membersOn).map((o) => ({ id: o.id, via: 'GROUP' as const }))
     for (const { id, via } of assigned) {
       for (const h of holders(index, taskId, id, asOf)) {
-        const key = `${h.id}|${a.role}`
-        if (!out.has(key)) out.set(key, { taskId, organizationId: h.id, role: a.role, via, assignedOrganizationId: id, succeededOn: h.on })
+        candidates.push({ taskId, organizationId: h.id, role: a.role, via, assignedOrganizationId: id, succeededOn: h.on })
       }
     }
+  }
+  // One obligation per holder and role; reached twice, the direct assignment (then the smaller
+  // assigned id, then the earlier succession) is the one kept — the storage query picks the same.
+  candidates.sort((a, b) => cmp(a.via === 'DIRECT' ? 0 : 1, b.via === 'DIRECT' ? 0 : 1) || cmp(a.assignedOrganizationId, b.assignedOrganizationId) || cmp(a.succeededOn ?? '', b.succeededOn ?? ''))
+  for (const c of candidates) {
+    const key = `${c.organizationId}|${c.role}`
+    if (!out.has(key)) out.set(key, c)
   }
   return [...out.values()]
 }

@@ -100,19 +100,32 @@ export function taskSubtree(index: CascadeIndex, taskId: string): Set<string> {
  * scorecard(statuses).counts.OVERDUE //=> 4
  */
 export function scorecard(statuses: readonly ObligationStatus[]): Scorecard {
-  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>
+  const counts = emptyCounts()
   for (const s of statuses) counts[s.status]++
-  const completed = counts.COMPLETED_ON_TIME + counts.COMPLETED_LATE
-  const live = statuses.length - counts.SUPERSEDED - counts.CANCELLED
-  const judged = completed + counts.OVERDUE
   const overdue = statuses.filter((s) => s.status === 'OVERDUE')
     .sort((a, b) => (a.effectiveDueDate! < b.effectiveDueDate! ? -1 : a.effectiveDueDate! > b.effectiveDueDate! ? 1 : compareObligations(a, b)))
+  return { ...rates(counts), overdue }
+}
+
+/** A zero count for every status. */
+export function emptyCounts(): Record<TaskStatus, number> {
+  return Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>
+}
+
+/**
+ * Total, percent complete (completed ÷ live) and on-time rate (on time ÷ (completed + overdue)) of
+ * status counts, as percentages rounded to two places.
+ */
+export function rates(counts: Readonly<Record<TaskStatus, number>>): Omit<Scorecard, 'overdue'> {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  const completed = counts.COMPLETED_ON_TIME + counts.COMPLETED_LATE
+  const live = total - counts.SUPERSEDED - counts.CANCELLED
+  const judged = completed + counts.OVERDUE
   return {
-    total: statuses.length,
+    total,
     counts,
     percentComplete: live ? round((100 * completed) / live) : null,
     onTimeRate: judged ? round((100 * counts.COMPLETED_ON_TIME) / judged) : null,
-    overdue,
   }
 }
 

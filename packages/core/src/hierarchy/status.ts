@@ -77,9 +77,12 @@ function evaluate(
   const known = reports.filter((r) => r.reportedOn <= asOf)
   const last = known[known.length - 1]
   if (completedOn === null) {
-    const done = known.find((r) => r.claimedStatus === 'COMPLETED' && r.completedOn !== null && r.completedOn <= asOf)
-    completedOn = done?.completedOn ?? null
+    // The earliest completion any report made by the date claims.
+    for (const r of known) {
+      if (r.claimedStatus === 'COMPLETED' && r.completedOn !== null && r.completedOn <= asOf && (completedOn === null || r.completedOn < completedOn)) completedOn = r.completedOn
+    }
   }
+  const started = known.some((r) => r.claimedStatus !== 'NOT_STARTED')
   const percent = completedOn !== null ? 100 : last?.percent ?? null
   if (completedOn !== null) {
     return { ...base, completedOn, percent, status: due === null || completedOn <= due ? 'COMPLETED_ON_TIME' : 'COMPLETED_LATE' }
@@ -95,11 +98,10 @@ function evaluate(
       return { ...base, percent, missingReports: missing, status: 'ONGOING' }
     }
     if (effective?.condition) return { ...base, percent, status: 'AWAITING_GUIDANCE' }
-    return { ...base, percent, status: known.length ? 'IN_PROGRESS' : 'NOT_STARTED' }
+    return { ...base, percent, status: started ? 'IN_PROGRESS' : 'NOT_STARTED' }
   }
   if (asOf > due) return { ...base, percent, status: 'OVERDUE' }
   const soon = countWorkingDays(asOf, due, options.calendar ?? VIETNAM_WORK_CALENDAR) <= (options.dueSoonWorkingDays ?? 5)
-  const started = known.some((r) => r.claimedStatus !== 'NOT_STARTED')
   return { ...base, percent, dueSoon: soon, status: started ? 'IN_PROGRESS' : 'NOT_STARTED' }
 }
 

@@ -23,6 +23,7 @@ import {
   ASSIGNMENT_ROLES, COMPARATORS, TASK_STATES, type Assignment, type AssignmentRole, type Target, type Task,
 } from '../model/task.js'
 import type { Database } from '../storage/schema.js'
+import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
 import type { Store } from '../storage/open-store.js'
 import {
   toAlignmentReview, toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
@@ -234,6 +235,7 @@ export class Chidao {
       const scope = optionalText(input.scope, 'scope', 20) ?? parent?.scope ?? 'VN'
       await trx.insertInto('organization')
         .values({ ...row, parentId: parent?.id ?? null, scope, createdAt: stamp, updatedAt: stamp }).execute()
+      await refreshOrganizationDerived(trx, row.id)
       const created = await this.#orgById(trx, row.id)
       return { entity: 'organization', entityId: created.id, before: null, after: created, result: created }
     })
@@ -283,6 +285,7 @@ export class Chidao {
         scope: optionalText(input.scope, 'scope', 20) ?? within?.scope ?? 'VN', selector: JSON.stringify(selector), createdAt: stamp,
       }
       await trx.insertInto('organizationGroup').values(row).execute()
+      await refreshGroupDerived(trx, row.id)
       const created = toGroup(row)
       return { entity: 'organizationGroup', entityId: created.id, before: null, after: created, result: created }
     })
@@ -401,6 +404,7 @@ export class Chidao {
       for (const [ordinal, a] of assignees.entries()) {
         await trx.insertInto('assignment').values({ id: this.#newId(), taskId: row.id, ordinal, ...a, createdAt: stamp }).execute()
       }
+      await refreshTaskDerived(trx, row.id)
       const created = await this.#taskById(trx, row.id)
       const after = { ...created, implements: implemented, assignments: assignees }
       return { entity: 'task', entityId: created.id, before: null, after, result: created }
@@ -414,7 +418,10 @@ export class Chidao {
       const [parentId] = await this.#checkTaskParents(trx, task.documentId, [input.parentTaskId], 'parentTaskId')
       const existing = await trx.selectFrom('taskLink').select('childId')
         .where('childId', '=', task.id).where('parentId', '=', parentId!).executeTakeFirst()
-      if (!existing) await trx.insertInto('taskLink').values({ childId: task.id, parentId: parentId!, createdAt: stamp }).execute()
+      if (!existing) {
+        await trx.insertInto('taskLink').values({ childId: task.id, parentId: parentId!, createdAt: stamp }).execute()
+        await refreshTaskDerived(trx, task.id)
+      }
       return { entity: 'task', entityId: task.id, before: null, after: { implements: parentId }, result: task }
     })
   }
@@ -431,6 +438,7 @@ export class Chidao {
         ...(input.state !== undefined ? { state: requireOneOf(input.state, TASK_STATES, 'state') } : {}),
       }
       await this.#versionedUpdate(trx, 'task', before.id, expected, before.version, patch, stamp)
+      await refreshTaskDerived(trx, before.id)
       const after = await this.#taskById(trx, before.id)
       return { entity: 'task', entityId: before.id, before, after, result: after }
     })

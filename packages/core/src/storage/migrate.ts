@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
 import { initialMigration } from './migrations/0001-initial.js'
 import { alignmentReviewMigration } from './migrations/0002-alignment-review.js'
+import { derivedMigration } from './migrations/0003-derived.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -9,6 +10,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(store),
     '0002-alignment-review': alignmentReviewMigration,
+    '0003-derived': derivedMigration,
   }
 }
 

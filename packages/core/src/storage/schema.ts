@@ -167,6 +167,38 @@ export interface AlignmentReviewTable {
   createdAt: string
 }
 
+export interface OrganizationClosureTable {
+  ancestorId: string
+  descendantId: string
+}
+
+export interface OrganizationGroupMemberTable {
+  groupId: string
+  organizationId: string
+}
+
+export interface TaskEffectiveTable {
+  taskId: string
+  scope: string
+  source: string
+  fromTaskId: string | null
+  dueDate: string | null
+  effectiveDueDate: string | null
+  startDate: string | null
+  recurrence: string | null
+  condition: string | null
+  /** 1 when the task orders its assignees to issue plans (fulfilled by their plans). */
+  ordersPlans: number
+}
+
+export interface TaskViolationTable {
+  taskId: string
+  parentTaskId: string
+  code: string
+  dueDate: string
+  parentDueDate: string
+}
+
 /** The whole schema, as kysely sees it. */
 export interface Database {
   organization: OrganizationTable
@@ -182,4 +214,8 @@ export interface Database {
   reportEvidence: ReportEvidenceTable
   auditLog: AuditLogTable
   alignmentReview: AlignmentReviewTable
+  organizationClosure: OrganizationClosureTable
+  organizationGroupMember: OrganizationGroupMemberTable
+  taskEffective: TaskEffectiveTable
+  taskViolation: TaskViolationTable
 }

@@ -1,0 +1,163 @@
+/**
+ * The hierarchy rules as SQL, for national scale: obligations of every task known on a date (group
+ * fan-out through the membership table, successions through a recursive CTE), their status from the
+ * materialised effective deadlines and the reports made by then, and rollups by scope. The same SQL
+ * runs on SQLite and PostgreSQL; a property test holds it to the reference rules of `hierarchy/`.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
+import type { CalendarDate } from '../calendar/date.js'
+import { emptyCounts, rates, type Scorecard, type ScorecardScope } from '../hierarchy/scorecard.js'
+import type { TaskStatus } from '../hierarchy/status.js'
+import type { AssignmentRole } from '../model/task.js'
+import type { Database } from './schema.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** One obligation's status, as the SQL evaluates it. */
+export interface ObligationStatusRow {
+  readonly taskId: string
+  readonly organizationId: string
+  readonly role: AssignmentRole
+  readonly assignedOrganizationId: string
+  readonly succeededOn: CalendarDate | null
+  readonly status: TaskStatus
+  readonly effectiveDueDate: CalendarDate | null
+  readonly completedOn: CalendarDate | null
+}
+
+/** Counts of a scope's obligations by status, with the derived rates. */
+export type ScorecardCounts = Omit<Scorecard, 'overdue'>
+
+/** The CTEs that end in `obligation_status`, for a scope, as of a date. */
+function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
+  const scopes: RawBuilder<unknown>[] = []
+  let knownFilter = sql``
+  if ('documentId' in scope) {
+    scopes.push(sql`doc_scope(id) as (
+      select ${scope.documentId}
+      union
+      select l.child_id from document_link l join doc_scope s on l.parent_id = s.id)`)
+    knownFilter = sql`and t.document_id in (select id from doc_scope)`
+  } else if ('taskId' in scope) {
+    scopes.push(sql`task_scope(id) as (
+      select ${scope.taskId}
+      union
+      select e.child_id from task_scope s join (
+        select id as child_id, parent_id from task where parent_id is not null
+        union all
+        select child_id, parent_id from task_link) e on e.parent_id = s.id)`)
+    knownFilter = sql`and t.id in (select id from task_scope)`
+  }
+  // Candidates: bodies in the scope, or any body whose duties may pass into it by succession.
+  const mayPass = sql`exists (select 1 from succession s where s.predecessor_id = o.id)`
+  let candidate = sql``
+  let holderFilter = sql``
+  if ('organizationId' in scope) {
+    candidate = sql`and (o.id = ${scope.organizationId} or ${mayPass})`
+    holderFilter = scope.role
+      ? sql`and f.org_id = ${scope.organizationId} and f.role = ${scope.role}`
+      : sql`and f.org_id = ${scope.organizationId}`
+  } else if ('province' in scope) {
+    candidate = sql`and (o.scope = ${scope.province} or ${mayPass})`
+    holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.scope = ${scope.province})`
+  } else if ('tier' in scope) {
+    candidate = sql`and (o.tier = ${scope.tier} or ${mayPass})`
+    holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.tier = ${scope.tier})`
+  }
+  const passing = (h: string, s: string) => sql`${sql.raw(`${s}.effective_on`)} <= ${asOf} and not exists (
+      select 1 from report r where r.task_id = ${sql.raw(`${h}.task_id`)} and r.organization_id = ${sql.raw(`${h}.org_id`)} and r.claimed_status = 'COMPLETED'
+        and r.reported_on < ${sql.raw(`${s}.effective_on`)} and r.completed_on is not null and r.completed_on < ${sql.raw(`${s}.effective_on`)})`
+  const owner = sql`(r.organization_id = m.org_id or (m.assigned_id <> m.org_id and r.organization_id = m.assigned_id and (m.succeeded_on is null or r.reported_on < m.succeeded_on)))`
+  return sql`with recursive
+    ${sql.join([...scopes, sql`known_task as (
+      select t.id, t.document_id, t.state, d.issued_on
+      from task t join document d on d.id = t.document_id
+      where (d.issued_on is null or d.issued_on <= ${asOf}) ${knownFilter})`], sql`, `)},
+    assigned as (
+      select a.task_id, a.role, 0 as via_rank, o.id as org_id
+      from assignment a join known_task k on k.id = a.task_id join organization o on o.id = a.organization_id
+      where a.organization_id is not null ${candidate}
+      union all
+      select a.task_id, a.role, 1 as via_rank, o.id as org_id
+      from assignment a join known_task k on k.id = a.task_id
+      join organization_group_member gm on gm.group_id = a.group_id join organization o on o.id = gm.organization_id
+      where a.group_id is not null
+        and (o.valid_from is null or o.valid_from <= coalesce(k.issued_on, ${asOf}))
+        and (o.valid_to is null or o.valid_to >= coalesce(k.issued_on, ${asOf})) ${candidate}),
+    holder(task_id, role, via_rank, assigned_id, org_id, succeeded_on) as (
+      select task_id, role, via_rank, org_id, org_id, cast(null as text) from assigned
+      union
+      select h.task_id, h.role, h.via_rank, h.assigned_id, s.successor_id, coalesce(h.succeeded_on, s.effective_on)
+      from holder h join succession s on s.predecessor_id = h.org_id
+      where ${passing('h', 's')}),
+    final_holder as (
+      select h.task_id, h.role, h.assigned_id, h.org_id, h.succeeded_on,
+        row_number() over (partition by h.task_id, h.org_id, h.role order by h.via_rank, h.assigned_id, coalesce(h.succeeded_on, '')) as rn
+      from holder h
+      where not exists (select 1 from succession s where s.predecessor_id = h.org_id and ${passing('h', 's')})),
+    measured as (
+      select f.task_id, f.org_id, f.role, f.assigned_id, f.succeeded_on, k.state, k.document_id,
+        e.effective_due_date, e.recurrence, e.condition, e.orders_plans
+      from final_holder f join known_task k on k.id = f.task_id left join task_effective e on e.task_id = f.task_id
+      where f.rn = 1 ${holderFilter}),
+    reported as (
+      select m.*,
+        (select min(r.completed_on) from report r where r.task_id = m.task_id and ${owner} and r.reported_on <= ${asOf}
+          and r.claimed_status = 'COMPLETED' and r.completed_on is not null and r.completed_on <= ${asOf}) as reported_done,
+        (select count(*) from report r where r.task_id = m.task_id and ${owner} and r.reported_on <= ${asOf}
+          and r.claimed_status <> 'NOT_STARTED') as started,
+        case when m.orders_plans = 1 then (
+          select min(d.issued_on) from document_link l join document d on d.id = l.child_id
+          join organization_closure c on c.descendant_id = d.issuer_id
+          where l.parent_id = m.document_id and c.ancestor_id = m.org_id and d.issued_on is not null and d.issued_on <= ${asOf}) end as plan_done
+      from measured m),
+    obligation_status as (
+      select x.task_id, x.org_id, x.role, x.assigned_id, x.succeeded_on, x.effective_due_date,
+        case when x.state in ('CANCELLED', 'SUPERSEDED') then null else coalesce(x.plan_done, x.reported_done) end as completed_on,
+        case
+          when x.state = 'CANCELLED' then 'CANCELLED'
+          when x.state = 'SUPERSEDED' then 'SUPERSEDED'
+          when coalesce(x.plan_done, x.reported_done) is not null then
+            case when x.effective_due_date is null or coalesce(x.plan_done, x.reported_done) <= x.effective_due_date
+              then 'COMPLETED_ON_TIME' else 'COMPLETED_LATE' end
+          when x.effective_due_date is null then
+            case when x.recurrence is not null then 'ONGOING' when x.condition is not null then 'AWAITING_GUIDANCE'
+              when x.started > 0 then 'IN_PROGRESS' else 'NOT_STARTED' end
+          when ${asOf} > x.effective_due_date then 'OVERDUE'
+          when x.started > 0 then 'IN_PROGRESS'
+          else 'NOT_STARTED'
+        end as status
+      from reported x)`
+}
+
+/**
+ * Every obligation of a scope with its status on a date, evaluated in SQL.
+ *
+ * @example
+ * await obligationStatuses(store.db, '2025-10-28', { province: 'QNG' })
+ */
+export async function obligationStatuses(db: Db, asOf: CalendarDate, scope: ScorecardScope): Promise<ObligationStatusRow[]> {
+  const result = await sql<{
+    taskId: string; orgId: string; role: string; assignedId: string; succeededOn: string | null; status: string; effectiveDueDate: string | null; completedOn: string | null
+  }>`${obligationStatusCte(asOf, scope)}
+    select task_id, org_id, role, assigned_id, succeeded_on, status, effective_due_date, completed_on
+    from obligation_status order by task_id, org_id, role`.execute(db)
+  return result.rows.map((r) => ({
+    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId,
+    succeededOn: r.succeededOn, status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn,
+  }))
+}
+
+/**
+ * Counts of a scope's obligations by status on a date, aggregated in SQL.
+ *
+ * @example
+ * (await scorecardCounts(store.db, '2025-10-28', { national: true })).onTimeRate //=> 72.5
+ */
+export async function scorecardCounts(db: Db, asOf: CalendarDate, scope: ScorecardScope): Promise<ScorecardCounts> {
+  const result = await sql<{ status: string; n: number }>`${obligationStatusCte(asOf, scope)}
+    select status, count(*) as n from obligation_status group by status`.execute(db)
+  const counts = emptyCounts()
+  for (const r of result.rows) counts[r.status as TaskStatus] = Number(r.n)
+  return rates(counts)
+}
