@@ -68,3 +68,5 @@ export {
   bottlenecks, evaluateCascade, plansNeedingReview, scorecard, select, taskSubtree, uncoveredParentTasks,
   type Bottleneck, type CascadeEvaluation, type ReviewNeeded, type Scorecard, type ScorecardScope, type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
+export { loadCascadeData, refreshDerived } from './storage/derived.js'
+export { obligationStatuses, scorecardCounts, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'

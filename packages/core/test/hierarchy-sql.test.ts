@@ -57,7 +57,7 @@ function randomCascade(seed: number): Rows {
     }
     void i
   }
-  const successions = []
+  const successions: Insertable<Database['succession']>[] = []
   for (let i = 0; i + 1 < bodies.length; i++) {
     if (r() < 0.25) successions.push({ id: `s${i}`, predecessorId: bodies[i]!, successorId: bodies[i + 1 + Math.floor(r() * (bodies.length - i - 1))]!, kind: pick(['MERGED_INTO', 'SPLIT_INTO', 'RENAMED_TO']), effectiveOn: pick(DATES), note: null, createdAt: STAMP })
   }
@@ -65,14 +65,14 @@ function randomCascade(seed: number): Rows {
     { id: 'g1', code: 'g1', name: 'UBND các xã', scope: 'P', selector: JSON.stringify({ withinId: 'P', tiers: ['COMMUNE'], kinds: ['PEOPLES_COMMITTEE'] }), createdAt: STAMP },
     { id: 'g2', code: 'g2', name: 'Explicit', scope: 'VN', selector: JSON.stringify({ memberIds: [pick(bodies), pick(bodies)] }), createdAt: STAMP },
   ]
-  const docs = [{ id: 'D0', scope: 'VN', kind: 'NQ', symbol: '1-NQ/TW', symbolWritten: null, issuerId: 'C', issuedOn: '2025-01-15', title: 'root', status: 'IN_FORCE', createdAt: STAMP, updatedAt: STAMP }]
-  const docLinks = []
+  const docs: Insertable<Database['document']>[] = [{ id: 'D0', scope: 'VN', kind: 'NQ', symbol: '1-NQ/TW', symbolWritten: null, issuerId: 'C', issuedOn: '2025-01-15', title: 'root', status: 'IN_FORCE', createdAt: STAMP, updatedAt: STAMP }]
+  const docLinks: Insertable<Database['documentLink']>[] = []
   const issuers = bodies.filter((b) => !b.includes('.X'))
   for (let d = 1; d < 5 + Math.floor(r() * 4); d++) {
     const issuer = d < 3 ? pick(issuers) : pick(bodies)
     const issuedOn = r() < 0.1 ? null : pick(DATES.slice(0, 5))
     docs.push({ id: `D${d}`, scope: 'P', kind: 'KH', symbol: `${d}/KH-UBND`, symbolWritten: null, issuerId: issuer, issuedOn, title: `D${d}`, status: 'IN_FORCE', createdAt: STAMP, updatedAt: STAMP })
-    const tierOf = (id: string) => (id === 'C' ? 0 : id.includes('.X') ? 3 : 1)
+    const tierOf = (id: string): number => (id === 'C' ? 0 : id.includes('.X') ? 3 : 1)
     const parents = docs.slice(0, d).filter((p) => tierOf(p.issuerId) <= tierOf(issuer) && r() < 0.5)
     for (const p of parents.length ? parents : [docs[0]!]) docLinks.push({ childId: `D${d}`, parentId: p.id, createdAt: STAMP })
   }
@@ -88,10 +88,10 @@ function randomCascade(seed: number): Rows {
     }
     return out
   }
-  const tasks = []
-  const taskLinks = []
-  const assignments = []
-  const reports = []
+  const tasks: Insertable<Database['task']>[] = []
+  const taskLinks: Insertable<Database['taskLink']>[] = []
+  const assignments: Insertable<Database['assignment']>[] = []
+  const reports: Insertable<Database['report']>[] = []
   for (const d of docs) {
     for (let t = 0; t < 1 + Math.floor(r() * 3); t++) {
       const id = `${d.id}#${t}`

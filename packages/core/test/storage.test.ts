@@ -109,6 +109,9 @@ for (const dialect of DIALECTS) {
         await expectCode(t.chidao.registerSuccession(ctx, {
           predecessorCode: 'QNG.STTTT', successorCode: 'QNG.SKHCN', kind: 'MERGED_INTO', effectiveOn: '2025-02-30',
         }), 'INVALID_DATE')
+        await expectCode(t.chidao.registerSuccession(ctx, {
+          predecessorCode: 'QNG.SKHCN', successorCode: 'QNG.STTTT', kind: 'RENAMED_TO', effectiveOn: '2025-04-01',
+        }), 'INVALID_INPUT')
       })
 
       it('registers a group by rule and refuses one without members', async () => {

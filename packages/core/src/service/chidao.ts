@@ -251,6 +251,17 @@ export class Chidao {
       if (predecessor.id === successor.id) {
         throw new DomainError('INVALID_INPUT', 'An organization cannot succeed itself', { field: ['input', 'successorCode'] })
       }
+      // Duties flow forward only: a succession may not lead back to its predecessor.
+      const after = await sql<{ id: string }>`
+        with recursive next(id) as (
+          select ${successor.id}
+          union
+          select s.successor_id from succession s join next n on s.predecessor_id = n.id
+        )
+        select id from next where id = ${predecessor.id}`.execute(trx)
+      if (after.rows.length) {
+        throw new DomainError('INVALID_INPUT', `${input.successorCode} already succeeds ${input.predecessorCode}: that would be a cycle`, { field: ['input', 'successorCode'] })
+      }
       const row = {
         id: this.#newId(), predecessorId: predecessor.id, successorId: successor.id, kind, effectiveOn,
         note: optionalText(input.note, 'note', 1000), createdAt: stamp,

@@ -47,7 +47,17 @@ export async function loadCascadeData(db: Db): Promise<CascadeData> {
 
 /** Rebuilds every derived table from the base tables. */
 export async function refreshDerived(db: Db): Promise<void> {
-  const index = new CascadeIndex(await loadCascadeData(db))
+  // Only what the derived tables depend on: not documents, assignments or reports.
+  const [organizations, groups, tasks, taskLinks] = await Promise.all([
+    db.selectFrom('organization').selectAll().execute(),
+    db.selectFrom('organizationGroup').selectAll().execute(),
+    db.selectFrom('task').selectAll().execute(),
+    db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
+  ])
+  const index = new CascadeIndex({
+    organizations: organizations.map(toOrganization), successions: [], groups: groups.map(toGroup), documents: [], documentLinks: [],
+    tasks: tasks.map(toTask), taskLinks: taskLinks as Link[], assignments: [], reports: [], alignmentReviews: [],
+  })
   for (const t of ['taskViolation', 'taskEffective', 'organizationGroupMember', 'organizationClosure'] as const) await db.deleteFrom(t).execute()
   const closure: Record<string, unknown>[] = []
   for (const o of index.organization.values()) {

@@ -49,69 +49,87 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
     knownFilter = sql`and t.id in (select id from task_scope)`
   }
   // Candidates: bodies in the scope, or any body whose duties may pass into it by succession.
-  const mayPass = sql`exists (select 1 from succession s where s.predecessor_id = o.id)`
-  let candidate = sql``
+  // The query is driven from them (or from the scoped documents or tasks): CROSS JOIN fixes
+  // SQLite's join order; PostgreSQL plans it freely.
+  const fromSuccession = sql`union select predecessor_id from succession`
+  let candidates: RawBuilder<unknown> | null = null
   let holderFilter = sql``
   if ('organizationId' in scope) {
-    candidate = sql`and (o.id = ${scope.organizationId} or ${mayPass})`
+    candidates = sql`candidate(id) as (select ${scope.organizationId} ${fromSuccession})`
     holderFilter = scope.role
       ? sql`and f.org_id = ${scope.organizationId} and f.role = ${scope.role}`
       : sql`and f.org_id = ${scope.organizationId}`
   } else if ('province' in scope) {
-    candidate = sql`and (o.scope = ${scope.province} or ${mayPass})`
+    candidates = sql`candidate(id) as (select id from organization where scope = ${scope.province} ${fromSuccession})`
     holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.scope = ${scope.province})`
   } else if ('tier' in scope) {
-    candidate = sql`and (o.tier = ${scope.tier} or ${mayPass})`
+    candidates = sql`candidate(id) as (select id from organization where tier = ${scope.tier} ${fromSuccession})`
     holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.tier = ${scope.tier})`
   }
+  if (candidates) scopes.push(candidates)
   const passing = (h: string, s: string) => sql`${sql.raw(`${s}.effective_on`)} <= ${asOf} and not exists (
       select 1 from report r where r.task_id = ${sql.raw(`${h}.task_id`)} and r.organization_id = ${sql.raw(`${h}.org_id`)} and r.claimed_status = 'COMPLETED'
         and r.reported_on < ${sql.raw(`${s}.effective_on`)} and r.completed_on is not null and r.completed_on < ${sql.raw(`${s}.effective_on`)})`
-  const owner = sql`(r.organization_id = m.org_id or (m.assigned_id <> m.org_id and r.organization_id = m.assigned_id and (m.succeeded_on is null or r.reported_on < m.succeeded_on)))`
-  return sql`with recursive
-    ${sql.join([...scopes, sql`known_task as (
-      select t.id, t.document_id, t.state, d.issued_on
-      from task t join document d on d.id = t.document_id
-      where (d.issued_on is null or d.issued_on <= ${asOf}) ${knownFilter})`], sql`, `)},
-    assigned as (
-      select a.task_id, a.role, 0 as via_rank, o.id as org_id
-      from assignment a join known_task k on k.id = a.task_id join organization o on o.id = a.organization_id
-      where a.organization_id is not null ${candidate}
+  // Tasks known on the date, reached from the base tables by key (a CTE has no index to join on).
+  const knownOn = sql`(d.issued_on is null or d.issued_on <= ${asOf}) ${knownFilter}`
+  const direct = candidates
+    ? sql`from candidate c cross join assignment a cross join task t cross join document d
+        where a.organization_id = c.id and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
+    : 'documentId' in scope
+      ? sql`from doc_scope ds cross join task t cross join document d cross join assignment a
+          where t.document_id = ds.id and d.id = t.document_id and a.task_id = t.id and a.organization_id is not null and ${knownOn}`
+      : sql`from assignment a cross join task t cross join document d
+          where a.organization_id is not null and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
+  const viaGroup = candidates
+    ? sql`from candidate c cross join organization_group_member gm cross join assignment a cross join task t cross join document d cross join organization o
+        where gm.organization_id = c.id and a.group_id = gm.group_id and t.id = a.task_id and d.id = t.document_id and o.id = gm.organization_id and ${knownOn}`
+    : sql`from assignment a cross join task t cross join document d cross join organization_group_member gm cross join organization o
+        where a.group_id is not null and t.id = a.task_id and d.id = t.document_id and gm.group_id = a.group_id and o.id = gm.organization_id and ${knownOn}`
+  const ctes = [...scopes, sql`assigned as (
+      select a.task_id, a.role, 0 as via_rank, a.organization_id as org_id
+      ${direct}
       union all
-      select a.task_id, a.role, 1 as via_rank, o.id as org_id
-      from assignment a join known_task k on k.id = a.task_id
-      join organization_group_member gm on gm.group_id = a.group_id join organization o on o.id = gm.organization_id
-      where a.group_id is not null
-        and (o.valid_from is null or o.valid_from <= coalesce(k.issued_on, ${asOf}))
-        and (o.valid_to is null or o.valid_to >= coalesce(k.issued_on, ${asOf})) ${candidate}),
-    holder(task_id, role, via_rank, assigned_id, org_id, succeeded_on) as (
+      select a.task_id, a.role, 1 as via_rank, gm.organization_id as org_id
+      ${viaGroup}
+        and (o.valid_from is null or o.valid_from <= coalesce(d.issued_on, ${asOf}))
+        and (o.valid_to is null or o.valid_to >= coalesce(d.issued_on, ${asOf})))`,
+  sql`holder(task_id, role, via_rank, assigned_id, org_id, succeeded_on) as (
       select task_id, role, via_rank, org_id, org_id, cast(null as text) from assigned
-      union
+      union all
       select h.task_id, h.role, h.via_rank, h.assigned_id, s.successor_id, coalesce(h.succeeded_on, s.effective_on)
       from holder h join succession s on s.predecessor_id = h.org_id
-      where ${passing('h', 's')}),
-    final_holder as (
+      where ${passing('h', 's')})`,
+  sql`final_holder as (
       select h.task_id, h.role, h.assigned_id, h.org_id, h.succeeded_on,
         row_number() over (partition by h.task_id, h.org_id, h.role order by h.via_rank, h.assigned_id, coalesce(h.succeeded_on, '')) as rn
       from holder h
-      where not exists (select 1 from succession s where s.predecessor_id = h.org_id and ${passing('h', 's')})),
-    measured as (
-      select f.task_id, f.org_id, f.role, f.assigned_id, f.succeeded_on, k.state, k.document_id,
-        e.effective_due_date, e.recurrence, e.condition, e.orders_plans
-      from final_holder f join known_task k on k.id = f.task_id left join task_effective e on e.task_id = f.task_id
-      where f.rn = 1 ${holderFilter}),
-    reported as (
-      select m.*,
-        (select min(r.completed_on) from report r where r.task_id = m.task_id and ${owner} and r.reported_on <= ${asOf}
-          and r.claimed_status = 'COMPLETED' and r.completed_on is not null and r.completed_on <= ${asOf}) as reported_done,
-        (select count(*) from report r where r.task_id = m.task_id and ${owner} and r.reported_on <= ${asOf}
-          and r.claimed_status <> 'NOT_STARTED') as started,
-        case when m.orders_plans = 1 then (
-          select min(d.issued_on) from document_link l join document d on d.id = l.child_id
-          join organization_closure c on c.descendant_id = d.issuer_id
-          where l.parent_id = m.document_id and c.ancestor_id = m.org_id and d.issued_on is not null and d.issued_on <= ${asOf}) end as plan_done
-      from measured m),
-    obligation_status as (
+      where not exists (select 1 from succession s where s.predecessor_id = h.org_id and ${passing('h', 's')}))`,
+  sql`obligation as (
+      select f.task_id, f.org_id, f.role, f.assigned_id, f.succeeded_on from final_holder f where f.rn = 1 ${holderFilter})`,
+  // Reports that count for an obligation: its holder's, and the assigned body's from before the succession.
+  sql`owned as (
+      select o.task_id, o.org_id, o.role, r.claimed_status, r.completed_on
+      from obligation o cross join report r
+      where r.task_id = o.task_id and r.organization_id = o.org_id and r.reported_on <= ${asOf}
+      union all
+      select o.task_id, o.org_id, o.role, r.claimed_status, r.completed_on
+      from obligation o cross join report r
+      where r.task_id = o.task_id and r.organization_id = o.assigned_id and o.assigned_id <> o.org_id and r.reported_on <= ${asOf} and (o.succeeded_on is null or r.reported_on < o.succeeded_on))`,
+  sql`progress as (
+      select task_id, org_id, role,
+        min(case when claimed_status = 'COMPLETED' and completed_on is not null and completed_on <= ${asOf} then completed_on end) as reported_done,
+        sum(case when claimed_status <> 'NOT_STARTED' then 1 else 0 end) as started
+      from owned group by task_id, org_id, role)`,
+  sql`measured as (
+      select o.task_id, o.org_id, o.role, o.assigned_id, o.succeeded_on, t.state, t.document_id,
+        e.effective_due_date, e.recurrence, e.condition, e.orders_plans, p.reported_done, coalesce(p.started, 0) as started,
+        case when e.orders_plans = 1 then (
+          select min(c.issued_on) from document_link l join document c on c.id = l.child_id
+          join organization_closure oc on oc.descendant_id = c.issuer_id
+          where l.parent_id = t.document_id and oc.ancestor_id = o.org_id and c.issued_on is not null and c.issued_on <= ${asOf}) end as plan_done
+      from obligation o join task t on t.id = o.task_id left join task_effective e on e.task_id = o.task_id
+      left join progress p on p.task_id = o.task_id and p.org_id = o.org_id and p.role = o.role)`,
+  sql`obligation_status as (
       select x.task_id, x.org_id, x.role, x.assigned_id, x.succeeded_on, x.effective_due_date,
         case when x.state in ('CANCELLED', 'SUPERSEDED') then null else coalesce(x.plan_done, x.reported_done) end as completed_on,
         case
@@ -127,7 +145,8 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
           when x.started > 0 then 'IN_PROGRESS'
           else 'NOT_STARTED'
         end as status
-      from reported x)`
+      from measured x)`]
+  return sql`with recursive ${sql.join(ctes, sql`, `)}`
 }
 
 /**

@@ -21,6 +21,7 @@ export const derivedMigration: Migration = {
       .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id'))
       .addPrimaryKeyConstraint('organization_group_member_pk', ['group_id', 'organization_id'])
       .execute()
+    await db.schema.createIndex('organization_group_member_org_idx').on('organization_group_member').column('organization_id').execute()
 
     await db.schema
       .createTable('task_effective')
