@@ -6,9 +6,9 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, parseDeadline, type ScorecardScope } from '../src/index.js'
 import { CascadeIndex } from '../src/hierarchy/cascade.js'
-import { evaluateCascade, scorecard, select } from '../src/hierarchy/scorecard.js'
+import { bottlenecks, evaluateCascade, scorecard, select } from '../src/hierarchy/scorecard.js'
 import { loadCascadeData, refreshDerived } from '../src/storage/derived.js'
-import { obligationStatuses, scorecardCounts } from '../src/storage/status-query.js'
+import { obligationStatuses, overdueObligations, scorecardCounts } from '../src/storage/status-query.js'
 import type { Database } from '../src/storage/schema.js'
 import type { Insertable } from 'kysely'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
@@ -148,13 +148,18 @@ for (const dialect of DIALECTS) {
         await refreshDerived(t.store.db)
         const index = new CascadeIndex(await loadCascadeData(t.store.db))
         const evaluation = evaluateCascade(index, asOf)
-        const scopes: ScorecardScope[] = [{ national: true }, { province: 'P' }, { tier: 'COMMUNE' }, { organizationId: 'P.B0' }, { organizationId: 'P.B1', role: 'LEAD' }, { documentId: 'D1' }, { taskId: 'D0#0' }]
+        const scopes: ScorecardScope[] = [{ national: true }, { province: 'P' }, { tier: 'COMMUNE' }, { organizationId: 'P.B0' }, { organizationId: 'P.B1', role: 'LEAD' }, { documentId: 'D1' }, { documentId: 'D0', cascade: false }, { taskId: 'D0#0' }]
         for (const scope of scopes) {
           const reference = select(index, evaluation, scope).map((s) => `${s.obligation.taskId}|${s.obligation.organizationId}|${s.obligation.role}|${s.status}|${s.effectiveDueDate}|${s.completedOn}`).sort()
           const viaSql = (await obligationStatuses(t.store.db, asOf, scope)).map((s) => `${s.taskId}|${s.organizationId}|${s.role}|${s.status}|${s.effectiveDueDate}|${s.completedOn}`).sort()
           expect(viaSql, `seed ${seed}, ${asOf}, ${JSON.stringify(scope)}`).toEqual(reference)
-          const { overdue: _overdue, ...card } = scorecard(select(index, evaluation, scope))
+          const { overdue, ...card } = scorecard(select(index, evaluation, scope))
           expect(await scorecardCounts(t.store.db, asOf, scope)).toEqual(card)
+          const key = (x: { taskId: string; organizationId: string; role: string }) => `${x.taskId}|${x.organizationId}|${x.role}`
+          expect((await overdueObligations(t.store.db, asOf, scope, { limit: 5 })).map(key)).toEqual(overdue.slice(0, 5).map((s) => key(s.obligation)))
+          const ranked = bottlenecks(index, select(index, evaluation, scope), 5)
+          expect((await overdueObligations(t.store.db, asOf, scope, { limit: 5, order: 'dependents' })).map((x) => `${key(x)}|${x.dependentTasks}`))
+            .toEqual(ranked.map((b) => `${key(b.status.obligation)}|${b.dependentTasks}`))
         }
       }), { numRuns: dialect.name === 'sqlite' ? 60 : 25 })
     }, 300_000)

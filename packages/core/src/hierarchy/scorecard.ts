@@ -30,7 +30,7 @@ export type ScorecardScope =
   | { readonly organizationId: string; readonly role?: AssignmentRole }
   | { readonly province: string }
   | { readonly tier: Tier }
-  | { readonly documentId: string }
+  | { readonly documentId: string; /** Include the plans below it (default true). */ readonly cascade?: boolean }
   | { readonly taskId: string }
   | { readonly national: true }
 
@@ -71,7 +71,7 @@ export function select(index: CascadeIndex, evaluation: CascadeEvaluation, scope
   if ('province' in scope) return statuses.filter((s) => index.organization.get(s.obligation.organizationId)?.scope === scope.province)
   if ('tier' in scope) return statuses.filter((s) => index.organization.get(s.obligation.organizationId)?.tier === scope.tier)
   if ('documentId' in scope) {
-    const documents = index.descendantsOf(scope.documentId).add(scope.documentId)
+    const documents = scope.cascade === false ? new Set([scope.documentId]) : index.descendantsOf(scope.documentId).add(scope.documentId)
     return statuses.filter((s) => documents.has(index.task.get(s.obligation.taskId)!.documentId))
   }
   const tasks = taskSubtree(index, scope.taskId)
@@ -102,8 +102,7 @@ export function taskSubtree(index: CascadeIndex, taskId: string): Set<string> {
 export function scorecard(statuses: readonly ObligationStatus[]): Scorecard {
   const counts = emptyCounts()
   for (const s of statuses) counts[s.status]++
-  const overdue = statuses.filter((s) => s.status === 'OVERDUE')
-    .sort((a, b) => (a.effectiveDueDate! < b.effectiveDueDate! ? -1 : a.effectiveDueDate! > b.effectiveDueDate! ? 1 : compareObligations(a, b)))
+  const overdue = statuses.filter((s) => s.status === 'OVERDUE').sort(byDue)
   return { ...rates(counts), overdue }
 }
 
@@ -133,6 +132,11 @@ function round(x: number): number {
   return Math.round(x * 100) / 100
 }
 
+/** Longest overdue first, then by task, organisation and role. */
+function byDue(a: ObligationStatus, b: ObligationStatus): number {
+  return a.effectiveDueDate! < b.effectiveDueDate! ? -1 : a.effectiveDueDate! > b.effectiveDueDate! ? 1 : compareObligations(a, b)
+}
+
 function compareObligations(a: ObligationStatus, b: ObligationStatus): number {
   const x = `${a.obligation.taskId}|${a.obligation.organizationId}|${a.obligation.role}`
   const y = `${b.obligation.taskId}|${b.obligation.organizationId}|${b.obligation.role}`
@@ -160,7 +164,7 @@ export function bottlenecks(index: CascadeIndex, statuses: readonly ObligationSt
       if (n === undefined) counts.set(status.obligation.taskId, (n = index.dependentTaskCount(status.obligation.taskId)))
       return { status, dependentTasks: n }
     })
-    .sort((a, b) => b.dependentTasks - a.dependentTasks || compareObligations(a.status, b.status))
+    .sort((a, b) => b.dependentTasks - a.dependentTasks || byDue(a.status, b.status))
     .slice(0, limit)
 }
 

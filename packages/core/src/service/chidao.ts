@@ -24,6 +24,13 @@ import {
 } from '../model/task.js'
 import type { Database } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
+import {
+  obligationStatuses, overdueObligations, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
+} from '../storage/status-query.js'
+import type { DeadlineViolation, EffectiveDeadline } from '../hierarchy/effective-deadline.js'
+import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hierarchy/scorecard.js'
+import { taskStatusOf, type TaskStatus } from '../hierarchy/status.js'
+import type { Recurrence } from '../deadline/types.js'
 import type { Store } from '../storage/open-store.js'
 import {
   toAlignmentReview, toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
@@ -577,6 +584,107 @@ export class Chidao {
       const created = toAlignmentReview(row)
       return { entity: 'alignmentReview', entityId: created.id, before: null, after: created, result: created }
     })
+  }
+
+  // ---------------------------------------------------------------- hierarchy queries
+
+  /** A task's effective deadline (its own, or inherited from the tasks it implements). */
+  async effectiveDeadline(taskId: string): Promise<EffectiveDeadline | null> {
+    const r = await this.db.selectFrom('taskEffective').selectAll().where('taskId', '=', taskId).executeTakeFirst()
+    return r ? {
+      taskId: r.taskId, source: r.source as EffectiveDeadline['source'], fromTaskId: r.fromTaskId, dueDate: r.dueDate,
+      effectiveDueDate: r.effectiveDueDate, startDate: r.startDate, recurrence: r.recurrence as Recurrence | null, condition: r.condition,
+    } : null
+  }
+
+  /** The recorded violations of a task (DEADLINE_AFTER_PARENT), per parent task. */
+  async violationsOf(taskId: string): Promise<DeadlineViolation[]> {
+    const rows = await this.db.selectFrom('taskViolation').selectAll().where('taskId', '=', taskId).orderBy('parentTaskId').execute()
+    return rows.map((r) => ({ code: 'DEADLINE_AFTER_PARENT', taskId: r.taskId, parentTaskId: r.parentTaskId, dueDate: r.dueDate, parentDueDate: r.parentDueDate }))
+  }
+
+  /** Every obligation of a scope with its status on a date (group fan-out and successions applied). */
+  obligations(scope: ScorecardScope, asOf: CalendarDate): Promise<ObligationStatusRow[]> {
+    return obligationStatuses(this.db, requireDate(asOf, 'asOf'), scope)
+  }
+
+  /** A task's status on a date, rolled up from its lead obligations (all obligations when it has no lead). */
+  async taskStatus(taskId: string, asOf: CalendarDate): Promise<{ status: TaskStatus; obligations: ObligationStatusRow[] }> {
+    const rows = (await obligationStatuses(this.db, requireDate(asOf, 'asOf'), { taskId })).filter((r) => r.taskId === taskId)
+    const leads = rows.filter((r) => r.role === 'LEAD')
+    return { status: taskStatusOf((leads.length ? leads : rows).map((r) => r.status)), obligations: rows }
+  }
+
+  /** Counts, rates and the longest-overdue obligations of a scope on a date. */
+  async scorecard(scope: ScorecardScope, asOf: CalendarDate, overdueLimit = 20): Promise<ScorecardCounts & { overdue: ObligationStatusRow[] }> {
+    const date = requireDate(asOf, 'asOf')
+    const [counts, overdue] = await Promise.all([
+      scorecardCounts(this.db, date, scope), overdueObligations(this.db, date, scope, { limit: overdueLimit }),
+    ])
+    return { ...counts, overdue }
+  }
+
+  /** Overdue obligations of a scope ranked by how many tasks in lower plans depend on them. */
+  bottlenecks(scope: ScorecardScope, asOf: CalendarDate, limit = 20): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
+    return overdueObligations(this.db, requireDate(asOf, 'asOf'), scope, { limit, order: 'dependents' })
+  }
+
+  /**
+   * Coverage of a plan: tasks of the documents it implements owed by its issuer (or a body above
+   * it) on its issue date, that none of its tasks implements.
+   */
+  async uncoveredParentTasks(planId: string): Promise<UncoveredParentTask[]> {
+    const plan = await this.#documentById(this.db, planId, 'planId')
+    const asOf = plan.issuedOn ?? '9999-12-31'
+    const above = new Set((await this.db.selectFrom('organizationClosure').select('ancestorId').where('descendantId', '=', plan.issuerId).execute()).map((r) => r.ancestorId))
+    const covered = new Set((await this.db.selectFrom('taskLink').innerJoin('task', 'task.id', 'taskLink.childId')
+      .select('taskLink.parentId').where('task.documentId', '=', planId).execute()).map((r) => r.parentId))
+    const out: UncoveredParentTask[] = []
+    for (const parent of await this.parentsOf(planId)) {
+      const owed = new Set((await obligationStatuses(this.db, asOf, { documentId: parent.id, cascade: false }))
+        .filter((r) => above.has(r.organizationId)).map((r) => r.taskId))
+      for (const task of await this.tasksOf(parent.id)) {
+        if (owed.has(task.id) && !covered.has(task.id)) out.push({ code: 'UNCOVERED_PARENT_TASK', planId, parentDocumentId: parent.id, parentTaskId: task.id })
+      }
+    }
+    return out
+  }
+
+  /**
+   * Plans that new direction asks to review: lower-tier plans (KH, CTr, QĐ, ĐA) implementing a
+   * document that a later, higher-tier document also implements, with no review recorded yet.
+   */
+  async plansNeedingReview(): Promise<ReviewNeeded[]> {
+    const rank = (alias: string) => sql.raw(`case ${alias}.tier when 'CENTRAL' then 0 when 'PROVINCE' then 1 when 'DISTRICT' then 2 when 'COMMUNE' then 3 else 4 end`)
+    const result = await sql<{ documentId: string; newDirectionId: string; parentId: string }>`
+      select distinct plan.id as document_id, dir.id as new_direction_id, l1.parent_id
+      from document dir
+      join document_link l1 on l1.child_id = dir.id
+      join document_link l2 on l2.parent_id = l1.parent_id
+      join document plan on plan.id = l2.child_id
+      join organization od on od.id = dir.issuer_id
+      join organization op on op.id = plan.issuer_id
+      where dir.issued_on is not null and plan.id <> dir.id and plan.kind in ('KH', 'CTr', 'QĐ', 'ĐA')
+        and (plan.issued_on is null or plan.issued_on < dir.issued_on)
+        and ${rank('op')} > ${rank('od')}
+        and not exists (select 1 from alignment_review r where r.document_id = plan.id and r.new_direction_id = dir.id)
+      order by dir.id, plan.id, l1.parent_id`.execute(this.db)
+    return result.rows
+  }
+
+  /** Every document below a document (implementing it, directly or through others). */
+  async cascadeBelow(documentId: string): Promise<Document[]> {
+    const result = await sql<{ id: string }>`
+      with recursive below(id) as (
+        select l.child_id from document_link l where l.parent_id = ${documentId}
+        union
+        select l.child_id from document_link l join below b on l.parent_id = b.id
+      )
+      select id from below`.execute(this.db)
+    const ids = result.rows.map((r) => r.id)
+    if (!ids.length) return []
+    const rows = await this.db.selectFrom('document').selectAll().where('id', 'in', ids).orderBy(byIssueDate).orderBy('document.id').execute()
+    return rows.map(toDocument)
   }
 
   // ---------------------------------------------------------------- queries

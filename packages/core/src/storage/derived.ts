@@ -79,6 +79,7 @@ async function writeEffective(db: Db, index: CascadeIndex, taskIds: string[]): P
     return {
       taskId: id, scope: task.scope, source: e.source, fromTaskId: e.fromTaskId, dueDate: e.dueDate, effectiveDueDate: e.effectiveDueDate,
       startDate: e.startDate, recurrence: e.recurrence, condition: e.condition, ordersPlans: ordersPlans(task.content) ? 1 : 0,
+      dependentTasks: index.dependentTaskCount(id),
     }
   }))
   await insertAll(db, 'taskViolation', deadlineViolations(index, effective).filter((v) => wanted.has(v.taskId)).map((v) => ({
@@ -130,6 +131,12 @@ export async function refreshTaskDerived(db: Db, taskId: string): Promise<void> 
     await db.deleteFrom('taskEffective').where('taskId', 'in', part).execute()
   }
   await writeEffective(db, index, affected)
+  // The tasks above gained (or kept) dependents: count them again.
+  const affectedSet = new Set(affected)
+  for (const ancestor of needed.filter((id) => !affectedSet.has(id))) {
+    const below = await taskAndDescendants(db, ancestor)
+    await db.updateTable('taskEffective').set({ dependentTasks: below.length - 1 }).where('taskId', '=', ancestor).execute()
+  }
 }
 
 /** Adds a new organisation to the closure and to the groups whose rule it matches. */

@@ -189,6 +189,8 @@ export interface TaskEffectiveTable {
   condition: string | null
   /** 1 when the task orders its assignees to issue plans (fulfilled by their plans). */
   ordersPlans: number
+  /** Tasks in lower plans implementing this one, directly or through others. */
+  dependentTasks: number
 }
 
 export interface TaskViolationTable {

@@ -33,7 +33,9 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
   const scopes: RawBuilder<unknown>[] = []
   let knownFilter = sql``
   if ('documentId' in scope) {
-    scopes.push(sql`doc_scope(id) as (
+    scopes.push(scope.cascade === false
+      ? sql`doc_scope(id) as (select ${scope.documentId})`
+      : sql`doc_scope(id) as (
       select ${scope.documentId}
       union
       select l.child_id from document_link l join doc_scope s on l.parent_id = s.id)`)
@@ -164,6 +166,31 @@ export async function obligationStatuses(db: Db, asOf: CalendarDate, scope: Scor
   return result.rows.map((r) => ({
     taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId,
     succeededOn: r.succeededOn, status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn,
+  }))
+}
+
+/**
+ * A scope's overdue obligations on a date, the longest overdue first (`order: 'due'`) or those
+ * most tasks in lower plans depend on first (`order: 'dependents'`, for bottlenecks).
+ *
+ * @example
+ * await overdueObligations(store.db, '2025-12-31', { province: 'QNG' }, { limit: 10, order: 'dependents' })
+ */
+export async function overdueObligations(
+  db: Db, asOf: CalendarDate, scope: ScorecardScope, options: { limit?: number; order?: 'due' | 'dependents' } = {},
+): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
+  const order = options.order === 'dependents'
+    ? sql`coalesce(e.dependent_tasks, 0) desc, s.effective_due_date, s.task_id, s.org_id, s.role`
+    : sql`s.effective_due_date, s.task_id, s.org_id, s.role`
+  const result = await sql<{
+    taskId: string; orgId: string; role: string; assignedId: string; succeededOn: string | null; status: string; effectiveDueDate: string | null; completedOn: string | null; dependentTasks: number | null
+  }>`${obligationStatusCte(asOf, scope)}
+    select s.task_id, s.org_id, s.role, s.assigned_id, s.succeeded_on, s.status, s.effective_due_date, s.completed_on, e.dependent_tasks
+    from obligation_status s left join task_effective e on e.task_id = s.task_id
+    where s.status = 'OVERDUE' order by ${order} limit ${options.limit ?? 50}`.execute(db)
+  return result.rows.map((r) => ({
+    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId, succeededOn: r.succeededOn,
+    status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn, dependentTasks: Number(r.dependentTasks ?? 0),
   }))
 }
 

@@ -35,6 +35,7 @@ export const derivedMigration: Migration = {
       .addColumn('recurrence', 'text')
       .addColumn('condition', 'text')
       .addColumn('orders_plans', 'integer', (c) => c.notNull())
+      .addColumn('dependent_tasks', 'integer', (c) => c.notNull())
       .execute()
 
     await db.schema

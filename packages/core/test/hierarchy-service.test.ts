@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { refreshDerived } from '../src/index.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
+import { ctx, registerSmallCascade } from './support/cascade.js'
+
+for (const dialect of DIALECTS) {
+  describe(`hierarchy services on ${dialect.name}`, () => {
+    let t: TestContext
+    beforeEach(async () => {
+      t = await initTest(dialect)
+    })
+    afterEach(async () => {
+      await destroyTest(t)
+    })
+
+    async function setUp() {
+      const docs = await registerSmallCascade(t.chidao)
+      const c = t.chidao
+      await c.registerOrganization(ctx, { code: 'QNG.XA', name: 'Xã Thiện Tín', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG.TU' })
+      await c.registerOrganization(ctx, { code: 'QNG.XA.UBND', name: 'UBND xã Thiện Tín', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA' })
+      await c.registerGroup(ctx, { code: 'UBND_XA', name: 'UBND các xã', withinCode: 'QNG.TU', tiers: ['COMMUNE'], kinds: ['PEOPLES_COMMITTEE'] })
+      await c.registerSuccession(ctx, { predecessorCode: 'QNG.STTTT', successorCode: 'QNG.SKHCN', kind: 'MERGED_INTO', effectiveOn: '2025-03-01' })
+      const root = await c.addTask(ctx, { documentId: docs.nq57.id, code: '1', content: 'Hạ tầng số', timePhrase: 'Quý IV/2025', assignments: [{ role: 'LEAD', organizationCode: 'CP' }] })
+      const plan = await c.addTask(ctx, {
+        documentId: docs.kh359.id, code: '1', content: 'Hạ tầng số của tỉnh', timePhrase: 'Năm 2026', implements: [root.id],
+        assignments: [{ role: 'LEAD', organizationCode: 'QNG.STTTT' }, { role: 'COORDINATING', groupCode: 'UBND_XA' }],
+      })
+      const order = await c.addTask(ctx, {
+        documentId: docs.kh359.id, code: '2', content: 'Xây dựng kế hoạch thực hiện, gửi về Văn phòng Tỉnh ủy', timePhrase: 'trước ngày 28/10/2025',
+        assignments: [{ role: 'LEAD', organizationCode: 'QNG.THIENTIN.DU' }],
+      })
+      const commune = await c.addTask(ctx, { documentId: docs.kh09.id, code: '1', content: 'Phủ sóng', implements: [plan.id] })
+      return { ...docs, root, plan, order, commune }
+    }
+
+    it('keeps effective deadlines and DEADLINE_AFTER_PARENT violations as tasks are added and linked', async () => {
+      const { root, plan, commune } = await setUp()
+      expect(await t.chidao.effectiveDeadline(commune.id)).toMatchObject({ source: 'INHERITED', fromTaskId: plan.id, dueDate: '2026-12-31' })
+      expect(await t.chidao.violationsOf(plan.id)).toEqual([
+        { code: 'DEADLINE_AFTER_PARENT', taskId: plan.id, parentTaskId: root.id, dueDate: '2026-12-31', parentDueDate: '2025-12-31' },
+      ])
+      // Bringing the time forward clears the violation and moves the inherited deadline below it.
+      await t.chidao.updateTask(ctx, { id: plan.id, expectedVersion: 1, timePhrase: 'Trong tháng 11/2025' })
+      expect(await t.chidao.violationsOf(plan.id)).toEqual([])
+      expect((await t.chidao.effectiveDeadline(commune.id))?.dueDate).toBe('2025-11-30')
+    })
+
+    it('matches a full rebuild of the derived tables after every kind of write', async () => {
+      await setUp()
+      const snapshot = async () => {
+        const out: Record<string, unknown[]> = {}
+        for (const table of ['organizationClosure', 'organizationGroupMember', 'taskEffective', 'taskViolation'] as const) {
+          out[table] = (await t.store.db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(r)).sort()
+        }
+        return out
+      }
+      const incremental = await snapshot()
+      await refreshDerived(t.store.db)
+      expect(await snapshot()).toEqual(incremental)
+    })
+
+    it('answers status, scorecards and bottlenecks from the store, with succession, fan-out and plan orders applied', async () => {
+      const { nq57, kh359, kh09, root, plan, order } = await setUp()
+      const id = async (code: string) => (await t.chidao.organizationByCode(code))!.id
+      await t.chidao.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 40, reportedOn: '2025-09-01' })
+      const status = await t.chidao.taskStatus(plan.id, '2025-10-01')
+      expect(status.status).toBe('IN_PROGRESS')
+      // 359-KH/TU came after the merger: Sở TT&TT's lead has passed to Sở KH&CN; the group fans out to the commune UBND.
+      expect(status.obligations.map((o) => [o.role, o.organizationId, o.assignedOrganizationId, o.succeededOn, o.status])).toEqual(
+        [
+          ['COORDINATING', await id('QNG.XA.UBND'), await id('QNG.XA.UBND'), null, 'NOT_STARTED'],
+          ['LEAD', await id('QNG.SKHCN'), await id('QNG.STTTT'), '2025-03-01', 'IN_PROGRESS'],
+        ].sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1)),
+      )
+      // The plan order is fulfilled by the commune's own plan (09-KH/ĐU, 22/8/2025), before 28/10/2025.
+      expect((await t.chidao.taskStatus(order.id, '2025-11-01')).status).toBe('COMPLETED_ON_TIME')
+
+      const card = await t.chidao.scorecard({ province: 'QNG' }, '2026-01-15')
+      expect(card.counts).toMatchObject({ COMPLETED_ON_TIME: 1, IN_PROGRESS: 1, NOT_STARTED: 1, OVERDUE: 0 })
+      expect([card.total, card.percentComplete, card.onTimeRate]).toEqual([3, 33.33, 100])
+      const national = await t.chidao.scorecard({ national: true }, '2026-01-15')
+      expect(national.overdue.map((o) => o.taskId)).toEqual([root.id])
+      expect(await t.chidao.bottlenecks({ national: true }, '2026-01-15')).toMatchObject([{ taskId: root.id, dependentTasks: 2 }])
+
+      expect((await t.chidao.cascadeBelow(nq57.id)).map((d) => d.symbol)).toEqual(['71/NQ-CP', '359-KH/TU', '09-KH/ĐU'])
+      expect(await t.chidao.uncoveredParentTasks(kh09.id)).toEqual([
+        { code: 'UNCOVERED_PARENT_TASK', planId: kh09.id, parentDocumentId: kh359.id, parentTaskId: order.id },
+      ])
+    })
+
+    it('lists plans needing review after new direction, until a review is recorded', async () => {
+      const { nq57, kh359 } = await setUp()
+      expect(await t.chidao.plansNeedingReview()).toEqual([])
+      await t.chidao.registerOrganization(ctx, { code: 'BCDTW', name: 'Ban Chỉ đạo Trung ương', tier: 'CENTRAL', bloc: 'PARTY', kind: 'STEERING_COMMITTEE' })
+      const kh01 = await t.chidao.registerDocument(ctx, { symbol: '01-KH/BCĐTW', issuerCode: 'BCDTW', issuedOn: '2025-06-02', title: 'Kế hoạch hành động chiến lược', implements: [nq57.id] })
+      expect(await t.chidao.plansNeedingReview()).toEqual([{ documentId: kh359.id, newDirectionId: kh01.id, parentId: nq57.id }])
+      await t.chidao.recordAlignmentReview(ctx, { documentId: kh359.id, newDirectionId: kh01.id, decision: 'KEEP', reasons: 'Cơ sở chưa thay đổi', decidedOn: '2025-06-16' })
+      expect(await t.chidao.plansNeedingReview()).toEqual([])
+    })
+  })
+}
