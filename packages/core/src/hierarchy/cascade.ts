@@ -80,41 +80,17 @@ export class CascadeIndex {
 
   /** Every document a document implements, transitively. */
   ancestorsOf(documentId: string): Set<string> {
-    const seen = new Set<string>()
-    const stack = [...(this.documentParents.get(documentId) ?? [])]
-    while (stack.length) {
-      const id = stack.pop()!
-      if (seen.has(id)) continue
-      seen.add(id)
-      stack.push(...(this.documentParents.get(id) ?? []))
-    }
-    return seen
+    return reach(documentId, this.documentParents)
   }
 
   /** Every document implementing a document, transitively. */
   descendantsOf(documentId: string): Set<string> {
-    const seen = new Set<string>()
-    const stack = [...(this.documentChildren.get(documentId) ?? [])]
-    while (stack.length) {
-      const id = stack.pop()!
-      if (seen.has(id)) continue
-      seen.add(id)
-      stack.push(...(this.documentChildren.get(id) ?? []))
-    }
-    return seen
+    return reach(documentId, this.documentChildren)
   }
 
   /** Number of tasks in lower plans that implement a task, directly or through others. */
   dependentTaskCount(taskId: string): number {
-    const seen = new Set<string>()
-    const stack = [...(this.taskChildren.get(taskId) ?? [])]
-    while (stack.length) {
-      const id = stack.pop()!
-      if (seen.has(id)) continue
-      seen.add(id)
-      stack.push(...(this.taskChildren.get(id) ?? []))
-    }
-    return seen.size
+    return reach(taskId, this.taskChildren).size
   }
 
   /** Whether `organizationId` is `ancestorId` or lies below it. */
@@ -124,6 +100,19 @@ export class CascadeIndex {
     }
     return false
   }
+}
+
+/** Everything reachable from `start` along `edges`, without `start` itself unless a cycle leads back. */
+function reach(start: string, edges: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>()
+  const stack = [...(edges.get(start) ?? [])]
+  while (stack.length) {
+    const id = stack.pop()!
+    if (seen.has(id)) continue
+    seen.add(id)
+    stack.push(...(edges.get(id) ?? []))
+  }
+  return seen
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
