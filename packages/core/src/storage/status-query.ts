@@ -31,7 +31,6 @@ export type ScorecardCounts = Omit<Scorecard, 'overdue'>
 /** The CTEs that end in `obligation_status`, for a scope, as of a date. */
 function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
   const scopes: RawBuilder<unknown>[] = []
-  let knownFilter = sql``
   if ('documentId' in scope) {
     scopes.push(scope.cascade === false
       ? sql`doc_scope(id) as (select ${scope.documentId})`
@@ -39,7 +38,6 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
       select ${scope.documentId}
       union
       select l.child_id from document_link l join doc_scope s on l.parent_id = s.id)`)
-    knownFilter = sql`and t.document_id in (select id from doc_scope)`
   } else if ('taskId' in scope) {
     scopes.push(sql`task_scope(id) as (
       select ${scope.taskId}
@@ -48,7 +46,6 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
         select id as child_id, parent_id from task where parent_id is not null
         union all
         select child_id, parent_id from task_link) e on e.parent_id = s.id)`)
-    knownFilter = sql`and t.id in (select id from task_scope)`
   }
   // Candidates: bodies in the scope, or any body whose duties may pass into it by succession.
   // The query is driven from them (or from the scoped documents or tasks): CROSS JOIN fixes
@@ -73,20 +70,30 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
       select 1 from report r where r.task_id = ${sql.raw(`${h}.task_id`)} and r.organization_id = ${sql.raw(`${h}.org_id`)} and r.claimed_status = 'COMPLETED'
         and r.reported_on < ${sql.raw(`${s}.effective_on`)} and r.completed_on is not null and r.completed_on < ${sql.raw(`${s}.effective_on`)})`
   // Tasks known on the date, reached from the base tables by key (a CTE has no index to join on).
-  const knownOn = sql`(d.issued_on is null or d.issued_on <= ${asOf}) ${knownFilter}`
+  const knownOn = sql`(d.issued_on is null or d.issued_on <= ${asOf})`
+  // A document or task scope drives from its tasks; an organisation scope from its candidates.
+  const tasks = 'documentId' in scope
+    ? { from: sql`doc_scope ds cross join task t`, on: sql`t.document_id = ds.id` }
+    : 'taskId' in scope
+      ? { from: sql`task_scope ts cross join task t`, on: sql`t.id = ts.id` }
+      : null
   const direct = candidates
     ? sql`from candidate c cross join assignment a cross join task t cross join document d
         where a.organization_id = c.id and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
-    : 'documentId' in scope
-      ? sql`from doc_scope ds cross join task t cross join document d cross join assignment a
-          where t.document_id = ds.id and d.id = t.document_id and a.task_id = t.id and a.organization_id is not null and ${knownOn}`
+    : tasks
+      ? sql`from ${tasks.from} cross join document d cross join assignment a
+          where ${tasks.on} and d.id = t.document_id and a.task_id = t.id and a.organization_id is not null and ${knownOn}`
       : sql`from assignment a cross join task t cross join document d
           where a.organization_id is not null and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
   const viaGroup = candidates
     ? sql`from candidate c cross join organization_group_member gm cross join assignment a cross join task t cross join document d cross join organization o
         where gm.organization_id = c.id and a.group_id = gm.group_id and t.id = a.task_id and d.id = t.document_id and o.id = gm.organization_id and ${knownOn}`
-    : sql`from assignment a cross join task t cross join document d cross join organization_group_member gm cross join organization o
-        where a.group_id is not null and t.id = a.task_id and d.id = t.document_id and gm.group_id = a.group_id and o.id = gm.organization_id and ${knownOn}`
+    : tasks
+      ? sql`from ${tasks.from} cross join document d cross join assignment a cross join organization_group_member gm cross join organization o
+          where ${tasks.on} and d.id = t.document_id and a.task_id = t.id and a.group_id is not null and gm.group_id = a.group_id
+            and o.id = gm.organization_id and ${knownOn}`
+      : sql`from assignment a cross join task t cross join document d cross join organization_group_member gm cross join organization o
+          where a.group_id is not null and t.id = a.task_id and d.id = t.document_id and gm.group_id = a.group_id and o.id = gm.organization_id and ${knownOn}`
   const ctes = [...scopes, sql`assigned as (
       select a.task_id, a.role, 0 as via_rank, a.organization_id as org_id
       ${direct}
