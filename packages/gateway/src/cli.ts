@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * The `chidao` command. Until the GraphQL gateway lands (issue 6), `serve` opens and migrates the
- * store and reports what it holds; `migrate` brings a store's schema up to date.
+ * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures.
  */
 import { Command } from 'commander'
 import { Chidao, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
+import http from 'node:http'
+import { createGateway } from './gateway.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
 
@@ -57,14 +58,28 @@ program
 
 program
   .command('serve')
-  .description('open the store; the GraphQL API arrives with the gateway (issue 6)')
+  .description('serve the GraphQL API (loads the fixtures into an empty store first)')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--port <port>', 'port', '4000')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-  .action((options: StoreOptions) => withStore(options, async (store, url) => {
+  .action(async (options: StoreOptions & { host: string; port: string }) => {
+    const url = databaseUrl(options)
+    const store = await openStore(url)
+    await migrateToLatest(store)
     const loaded = await loadFixtures(new Chidao(store))
-    const documents = await store.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    console.log(`chidao: ${storeKindOf(url)} store ready: ${Number(documents.n)} documents (${loaded.documents} loaded now from the fixtures).`)
-    console.log('The GraphQL gateway is not built yet: this start is a stub until it lands.')
-  }))
+    if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
+    const gateway = await createGateway({ store })
+    const server = http.createServer((req, res) => void gateway.handler(req, res))
+    server.listen(Number(options.port), options.host, () => {
+      console.log(`chidao: ${storeKindOf(url)} store; GraphQL at http://${options.host}:${options.port}/graphql`)
+    })
+    const shutdown = () => {
+      console.log('chidao: shutting down')
+      server.close(() => void gateway.stop().then(() => store.close()).then(() => process.exit(0)))
+    }
+    process.once('SIGINT', shutdown)
+    process.once('SIGTERM', shutdown)
+  })
 
 await program.parseAsync()

@@ -1,0 +1,24 @@
+/** The per-request context: the service and one set of DataLoaders (never shared between requests). */
+import type { Chidao, Document, Organization } from '@chidao/core'
+import DataLoader from 'dataloader'
+
+export interface Loaders {
+  readonly organization: DataLoader<string, Organization | null>
+  readonly document: DataLoader<string, Document | null>
+}
+
+export interface Context {
+  readonly chidao: Chidao
+  readonly loaders: Loaders
+}
+
+/** Makes a request's context; loaders batch lookups by id into one query each. */
+export function createContext(chidao: Chidao): Context {
+  return {
+    chidao,
+    loaders: {
+      organization: new DataLoader((ids) => chidao.organizationsByIds(ids)),
+      document: new DataLoader(async (ids) => Promise.all(ids.map((id) => chidao.documentById(id)))),
+    },
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `createGateway`: Apollo Server over core's services, with a request handler for Node's http
+ * (Express and Fastify can call it with their raw request and response).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ApolloServer, HeaderMap } from '@apollo/server'
+import { Chidao, migrateToLatest, openStore, type Store } from '@chidao/core'
+import type { GraphQLSchema } from 'graphql'
+import { createContext, type Context } from './context.js'
+import { LANDING_PAGE } from './landing-page.js'
+import { buildSchema } from './schema.js'
+
+/** Options of {@link createGateway}: a connection string, or an open store. */
+export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
+  /** The path GraphQL is served on (default `/graphql`). */
+  readonly path?: string
+  /** Introspection (default on; turn off in production if wanted). */
+  readonly introspection?: boolean
+}
+
+export interface Gateway {
+  readonly server: ApolloServer<Context>
+  readonly schema: GraphQLSchema
+  readonly store: Store
+  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`. */
+  handler(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /** Stops Apollo and closes the store when the gateway opened it. */
+  stop(): Promise<void>
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > 1_000_000) throw new Error('request body over 1 MB')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * Makes the gateway: migrates the store, builds the schema, starts Apollo.
+ *
+ * @example
+ * const gateway = await createGateway({ databaseUrl: 'chidao.sqlite' })
+ * http.createServer(gateway.handler).listen(4000, '127.0.0.1')
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const owned = 'databaseUrl' in options
+  const store = owned ? await openStore(options.databaseUrl) : options.store
+  await migrateToLatest(store)
+  const chidao = new Chidao(store)
+  const schema = await buildSchema()
+  const path = options.path ?? '/graphql'
+  const server = new ApolloServer<Context>({
+    schema,
+    introspection: options.introspection ?? true,
+    plugins: [{ async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
+  })
+  await server.start()
+
+  async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
+      return
+    }
+    if (url.pathname !== path) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      return
+    }
+    try {
+      const headers = new HeaderMap()
+      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+      const text = req.method === 'POST' ? await readBody(req) : ''
+      const body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: async () => createContext(chidao),
+      })
+      res.statusCode = result.status ?? 200
+      for (const [key, value] of result.headers) res.setHeader(key, value)
+      if (result.body.kind === 'complete') res.end(result.body.string)
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk)
+        res.end()
+      }
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ errors: [{ message: (e as Error).message }] }))
+    }
+  }
+
+  return {
+    server, schema, store, handler,
+    async stop() {
+      await server.stop()
+      if (owned) await store.close()
+    },
+  }
+}

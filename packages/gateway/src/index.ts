@@ -1,0 +1,11 @@
+/**
+ * @chidao/gateway — the GraphQL API over @chidao/core, and the `chidao` command.
+ *
+ * @example
+ * import { createGateway } from '@chidao/gateway'
+ * const gateway = await createGateway({ databaseUrl: process.env.DATABASE_URL ?? 'chidao.sqlite' })
+ */
+import 'reflect-metadata'
+export { createGateway, type Gateway, type GatewayOptions } from './gateway.js'
+export { buildSchema } from './schema.js'
+export { LANDING_PAGE } from './landing-page.js'

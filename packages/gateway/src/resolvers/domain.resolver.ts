@@ -1,0 +1,172 @@
+/** Reads of the cascade: organisations, documents, tasks and the links between them. */
+import { formatDeadline, todayInVietnam, type Deadline } from '@chidao/core'
+import { GraphQLError } from 'graphql'
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import type { Context } from '../context.js'
+import { DateScalar } from '../scalars.js'
+import { DeadlineType } from '../types/calendar.type.js'
+import {
+  AssignmentType, DocumentConnection, DocumentType, ObligationType, OrganizationType, TaskConnection, TaskStatusResult, TaskType, ViolationType,
+} from '../types/domain.type.js'
+import { fromGlobalId, Node, paginate } from '../types/relay.js'
+
+const english = (d: Deadline) => formatDeadline(d, 'en')
+
+@Resolver()
+export class LookupResolver {
+  @Query(() => DocumentType, { nullable: true, description: 'A document by its number and symbol (any accepted spelling), optionally its issue date.' })
+  async document(
+    @Arg('symbol', () => String) symbol: string,
+    @Arg('issuedOn', () => DateScalar, { nullable: true }) issuedOn: string | null,
+    @Ctx() { chidao }: Context,
+  ): Promise<DocumentType | null> {
+    let found
+    try {
+      found = await chidao.documentsBySymbol(symbol, issuedOn ?? undefined)
+    } catch (e) {
+      throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT' } })
+    }
+    return found[0] ? DocumentType.of(found[0]) : null
+  }
+
+  @Query(() => OrganizationType, { nullable: true })
+  async organization(@Arg('code', () => ID) code: string, @Ctx() { chidao }: Context): Promise<OrganizationType | null> {
+    const o = await chidao.organizationByCode(code)
+    return o ? OrganizationType.of(o) : null
+  }
+
+  @Query(() => TaskType, { nullable: true, description: 'A task by its global ID.' })
+  async task(@Arg('id', () => ID) id: string, @Ctx() { chidao }: Context): Promise<TaskType | null> {
+    const { type, id: raw } = fromGlobalId(id)
+    if (type !== 'Task') return null
+    const t = await chidao.taskById(raw)
+    return t ? TaskType.of(t) : null
+  }
+
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const { type, id: raw } = fromGlobalId(id)
+    if (type === 'Task') {
+      const t = await ctx.chidao.taskById(raw)
+      return t ? TaskType.of(t) : null
+    }
+    if (type === 'Document') {
+      const d = await ctx.loaders.document.load(raw)
+      return d ? DocumentType.of(d) : null
+    }
+    if (type === 'Organization') {
+      const o = await ctx.loaders.organization.load(raw)
+      return o ? OrganizationType.of(o) : null
+    }
+    return null
+  }
+}
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  @FieldResolver(() => OrganizationType, { nullable: true })
+  async parent(@Root() o: OrganizationType, @Ctx() { loaders }: Context): Promise<OrganizationType | null> {
+    if (!o.raw.parentId) return null
+    const p = await loaders.organization.load(o.raw.parentId)
+    return p ? OrganizationType.of(p) : null
+  }
+}
+
+@Resolver(() => DocumentType)
+export class DocumentResolver {
+  @FieldResolver(() => OrganizationType)
+  async issuer(@Root() d: DocumentType, @Ctx() { loaders }: Context): Promise<OrganizationType> {
+    return OrganizationType.of((await loaders.organization.load(d.raw.issuerId))!)
+  }
+
+  @FieldResolver(() => DocumentConnection, { description: 'The documents this one implements.' })
+  async implements(
+    @Root() d: DocumentType, @Ctx() { chidao }: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return paginate((await chidao.parentsOf(d.raw.id)).map(DocumentType.of), first, after)
+  }
+
+  @FieldResolver(() => DocumentConnection, { description: 'The documents implementing this one directly.' })
+  async implementedBy(
+    @Root() d: DocumentType, @Ctx() { chidao }: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return paginate((await chidao.childrenOf(d.raw.id)).map(DocumentType.of), first, after)
+  }
+
+  @FieldResolver(() => DocumentConnection, { description: 'Every document below this one.' })
+  async cascade(
+    @Root() d: DocumentType, @Ctx() { chidao }: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return paginate((await chidao.cascadeBelow(d.raw.id)).map(DocumentType.of), first, after)
+  }
+
+  @FieldResolver(() => TaskConnection)
+  async tasks(
+    @Root() d: DocumentType, @Ctx() { chidao }: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return paginate((await chidao.tasksOf(d.raw.id)).map(TaskType.of), first, after)
+  }
+}
+
+@Resolver(() => TaskType)
+export class TaskResolver {
+  @FieldResolver(() => DocumentType)
+  async document(@Root() t: TaskType, @Ctx() { loaders }: Context): Promise<DocumentType> {
+    return DocumentType.of((await loaders.document.load(t.raw.documentId))!)
+  }
+
+  @FieldResolver(() => DeadlineType, { description: 'Its own time phrase, parsed.' })
+  deadline(@Root() t: TaskType): DeadlineType {
+    return DeadlineType.of(t.raw.deadline, english)
+  }
+
+  @FieldResolver(() => DeadlineType, { description: 'The time it is held to: its own, or inherited from the tasks it implements.' })
+  async effectiveDeadline(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<DeadlineType> {
+    const e = await chidao.effectiveDeadline(t.raw.id)
+    const from = e?.source === 'INHERITED' && e.fromTaskId ? await chidao.taskById(e.fromTaskId) : null
+    return DeadlineType.of(from ? from.deadline : t.raw.deadline, english)
+  }
+
+  @FieldResolver(() => TaskStatusResult, { description: 'Status on a date (default: today in Vietnam).' })
+  async status(
+    @Root() t: TaskType, @Ctx() { chidao, loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<TaskStatusResult> {
+    const result = await chidao.taskStatus(t.raw.id, asOf ?? todayInVietnam())
+    const obligations = await Promise.all(result.obligations.map(async (o) => Object.assign(new ObligationType(), {
+      organization: OrganizationType.of((await loaders.organization.load(o.organizationId))!),
+      role: o.role, status: o.status, effectiveDueDate: o.effectiveDueDate, completedOn: o.completedOn, succeededOn: o.succeededOn,
+    })))
+    return Object.assign(new TaskStatusResult(), { status: result.status, obligations })
+  }
+
+  @FieldResolver(() => [ViolationType])
+  async violations(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<ViolationType[]> {
+    const out: ViolationType[] = []
+    for (const v of await chidao.violationsOf(t.raw.id)) {
+      const parent = await chidao.taskById(v.parentTaskId)
+      if (parent) out.push(Object.assign(new ViolationType(), { code: v.code, parentTask: TaskType.of(parent), dueDate: v.dueDate, parentDueDate: v.parentDueDate }))
+    }
+    return out
+  }
+
+  @FieldResolver(() => [AssignmentType])
+  async assignments(@Root() t: TaskType, @Ctx() { chidao, loaders }: Context): Promise<AssignmentType[]> {
+    const list = await chidao.assignmentsOf(t.raw.id)
+    return Promise.all(list.map(async (a) => {
+      const org = a.organizationId ? await loaders.organization.load(a.organizationId) : null
+      const group = a.groupId ? (await chidao.db.selectFrom('organizationGroup').select('code').where('id', '=', a.groupId).executeTakeFirst())?.code ?? null : null
+      return Object.assign(new AssignmentType(), { role: a.role, organization: org ? OrganizationType.of(org) : null, groupCode: group, note: a.note })
+    }))
+  }
+
+  @FieldResolver(() => [TaskType], { description: 'The tasks this one implements, in higher plans.' })
+  async parentTasks(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TaskType[]> {
+    const ids = await chidao.parentTaskIdsOf(t.raw.id)
+    return (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((x) => x !== null).map(TaskType.of)
+  }
+}

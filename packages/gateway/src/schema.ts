@@ -1,0 +1,21 @@
+import 'reflect-metadata'
+import type { GraphQLSchema } from 'graphql'
+import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
+import { CalendarResolver } from './resolvers/calendar.resolver.js'
+import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
+
+let built: Promise<GraphQLSchema> | undefined
+
+/**
+ * The chidao GraphQL schema (built once: type-graphql's metadata is global).
+ *
+ * @example
+ * printSchema(await buildSchema())
+ */
+export function buildSchema(): Promise<GraphQLSchema> {
+  built ??= buildTypeGraphQLSchema({
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver],
+    validate: true,
+  })
+  return built
+}

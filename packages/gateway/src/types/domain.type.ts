@@ -1,0 +1,90 @@
+/** Organisations, documents and tasks as GraphQL objects; their links resolve in the resolvers. */
+import type { Document, Organization, Task } from '@chidao/core'
+import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { DateScalar } from '../scalars.js'
+import { AssignmentRoleEnum, BlocEnum, DocumentStatusEnum, OrganizationKindEnum, TaskStatusEnum, TierEnum } from './enums.js'
+import { Connection, Node, toGlobalId } from './relay.js'
+
+@ObjectType('Organization', { implements: Node })
+export class OrganizationType extends Node {
+  @Field(() => ID, { description: 'Stable code, e.g. QNG.SKHCN.' }) code!: string
+  @Field(() => String) name!: string
+  @Field(() => String, { nullable: true }) shortName!: string | null
+  @Field(() => TierEnum) tier!: string
+  @Field(() => BlocEnum, { nullable: true }) bloc!: string | null
+  @Field(() => OrganizationKindEnum) kind!: string
+  @Field(() => String, { description: 'Province code, VN for central bodies.' }) scope!: string
+  @Field(() => DateScalar, { nullable: true }) validFrom!: string | null
+  @Field(() => DateScalar, { nullable: true }) validTo!: string | null
+  raw!: Organization
+
+  static of(o: Organization): OrganizationType {
+    return Object.assign(new OrganizationType(), { ...o, raw: o, id: toGlobalId('Organization', o.id) })
+  }
+}
+
+@ObjectType('Document', { implements: Node })
+export class DocumentType extends Node {
+  @Field(() => String, { nullable: true, description: 'Canonical number and symbol; null when illegible.' }) symbol!: string | null
+  @Field(() => String, { nullable: true, description: 'As written in the source.' }) symbolWritten!: string | null
+  @Field(() => String) kind!: string
+  @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null
+  @Field(() => String) title!: string
+  @Field(() => DocumentStatusEnum) status!: string
+  @Field(() => Int) version!: number
+  raw!: Document
+
+  static of(d: Document): DocumentType {
+    return Object.assign(new DocumentType(), { ...d, raw: d, id: toGlobalId('Document', d.id) })
+  }
+}
+
+@ObjectType('Task', { implements: Node })
+export class TaskType extends Node {
+  @Field(() => String, { description: 'Position in the plan, e.g. II.5.' }) code!: string
+  @Field(() => String) content!: string
+  @Field(() => String, { nullable: true, description: 'The time phrase as written.' }) timePhrase!: string | null
+  @Field(() => String, { nullable: true }) output!: string | null
+  @Field(() => String) state!: string
+  @Field(() => Int) version!: number
+  raw!: Task
+
+  static of(t: Task): TaskType {
+    return Object.assign(new TaskType(), { ...t, raw: t, id: toGlobalId('Task', t.id) })
+  }
+}
+
+@ObjectType('Assignment')
+export class AssignmentType {
+  @Field(() => AssignmentRoleEnum) role!: string
+  @Field(() => OrganizationType, { nullable: true }) organization!: OrganizationType | null
+  @Field(() => String, { nullable: true, description: 'The group assigned, by code, when the plan names a group.' }) groupCode!: string | null
+  @Field(() => String, { nullable: true, description: 'The assignee as the plan writes it.' }) note!: string | null
+}
+
+@ObjectType('Violation')
+export class ViolationType {
+  @Field(() => String) code!: string
+  @Field(() => TaskType) parentTask!: TaskType
+  @Field(() => DateScalar) dueDate!: string
+  @Field(() => DateScalar) parentDueDate!: string
+}
+
+@ObjectType('Obligation', { description: 'Who owes a task on a date, and how they stand.' })
+export class ObligationType {
+  @Field(() => OrganizationType) organization!: OrganizationType
+  @Field(() => AssignmentRoleEnum) role!: string
+  @Field(() => TaskStatusEnum) status!: string
+  @Field(() => DateScalar, { nullable: true }) effectiveDueDate!: string | null
+  @Field(() => DateScalar, { nullable: true }) completedOn!: string | null
+  @Field(() => DateScalar, { nullable: true, description: 'When the assigned body passed it on by succession.' }) succeededOn!: string | null
+}
+
+@ObjectType('TaskStatusResult')
+export class TaskStatusResult {
+  @Field(() => TaskStatusEnum) status!: string
+  @Field(() => [ObligationType]) obligations!: ObligationType[]
+}
+
+export const DocumentConnection = Connection(DocumentType, 'Document')
+export const TaskConnection = Connection(TaskType, 'Task')

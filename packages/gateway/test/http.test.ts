@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadFixtures } from '@chidao/fixtures'
+import { printSchema } from 'graphql'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSchema, createGateway, LANDING_PAGE, type Gateway } from '../src/index.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
+
+describe('schema', () => {
+  it('matches the committed schema.graphql (run `npm run schema -w @chidao/gateway` after changing it)', async () => {
+    const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8')
+    expect(printSchema(await buildSchema()) + '\n').toBe(committed)
+  })
+
+  it('serves an offline page: no external URL in it', () => {
+    expect(LANDING_PAGE).not.toMatch(/https?:\/\//)
+    expect(LANDING_PAGE).not.toMatch(/<script[^>]+src=/)
+  })
+})
+
+for (const dialect of DIALECTS) {
+  describe(`the gateway over HTTP on ${dialect.name}`, () => {
+    let t: TestContext
+    let gateway: Gateway
+    let server: http.Server
+    let url: string
+
+    beforeAll(async () => {
+      t = await initTest(dialect)
+      await loadFixtures(t.chidao)
+      gateway = await createGateway({ store: t.store })
+      server = http.createServer((req, res) => void gateway.handler(req, res))
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    })
+    afterAll(async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await gateway.stop()
+      await destroyTest(t)
+    })
+
+    async function query(q: string, variables: Record<string, unknown> = {}) {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables }) })
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }
+    }
+
+    it('parses deadlines, with issuedOn for relative phrases', async () => {
+      const { body } = await query(`query($t: String!, $d: Date) { parseDeadline(text: $t, issuedOn: $d) { kind dueDate effectiveDueDate startDate recurrence condition phases { label deadline { kind dueDate } } normalized text } }`,
+        { t: 'Trong 10 ngày làm việc kể từ ngày ban hành', d: '2025-10-17' })
+      expect(body.data.parseDeadline).toMatchObject({ kind: 'RELATIVE', dueDate: '2025-10-31', startDate: '2025-10-18', normalized: 'Trong 10 ngày làm việc kể từ ngày ban hành' })
+      const phased = await query(`{ parseDeadline(text: "Năm 2022 - 2024: Xây dựng quy hoạch. Năm 2025 và những năm tiếp theo: Triển khai thực hiện.") { kind phases { label deadline { kind dueDate } } } }`)
+      expect(phased.body.data.parseDeadline.phases).toEqual([
+        { label: 'Xây dựng quy hoạch', deadline: { kind: 'YEAR_RANGE', dueDate: '2024-12-31' } },
+        { label: 'Triển khai thực hiện', deadline: { kind: 'OPEN_ENDED', dueDate: null } },
+      ])
+    })
+
+    it('answers the calendar: lunar dates, holidays, working days, reporting periods', async () => {
+      const { body } = await query(`{
+        lunarDate(date: "2026-04-26") { day month year isLeapMonth }
+        holidays(year: 2026) { date kind }
+        addWorkingDays(from: "2025-12-12", days: 2)
+        reportingPeriod(kind: QUARTER, year: 2025, index: 1) { dataFrom dataTo sendBy }
+      }`)
+      expect(body.data.lunarDate).toEqual({ day: 10, month: 3, year: 2026, isLeapMonth: false })
+      expect(body.data.holidays).toContainEqual({ date: '2026-04-27', kind: 'MAKE_UP' })
+      expect(body.data.addWorkingDays).toBe('2025-12-16')
+      expect(body.data.reportingPeriod).toEqual({ dataFrom: '2024-12-15', dataTo: '2025-03-14', sendBy: '2025-03-18' })
+    })
+
+    it('reads a document with its issuer, links and tasks, and pages through them', async () => {
+      const q = `query($after: String) { document(symbol: "01-KH/BCD") { symbol issuedOn issuer { code }
+        implements { edges { node { symbol } } }
+        tasks(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code timePhrase } } } } }`
+      const first = (await query(q)).body.data.document
+      expect(first).toMatchObject({ symbol: '01-KH/BCĐ', issuedOn: '2025-10-17', issuer: { code: 'QNG.BCD' }, implements: { edges: [{ node: { symbol: '07-TB/CQTTBCĐ' } }] } })
+      expect(first.tasks.totalCount).toBe(11)
+      expect(first.tasks.edges.map((e: any) => e.node.code)).toEqual(['II', 'II.1', 'II.2', 'II.3'])
+      const second = (await query(q, { after: first.tasks.pageInfo.endCursor })).body.data.document.tasks
+      expect(second.edges.map((e: any) => e.node.code)).toEqual(['II.4', 'II.5', 'II.6', 'II.7'])
+      expect(second.pageInfo.hasNextPage).toBe(true)
+    })
+
+    it('reads a task by global id and through node(id:), with its deadline, assignments and status on a date', async () => {
+      const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { tasks(first: 20) { edges { node { id code } } } } }`)).body.data.document
+      const id = doc.tasks.edges.find((e: any) => e.node.code === 'II.5').node.id
+      const { body } = await query(`query($id: ID!) {
+        task(id: $id) { code deadline { kind dueDate } effectiveDeadline { dueDate } assignments { role organization { code } groupCode note }
+          status(asOf: "2025-11-03") { status obligations { organization { code } role status } } violations { code } }
+        node(id: $id) { id ... on Task { code } } }`, { id })
+      expect(body.data.task).toMatchObject({ code: 'II.5', deadline: { kind: 'MONTH', dueDate: '2025-10-31' }, effectiveDeadline: { dueDate: '2025-10-31' }, violations: [] })
+      expect(body.data.task.assignments[0]).toMatchObject({ role: 'LEAD', organization: { code: 'QNG.UBND' } })
+      expect(body.data.task.status.status).toBe('OVERDUE')
+      expect(body.data.node).toEqual({ id, code: 'II.5' })
+      const org = await query(`{ organization(code: "QNG.SKHCN") { id name tier parent { code } } }`)
+      expect(org.body.data.organization).toMatchObject({ name: 'Sở Khoa học và Công nghệ', tier: 'PROVINCE', parent: { code: 'QNG.UBND' } })
+    })
+
+    it('refuses bad input with a user error and a bad request status, never a crash', async () => {
+      const bad = await query(`{ lunarDate(date: "2025-02-30") { day } }`)
+      expect(bad.status).toBe(400)
+      expect(bad.body.errors?.[0]?.message).toMatch(/calendar date/)
+      const page = await query(`{ document(symbol: "01-KH/BCĐ") { tasks(first: 500) { totalCount } } }`)
+      expect(page.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+      expect((await query(`{ document(symbol: "not a symbol") { title } }`)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    })
+
+    it('serves /healthz and the offline page on GET', async () => {
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
+      const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } })
+      expect(await page.text()).toBe(LANDING_PAGE)
+    })
+  })
+}
