@@ -113,3 +113,29 @@ for (const dialect of DIALECTS) {
     })
   })
 }
+
+describe('the README', () => {
+  it('shows a curl example that runs as written against the served fixtures', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const match = /-d '(\{"query".*\})'\n/.exec(readme)
+    expect(match).not.toBeNull()
+    const t = await initTest(DIALECTS[0]!)
+    await loadFixtures(t.chidao)
+    const gateway = await createGateway({ store: t.store })
+    const server = http.createServer((req, res) => void gateway.handler(req, res))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: match![1]!,
+      })
+      const body = (await res.json()) as { data: any; errors?: unknown }
+      expect(body.errors).toBeUndefined()
+      expect(body.data.parseDeadline).toEqual({ kind: 'QUARTER', dueDate: '2025-12-31', normalized: 'Quý IV/2025', english: 'Q4 2025' })
+      expect(body.data.document.tasks.edges.map((e: any) => e.node.code)).toEqual(['II', 'II.1', 'II.2'])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await gateway.stop()
+      await destroyTest(t)
+    }
+  })
+})
