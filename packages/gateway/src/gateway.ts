@@ -3,7 +3,8 @@
  * (Express and Fastify can call it with their raw request and response).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ApolloServer, HeaderMap } from '@apollo/server'
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server'
+import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, type Store } from '@chidao/core'
 import type { GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
@@ -16,6 +17,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly path?: string
   /** Introspection (default on; turn off in production if wanted). */
   readonly introspection?: boolean
+  /** Query limits (graphql-armor); field suggestions are always hidden. */
+  readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
 }
 
 export interface Gateway {
@@ -53,10 +56,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const chidao = new Chidao(store)
   const schema = await buildSchema()
   const path = options.path ?? '/graphql'
+  // Depth 10 fits the deepest useful query (document → tasks → edges → node → status → obligations → organization → field).
+  const limits = options.limits ?? {}
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth ?? 10 },
+    costLimit: { maxCost: limits.maxCost ?? 5000 },
+    maxAliases: { n: limits.maxAliases ?? 15 },
+    maxTokens: { n: limits.maxTokens ?? 2000 },
+    blockFieldSuggestion: { enabled: true },
+  })
+  const protection = armor.protect()
   const server = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? true,
-    plugins: [{ async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
+    validationRules: protection.validationRules,
+    // armor's plugins are typed for any context; ours is a superset.
+    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
   })
   await server.start()
 

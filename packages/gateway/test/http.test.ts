@@ -106,6 +106,16 @@ for (const dialect of DIALECTS) {
       expect((await query(`{ document(symbol: "not a symbol") { title } }`)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     })
 
+    it('refuses an over-deep query and hides field suggestions', async () => {
+      let q = 'code'
+      for (let i = 0; i < 12; i++) q = `parent { ${q} }`
+      const deep = await query(`{ organization(code: "QNG.X.THIENTIN.DU") { ${q} } }`)
+      expect(deep.body.data).toBeUndefined()
+      expect(deep.body.errors?.[0]?.message).toMatch(/depth/i)
+      const typo = await query(`{ organization(code: "QNG.UBND") { nam } }`)
+      expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/)
+    })
+
     it('serves /healthz and the offline page on GET', async () => {
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
       const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } })
