@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql'
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
 import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
+import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
 
@@ -14,7 +15,7 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver],
     validate: true,
   })
   return built

@@ -106,6 +106,20 @@ for (const dialect of DIALECTS) {
       expect((await query(`{ document(symbol: "not a symbol") { title } }`)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     })
 
+    it('gives an organisation’s and a province’s scorecard on a date', async () => {
+      const { body } = await query(`{
+        scorecard(organization: "QNG.UBND", asOf: "2025-11-03", role: LEAD) { total onTimeRate counts { status count } overdue { task { code } role } }
+        provinceScorecard(province: "QNG", asOf: "2025-11-03", limit: 3) { total counts { status count } bottlenecks { task { code } dependentTasks } }
+      }`)
+      expect(body.errors).toBeUndefined()
+      const card = body.data.scorecard
+      expect(card.overdue.map((o: any) => o.task.code)).toContain('II.5')
+      expect(card.counts.find((c: any) => c.status === 'OVERDUE').count).toBeGreaterThan(0)
+      expect(body.data.provinceScorecard.total).toBeGreaterThan(card.total)
+      expect(body.data.provinceScorecard.bottlenecks.length).toBeLessThanOrEqual(3)
+      expect((await query(`{ scorecard(organization: "NOPE", asOf: "2025-11-03") { total } }`)).body.data.scorecard).toBeNull()
+    })
+
     it('refuses an over-deep query and hides field suggestions', async () => {
       let q = 'code'
       for (let i = 0; i < 12; i++) q = `parent { ${q} }`
