@@ -70,3 +70,4 @@ export {
 } from './hierarchy/scorecard.js'
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
 export { obligationStatuses, scorecardCounts, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
+export { API_KEY_ROLES, createApiKey, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole } from './service/api-keys.js'

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
 import { initialMigration } from './migrations/0001-initial.js'
 import { alignmentReviewMigration } from './migrations/0002-alignment-review.js'
 import { derivedMigration } from './migrations/0003-derived.js'
+import { apiKeyMigration } from './migrations/0004-api-key.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -11,6 +12,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0001-initial': initialMigration(store),
     '0002-alignment-review': alignmentReviewMigration,
     '0003-derived': derivedMigration,
+    '0004-api-key': apiKeyMigration,
   }
 }
 

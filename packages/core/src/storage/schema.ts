@@ -201,6 +201,16 @@ export interface TaskViolationTable {
   parentDueDate: string
 }
 
+export interface ApiKeyTable {
+  id: string
+  keyHash: string
+  organizationId: string | null
+  role: string
+  label: string | null
+  createdAt: string
+  revokedAt: string | null
+}
+
 /** The whole schema, as kysely sees it. */
 export interface Database {
   organization: OrganizationTable
@@ -220,4 +230,5 @@ export interface Database {
   organizationGroupMember: OrganizationGroupMemberTable
   taskEffective: TaskEffectiveTable
   taskViolation: TaskViolationTable
+  apiKey: ApiKeyTable
 }
