@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
-import { Chidao, migrateToLatest, openStore, type Store } from '@chidao/core'
+import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import type { GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
 import { LANDING_PAGE } from './landing-page.js'
@@ -92,7 +92,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => createContext(chidao),
+        context: async () => {
+          const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1]
+          const grant = bearer ? await resolveApiKey(store.db, bearer) : null
+          return createContext(chidao, grant, bearer !== undefined && grant === null)
+        },
       })
       res.statusCode = result.status ?? 200
       for (const [key, value] of result.headers) res.setHeader(key, value)

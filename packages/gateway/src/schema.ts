@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql'
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
 import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
+import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
@@ -15,7 +16,7 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver],
     validate: true,
   })
   return built

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createApiKey } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
 import { printSchema } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -118,6 +119,69 @@ for (const dialect of DIALECTS) {
       expect(body.data.provinceScorecard.total).toBeGreaterThan(card.total)
       expect(body.data.provinceScorecard.bottlenecks.length).toBeLessThanOrEqual(3)
       expect((await query(`{ scorecard(organization: "NOPE", asOf: "2025-11-03") { total } }`)).body.data.scorecard).toBeNull()
+    })
+
+    async function mutate(q: string, variables: Record<string, unknown>, key?: string) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query: q, variables }),
+      })
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }
+    }
+    async function countOf(table: 'document' | 'task' | 'report'): Promise<number> {
+      return Number((await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    }
+    const key = async (code: string | null, role: string) =>
+      (await createApiKey(t.store.db, { organizationId: code ? (await t.chidao.organizationByCode(code))!.id : null, role })).secret
+    const REGISTER = `mutation($input: DocumentRegisterInput!) { documentRegister(input: $input) { document { symbol issuer { code } } userErrors { field message code } } }`
+    const ADD_TASK = `mutation($input: TaskAddInput!) { taskAdd(input: $input) { task { id code deadline { kind dueDate } } userErrors { field message code } } }`
+
+    it('refuses writes without a key, or with an unknown one, at the top level, writing nothing', async () => {
+      const before = await countOf('document')
+      const input = { symbol: '12/KH-UBND', issuerCode: 'QNG.UBND', issuedOn: '2026-01-05', title: 'Kế hoạch' }
+      const none = await mutate(REGISTER, { input })
+      expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+      const bad = await mutate(REGISTER, { input }, 'chd_not-a-key')
+      expect(bad.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+      expect(await countOf('document')).toBe(before)
+    })
+
+    it('refuses a commune key’s write to the province’s plan (FORBIDDEN), writing nothing', async () => {
+      const commune = await key('QNG.X.THIENTIN.DU', 'EDITOR')
+      const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { id } }`)).body.data.document
+      const before = await countOf('task')
+      const { body } = await mutate(ADD_TASK, { input: { documentId: doc.id, code: 'IV.9', content: 'Không được phép' } }, commune)
+      expect(body.data.taskAdd).toEqual({ task: null, userErrors: [{ field: null, message: expect.any(String), code: 'FORBIDDEN' }] })
+      expect(await countOf('task')).toBe(before)
+      const viewer = await key(null, 'VIEWER')
+      expect((await mutate(ADD_TASK, { input: { documentId: doc.id, code: 'IV.9', content: 'x' } }, viewer)).body.data.taskAdd.userErrors[0].code).toBe('FORBIDDEN')
+    })
+
+    it('answers bad input with userErrors naming the field and code, writing nothing', async () => {
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const before = await countOf('document')
+      const { body } = await mutate(REGISTER, { input: { symbol: 'S6: £ /KI-UBND', issuerCode: 'QNG.UBND', issuedOn: '2026-01-05', title: 'x' } }, editor)
+      expect(body.data.documentRegister).toEqual({ document: null, userErrors: [{ field: ['input', 'symbol'], message: expect.any(String), code: 'ILLEGIBLE_SYMBOL' }] })
+      const unknown = await mutate(REGISTER, { input: { symbol: '1/KH-UBND', issuerCode: 'QNG.NOPE', issuedOn: '2026-01-05', title: 'x' } }, editor)
+      expect(unknown.body.data.documentRegister.userErrors[0].code).toBe('UNKNOWN_ORGANIZATION')
+      expect(await countOf('document')).toBe(before)
+    })
+
+    it('lets a province key register a plan below the province, add a task implementing its parent, and report on it', async () => {
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const parent = (await query(`{ document(symbol: "01-KH/BCĐ") { id tasks(first: 20) { edges { node { id code } } } } }`)).body.data.document
+      const ii5 = parent.tasks.edges.find((e: any) => e.node.code === 'II.5').node.id
+      const reg = await mutate(REGISTER, { input: { symbol: '15/KH-SKHCN', issuerCode: 'QNG.SKHCN', issuedOn: '2025-10-20', title: 'Kế hoạch của Sở KH&CN', implements: [parent.id] } }, editor)
+      expect(reg.body.data.documentRegister).toEqual({ document: { symbol: '15/KH-SKHCN', issuer: { code: 'QNG.SKHCN' } }, userErrors: [] })
+      const plan = (await query(`{ document(symbol: "15/KH-SKHCN") { id } }`)).body.data.document
+      const added = await mutate(ADD_TASK, { input: { documentId: plan.id, code: '1', content: 'Rà soát bộ phận một cửa', timePhrase: 'trước ngày 25/10/2025', implements: [ii5], assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }] } }, editor)
+      expect(added.body.data.taskAdd).toMatchObject({ task: { code: '1', deadline: { kind: 'BEFORE_DATE', dueDate: '2025-10-24' } }, userErrors: [] })
+      const reporter = await key('QNG.SKHCN', 'REPORTER')
+      const report = await mutate(`mutation($input: ReportSubmitInput!) { reportSubmit(input: $input) { report { id claimedStatus version } userErrors { code } } }`,
+        { input: { taskId: added.body.data.taskAdd.task.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-10-23', reportedOn: '2025-10-23' } }, reporter)
+      expect(report.body.data.reportSubmit).toMatchObject({ report: { claimedStatus: 'COMPLETED', version: 1 }, userErrors: [] })
+      const status = await query(`query($id: ID!) { task(id: $id) { status(asOf: "2025-11-01") { status } parentTasks { code } } }`, { id: added.body.data.taskAdd.task.id })
+      expect(status.body.data.task).toEqual({ status: { status: 'COMPLETED_ON_TIME' }, parentTasks: [{ code: 'II.5' }] })
     })
 
     it('refuses an over-deep query and hides field suggestions', async () => {
