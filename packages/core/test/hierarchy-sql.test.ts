@@ -148,7 +148,7 @@ for (const dialect of DIALECTS) {
         await refreshDerived(t.store.db)
         const index = new CascadeIndex(await loadCascadeData(t.store.db))
         const evaluation = evaluateCascade(index, asOf)
-        const scopes: ScorecardScope[] = [{ national: true }, { province: 'P' }, { tier: 'COMMUNE' }, { organizationId: 'P.B0' }, { organizationId: 'P.B1', role: 'LEAD' }, { documentId: 'D1' }, { documentId: 'D0', cascade: false }, { taskId: 'D0#0' }]
+        const scopes: ScorecardScope[] = [{ national: true }, { province: 'P' }, { tier: 'COMMUNE' }, { organizationId: 'P.B0' }, { organizationId: 'P.B1', role: 'LEAD' }, { documentId: 'D1' }, { documentId: 'D0', cascade: false }, { taskId: 'D0#0' }, { taskIds: ['D0#0', 'D2#1', 'D3#0'] }, { taskIds: [] }]
         for (const scope of scopes) {
           const reference = select(index, evaluation, scope).map((s) => `${s.obligation.taskId}|${s.obligation.organizationId}|${s.obligation.role}|${s.status}|${s.effectiveDueDate}|${s.completedOn}`).sort()
           const viaSql = (await obligationStatuses(t.store.db, asOf, scope)).map((s) => `${s.taskId}|${s.organizationId}|${s.role}|${s.status}|${s.effectiveDueDate}|${s.completedOn}`).sort()

@@ -60,7 +60,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth ?? 10 },
-    costLimit: { maxCost: limits.maxCost ?? 5000 },
+    // A page of tasks with their document, assignments and status costs ~11,000 in armor's estimate.
+    costLimit: { maxCost: limits.maxCost ?? 20_000 },
     maxAliases: { n: limits.maxAliases ?? 15 },
     maxTokens: { n: limits.maxTokens ?? 2000 },
     blockFieldSuggestion: { enabled: true },

@@ -32,6 +32,7 @@ export type ScorecardScope =
   | { readonly tier: Tier }
   | { readonly documentId: string; /** Include the plans below it (default true). */ readonly cascade?: boolean }
   | { readonly taskId: string }
+  | { readonly taskIds: readonly string[] }
   | { readonly national: true }
 
 /** Every obligation of every task known on a date, with its status. */
@@ -73,6 +74,10 @@ export function select(index: CascadeIndex, evaluation: CascadeEvaluation, scope
   if ('documentId' in scope) {
     const documents = scope.cascade === false ? new Set([scope.documentId]) : index.descendantsOf(scope.documentId).add(scope.documentId)
     return statuses.filter((s) => documents.has(index.task.get(s.obligation.taskId)!.documentId))
+  }
+  if ('taskIds' in scope) {
+    const wanted = new Set(scope.taskIds)
+    return statuses.filter((s) => wanted.has(s.obligation.taskId))
   }
   const tasks = taskSubtree(index, scope.taskId)
   return statuses.filter((s) => tasks.has(s.obligation.taskId))

@@ -730,6 +730,14 @@ export class Chidao {
     return row ? toDocument(row) : null
   }
 
+  /** Groups by id, in the order asked (null for unknown ids). */
+  async groupsByIds(ids: readonly string[]): Promise<(OrganizationGroup | null)[]> {
+    if (!ids.length) return []
+    const rows = await this.db.selectFrom('organizationGroup').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+    const byId = new Map(rows.map((r) => [r.id, toGroup(r)]))
+    return ids.map((id) => byId.get(id) ?? null)
+  }
+
   /** Successions from or to an organisation. */
   async successionsOf(organizationId: string): Promise<Succession[]> {
     const rows = await this.db.selectFrom('succession').selectAll()
@@ -744,6 +752,14 @@ export class Chidao {
     let q = this.db.selectFrom('document').selectAll().where('symbol', '=', canonical)
     if (issuedOn) q = q.where('issuedOn', '=', issuedOn)
     return (await q.orderBy(byIssueDate).orderBy('document.id').execute()).map(toDocument)
+  }
+
+  /** Documents by id, in the order asked (null for unknown ids; one query). */
+  async documentsByIds(ids: readonly string[]): Promise<(Document | null)[]> {
+    if (!ids.length) return []
+    const rows = await this.db.selectFrom('document').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+    const byId = new Map(rows.map((r) => [r.id, toDocument(r)]))
+    return ids.map((id) => byId.get(id) ?? null)
   }
 
   /** The document with this id, or null. */
@@ -787,6 +803,15 @@ export class Chidao {
   async parentTaskIdsOf(taskId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).orderBy('parentId').execute()
     return rows.map((r) => r.parentId)
+  }
+
+  /** Assignments of many tasks at once, by task id (one query). */
+  async assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> {
+    const out = new Map<string, Assignment[]>(taskIds.map((id) => [id, []]))
+    if (!taskIds.length) return out
+    const rows = await this.db.selectFrom('assignment').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('taskId').orderBy('ordinal').execute()
+    for (const r of rows) out.get(r.taskId)?.push(toAssignment(r))
+    return out
   }
 
   /** A task's assignments. */

@@ -74,7 +74,9 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
   // A document or task scope drives from its tasks; an organisation scope from its candidates.
   const tasks = 'documentId' in scope
     ? { from: sql`doc_scope ds cross join task t`, on: sql`t.document_id = ds.id` }
-    : 'taskId' in scope
+    : 'taskIds' in scope
+      ? { from: sql`task t`, on: scope.taskIds.length ? sql`t.id in (${sql.join(scope.taskIds)})` : sql`1 = 0` }
+      : 'taskId' in scope
       ? { from: sql`task_scope ts cross join task t`, on: sql`t.id = ts.id` }
       : null
   const direct = candidates

@@ -133,10 +133,10 @@ export class TaskResolver {
 
   @FieldResolver(() => TaskStatusResult, { description: 'Status on a date (default: today in Vietnam).' })
   async status(
-    @Root() t: TaskType, @Ctx() { chidao, loaders }: Context,
+    @Root() t: TaskType, @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
   ): Promise<TaskStatusResult> {
-    const result = await chidao.taskStatus(t.raw.id, asOf ?? todayInVietnam())
+    const result = await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)
     const obligations = await Promise.all(result.obligations.map(async (o) => Object.assign(new ObligationType(), {
       organization: OrganizationType.of((await loaders.organization.load(o.organizationId))!),
       role: o.role, status: o.status, effectiveDueDate: o.effectiveDueDate, completedOn: o.completedOn, succeededOn: o.succeededOn,
@@ -155,12 +155,12 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => [AssignmentType])
-  async assignments(@Root() t: TaskType, @Ctx() { chidao, loaders }: Context): Promise<AssignmentType[]> {
-    const list = await chidao.assignmentsOf(t.raw.id)
+  async assignments(@Root() t: TaskType, @Ctx() { loaders }: Context): Promise<AssignmentType[]> {
+    const list = await loaders.assignments.load(t.raw.id)
     return Promise.all(list.map(async (a) => {
       const org = a.organizationId ? await loaders.organization.load(a.organizationId) : null
-      const group = a.groupId ? (await chidao.db.selectFrom('organizationGroup').select('code').where('id', '=', a.groupId).executeTakeFirst())?.code ?? null : null
-      return Object.assign(new AssignmentType(), { role: a.role, organization: org ? OrganizationType.of(org) : null, groupCode: group, note: a.note })
+      const group = a.groupId ? await loaders.group.load(a.groupId) : null
+      return Object.assign(new AssignmentType(), { role: a.role, organization: org ? OrganizationType.of(org) : null, groupCode: group?.code ?? null, note: a.note })
     }))
   }
 

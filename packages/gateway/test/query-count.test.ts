@@ -1,0 +1,57 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadFixtures } from '@chidao/fixtures'
+import type { KyselyPlugin } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { createGateway } from '../src/index.js'
+import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
+
+/** Counts every query kysely sends. */
+function counter(): KyselyPlugin & { count: number } {
+  const plugin = {
+    count: 0,
+    transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
+      plugin.count++
+      return args.node
+    },
+    async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
+      return args.result
+    },
+  }
+  return plugin
+}
+
+describe('DataLoader keeps a page of tasks to a bounded number of queries', () => {
+  it('costs the same number of queries for 20, 30 or 40 tasks with documents, assignments and statuses', async () => {
+    const plugin = counter()
+    const t = await initTest(DIALECTS[0]!, { plugins: [plugin] })
+    await loadFixtures(t.chidao)
+    const gateway = await createGateway({ store: t.store })
+    const server = http.createServer((req, res) => void gateway.handler(req, res))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+    const post = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any
+    // The 2020 plan (53 tasks) has no legible symbol: reach it from the plan it implements.
+    const plan = (await post(`{ document(symbol: "271-KH/TU") { implementedBy(first: 1) { edges { node { id } } } } }`)).data.document.implementedBy.edges[0].node.id
+    const cost = async (first: number) => {
+      const q = `query($id: ID!) { node(id: $id) { ... on Document { tasks(first: ${first}) { edges { node {
+        code document { symbol issuer { code } } assignments { role organization { code } groupCode } status(asOf: "2025-12-31") { status obligations { organization { code } } } } } } } } }`
+      const before = plugin.count
+      const res = await post(q, { id: plan })
+      expect(res.errors).toBeUndefined()
+      expect(res.data.node.tasks.edges.length).toBe(first)
+      return plugin.count - before
+    }
+    try {
+      // Pages this size all include direct and group assignments; the cost must not grow with N.
+      const costs = [await cost(20), await cost(30), await cost(40)]
+      expect(new Set(costs).size).toBe(1)
+      expect(costs[0]).toBeLessThanOrEqual(12)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await gateway.stop()
+      await destroyTest(t)
+    }
+  })
+})
