@@ -3,7 +3,7 @@
  * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures.
  */
 import { Command } from 'commander'
-import { Chidao, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
+import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
 import http from 'node:http'
 import { createGateway } from './gateway.js'
@@ -47,6 +47,23 @@ program
   }))
 
 program
+  .command('keys')
+  .description('manage API keys')
+  .command('create')
+  .description('create an API key bound to an organisation and a role; prints the key once')
+  .requiredOption('--org <code>', 'organisation code (the key acts for it and the bodies below it)')
+  .requiredOption('--role <role>', `one of ${API_KEY_ROLES.join(', ')}`)
+  .option('--label <text>', 'a note on who holds it')
+  .option('--db <file>', 'SQLite file', DEFAULT_DB)
+  .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
+  .action((options: StoreOptions & { org: string; role: string; label?: string }) => withStore(options, async (store) => {
+    const org = await new Chidao(store).organizationByCode(options.org)
+    if (!org) throw new Error(`No organisation with code ${options.org}`)
+    const { secret } = await createApiKey(store.db, { organizationId: org.id, role: options.role.toUpperCase(), label: options.label ?? null })
+    console.log(secret)
+  }))
+
+program
   .command('seed')
   .description('load the real cascades of the seed documents (idempotent)')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
@@ -60,19 +77,22 @@ program
   .command('serve')
   .description('serve the GraphQL API (loads the fixtures into an empty store first)')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--private', 'require an API key for reads too')
   .option('--port <port>', 'port', '4000')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-  .action(async (options: StoreOptions & { host: string; port: string }) => {
+  .action(async (options: StoreOptions & { host: string; port: string; private?: boolean }) => {
     const url = databaseUrl(options)
     const store = await openStore(url)
     await migrateToLatest(store)
     const loaded = await loadFixtures(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
-    const gateway = await createGateway({ store })
+    const gateway = await createGateway({ store, publicReads: !options.private })
+    const admin = await createApiKey(store.db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)' })
     const server = http.createServer((req, res) => void gateway.handler(req, res))
     server.listen(Number(options.port), options.host, () => {
       console.log(`chidao: ${storeKindOf(url)} store; GraphQL at http://${options.host}:${options.port}/graphql`)
+      console.log(`chidao: local admin key (shown once): ${admin.secret}`)
     })
     const shutdown = () => {
       console.log('chidao: shutting down')

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
-import type { GraphQLSchema } from 'graphql'
+import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
 import { LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
@@ -17,6 +17,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly path?: string
   /** Introspection (default on; turn off in production if wanted). */
   readonly introspection?: boolean
+  /** Whether reads need no key ("Ba công khai": public by default). When false, every request needs a valid key. */
+  readonly publicReads?: boolean
   /** Query limits (graphql-armor); field suggestions are always hidden. */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
 }
@@ -96,6 +98,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         context: async () => {
           const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1]
           const grant = bearer ? await resolveApiKey(store.db, bearer) : null
+          if (options.publicReads === false && !grant) {
+            throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+          }
           return createContext(chidao, grant, bearer !== undefined && grant === null)
         },
       })

@@ -227,3 +227,27 @@ describe('the README', () => {
     }
   })
 })
+
+describe('closed reads', () => {
+  it('needs a valid key for reads when publicReads is false', async () => {
+    const t = await initTest(DIALECTS[0]!)
+    await loadFixtures(t.chidao)
+    const gateway = await createGateway({ store: t.store, publicReads: false })
+    const server = http.createServer((req, res) => void gateway.handler(req, res))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+    const ask = async (key?: string) => (await (await fetch(url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query: '{ organization(code: "QNG.UBND") { name } }' }),
+    })).json()) as any
+    try {
+      expect((await ask()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+      const viewer = (await createApiKey(t.store.db, { organizationId: null, role: 'VIEWER' })).secret
+      expect((await ask(viewer)).data.organization.name).toBe('Ủy ban nhân dân tỉnh Quảng Ngãi')
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await gateway.stop()
+      await destroyTest(t)
+    }
+  })
+})
