@@ -102,4 +102,9 @@ program
     process.once('SIGTERM', shutdown)
   })
 
-await program.parseAsync()
+try {
+  await program.parseAsync()
+} catch (error) {
+  console.error(`chidao: ${(error as Error).message}`)
+  process.exitCode = 1
+}
