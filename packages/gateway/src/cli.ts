@@ -6,6 +6,7 @@ import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
 import http from 'node:http'
+import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
@@ -87,15 +88,21 @@ program
     await migrateToLatest(store)
     const loaded = await loadFixtures(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
+    const log = pino({ name: 'chidao' }, destination({ sync: true }))
     const gateway = await createGateway({ store, publicReads: !options.private })
     const admin = await createApiKey(store.db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)' })
-    const server = http.createServer((req, res) => void gateway.handler(req, res))
+    const server = http.createServer((req, res) => {
+      const started = performance.now()
+      res.on('finish', () => log.info({ method: req.method, path: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'))
+      void gateway.handler(req, res)
+    })
     server.listen(Number(options.port), options.host, () => {
-      console.log(`chidao: ${storeKindOf(url)} store; GraphQL at http://${options.host}:${options.port}/graphql`)
+      log.info({ store: storeKindOf(url), url: `http://${options.host}:${options.port}/graphql`, publicReads: !options.private }, 'listening')
+      console.log(`chidao: GraphQL at http://${options.host}:${options.port}/graphql`)
       console.log(`chidao: local admin key (shown once): ${admin.secret}`)
     })
     const shutdown = () => {
-      console.log('chidao: shutting down')
+      log.info('shutting down')
       server.close(() => void gateway.stop().then(() => store.close()).then(() => process.exit(0)))
     }
     process.once('SIGINT', shutdown)
