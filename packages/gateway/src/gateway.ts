@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
 import { LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
+import { buildSubgraph } from './subgraph.js'
 
 /** Options of {@link createGateway}: a connection string, or an open store. */
 export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
@@ -17,6 +18,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly path?: string
   /** Introspection (default on; turn off in production if wanted). */
   readonly introspection?: boolean
+  /** Serve as an Apollo Federation subgraph (`@key` on Organization, Document, Task). */
+  readonly subgraph?: boolean
   /** Whether reads need no key ("Ba công khai": public by default). When false, every request needs a valid key. */
   readonly publicReads?: boolean
   /** Query limits (graphql-armor); field suggestions are always hidden. */
@@ -56,7 +59,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const store = owned ? await openStore(options.databaseUrl) : options.store
   await migrateToLatest(store)
   const chidao = new Chidao(store)
-  const schema = await buildSchema()
+  const schema = options.subgraph ? await buildSubgraph() : await buildSchema()
   const path = options.path ?? '/graphql'
   // Depth 10 fits the deepest useful query (document → tasks → edges → node → status → obligations → organization → field).
   const limits = options.limits ?? {}

@@ -8,4 +8,5 @@
 import 'reflect-metadata'
 export { createGateway, type Gateway, type GatewayOptions } from './gateway.js'
 export { buildSchema } from './schema.js'
+export { buildSubgraph, subgraphSdl } from './subgraph.js'
 export { LANDING_PAGE } from './landing-page.js'
