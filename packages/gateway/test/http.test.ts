@@ -107,6 +107,28 @@ for (const dialect of DIALECTS) {
       expect((await query(`{ document(symbol: "not a symbol") { title } }`)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     })
 
+    it('lists documents, newest first, by issuer, paging through them', async () => {
+      const all = (await query(`{ documents(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { symbol issuedOn } } } }`)).body.data.documents
+      expect(all.totalCount).toBe(37)
+      expect(all.edges[0].node).toEqual({ symbol: '107/KH-UBND', issuedOn: '2025-12-08' })
+      const next = (await query(`query($a: String) { documents(first: 5, after: $a) { edges { node { symbol } } } }`, { a: all.pageInfo.endCursor })).body.data.documents
+      expect(next.edges.map((e: any) => e.node.symbol)).not.toContain('107/KH-UBND')
+      const ubnd = (await query(`{ documents(issuer: "QNG.UBND", first: 20) { totalCount edges { node { symbol } } } }`)).body.data.documents
+      expect(ubnd.edges.map((e: any) => e.node.symbol)).toEqual(['107/KH-UBND', '3609/UBND-KGVX', '327/QĐ-UBND', null, '151/KH-UBND', '61/KH-UBND'])
+    })
+
+    it('lists tasks of a plan or owed by an organisation, filtered by status on a date', async () => {
+      const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { id } }`)).body.data.document
+      const ofPlan = (await query(`query($d: ID!) { tasks(filter: { documentId: $d }, first: 50) { totalCount } }`, { d: doc.id })).body.data.tasks
+      expect(ofPlan.totalCount).toBe(11)
+      const overdue = (await query(`{ tasks(filter: { organization: "QNG.UBND", role: LEAD, status: OVERDUE }, asOf: "2025-11-03") { edges { node { code } } } }`)).body.data.tasks
+      expect(overdue.edges.map((e: any) => e.node.code)).toContain('II.5')
+      const skhcn = (await query(`{ tasks(filter: { organization: "QNG.SKHCN" }, asOf: "2025-03-01", first: 100) { totalCount } }`)).body.data.tasks
+      // From 1/3/2025 Sở KH&CN also owes the 2020 plan's tasks of Sở Thông tin và Truyền thông.
+      expect(skhcn.totalCount).toBeGreaterThan(20)
+      expect((await query(`{ tasks(filter: {}) { totalCount } }`)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    })
+
     it('gives an organisation’s and a province’s scorecard on a date', async () => {
       const { body } = await query(`{
         scorecard(organization: "QNG.UBND", asOf: "2025-11-03", role: LEAD) { total onTimeRate counts { status count } overdue { task { code } role } }

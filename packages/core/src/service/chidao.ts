@@ -762,6 +762,29 @@ export class Chidao {
     return ids.map((id) => byId.get(id) ?? null)
   }
 
+  /**
+   * A page of documents, newest first, optionally of one issuer or kind.
+   *
+   * @example
+   * await chidao.listDocuments({ issuerCode: 'QNG.UBND', offset: 0, limit: 20 })
+   */
+  async listDocuments(filter: { issuerCode?: string | null; kind?: string | null; offset: number; limit: number }): Promise<{ items: Document[]; total: number }> {
+    let issuerId: string | null = null
+    if (filter.issuerCode) {
+      const org = await this.#findOrgByCode(this.db, filter.issuerCode)
+      if (!org) return { items: [], total: 0 }
+      issuerId = org.id
+    }
+    let q = this.db.selectFrom('document')
+    if (issuerId) q = q.where('issuerId', '=', issuerId)
+    if (filter.kind) q = q.where('kind', '=', filter.kind)
+    const [rows, total] = await Promise.all([
+      q.selectAll().orderBy(sql`coalesce(document.issued_on, '')`, 'desc').orderBy('document.id').offset(filter.offset).limit(filter.limit).execute(),
+      q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ])
+    return { items: rows.map(toDocument), total: Number(total.n) }
+  }
+
   /** The document with this id, or null. */
   async documentById(id: string): Promise<Document | null> {
     const row = await this.db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst()

@@ -8,7 +8,8 @@ import { DeadlineType } from '../types/calendar.type.js'
 import {
   AssignmentType, DocumentConnection, DocumentType, ObligationType, OrganizationType, TaskConnection, TaskStatusResult, TaskType, ViolationType,
 } from '../types/domain.type.js'
-import { fromGlobalId, Node, paginate } from '../types/relay.js'
+import { fromGlobalId, MAX_PAGE, Node, paginate } from '../types/relay.js'
+import { TaskFilter } from '../types/filter.type.js'
 
 const english = (d: Deadline) => formatDeadline(d, 'en')
 
@@ -27,6 +28,57 @@ export class LookupResolver {
       throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT' } })
     }
     return found[0] ? DocumentType.of(found[0]) : null
+  }
+
+  @Query(() => DocumentConnection, { description: 'Documents, newest first, optionally of one issuer (code) or kind.' })
+  async documents(
+    @Ctx() { chidao }: Context,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('issuer', () => ID, { nullable: true }) issuer: string | null,
+    @Arg('kind', () => String, { nullable: true }) kind: string | null,
+  ) {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw new GraphQLError(`first must be 0–${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } })
+    const offset = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^offset:/, '')) + 1 : 0
+    if (!Number.isInteger(offset) || offset < 0) throw new GraphQLError('Bad cursor', { extensions: { code: 'BAD_USER_INPUT' } })
+    const page = await chidao.listDocuments({ issuerCode: issuer, kind, offset, limit: first })
+    const cursor = (i: number) => Buffer.from(`offset:${i}`, 'utf8').toString('base64url')
+    const edges = page.items.map((d, i) => ({ cursor: cursor(offset + i), node: DocumentType.of(d) }))
+    return {
+      edges, totalCount: page.total,
+      pageInfo: { hasNextPage: offset + first < page.total, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    }
+  }
+
+  @Query(() => TaskConnection, { description: 'Tasks of a plan, or owed by an organisation, optionally with a status on a date.' })
+  async tasks(
+    @Arg('filter', () => TaskFilter) filter: TaskFilter,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { chidao, loaders }: Context,
+  ) {
+    const date = asOf ?? todayInVietnam()
+    let tasks
+    if (filter.documentId) {
+      const { type, id } = fromGlobalId(filter.documentId)
+      tasks = type === 'Document' ? await chidao.tasksOf(id) : []
+    } else if (filter.organization) {
+      const org = await chidao.organizationByCode(filter.organization)
+      const rows = org ? await chidao.obligations(filter.role ? { organizationId: org.id, role: filter.role as 'LEAD' } : { organizationId: org.id }, date) : []
+      const ids = [...new Set(rows.map((r) => r.taskId))]
+      tasks = (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((t) => t !== null)
+    } else {
+      throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
+    }
+    if (filter.status) {
+      const statuses = await loaders.taskStatus.loadMany(tasks.map((t) => `${date}|${t.id}`))
+      tasks = tasks.filter((_, i) => {
+        const s = statuses[i]
+        return s && !(s instanceof Error) && s.status === filter.status
+      })
+    }
+    return paginate(tasks.map(TaskType.of), first, after)
   }
 
   @Query(() => OrganizationType, { nullable: true })
