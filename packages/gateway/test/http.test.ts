@@ -206,6 +206,31 @@ for (const dialect of DIALECTS) {
       expect(status.body.data.task).toEqual({ status: { status: 'COMPLETED_ON_TIME' }, parentTasks: [{ code: 'II.5' }] })
     })
 
+    it('edits under optimistic concurrency, adds targets, refuses bad links and top-level bodies from a bound key', async () => {
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const doc = (await query(`{ document(symbol: "107/KH-UBND") { id version tasks(first: 5) { edges { node { id code version } } } } }`)).body.data.document
+      const UPDATE = `mutation($input: DocumentUpdateInput!) { documentUpdate(input: $input) { document { status version } userErrors { field code } } }`
+      expect((await mutate(UPDATE, { input: { id: doc.id, expectedVersion: doc.version, status: 'AMENDED' } }, editor)).body.data.documentUpdate)
+        .toEqual({ document: { status: 'AMENDED', version: doc.version + 1 }, userErrors: [] })
+      expect((await mutate(UPDATE, { input: { id: doc.id, expectedVersion: doc.version, title: 'cũ' } }, editor)).body.data.documentUpdate)
+        .toEqual({ document: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT' }] })
+      const task = doc.tasks.edges.find((e: any) => e.node.code === 'VI.2').node
+      const moved = await mutate(`mutation($input: TaskUpdateInput!) { taskUpdate(input: $input) { task { timePhrase deadline { dueDate } } userErrors { code } } }`,
+        { input: { id: task.id, expectedVersion: task.version, timePhrase: 'trước ngày 11/12/2025' } }, editor)
+      expect(moved.body.data.taskUpdate).toEqual({ task: { timePhrase: 'trước ngày 11/12/2025', deadline: { dueDate: '2025-12-10' } }, userErrors: [] })
+      const target = await mutate(`mutation($input: TargetAddInput!) { targetAdd(input: $input) { ok userErrors { code } } }`,
+        { input: { documentId: doc.id, metric: 'Số thành viên đoàn', comparator: 'LTE', value: 20, milestoneOn: '2025-12-16' } }, editor)
+      expect(target.body.data.targetAdd).toEqual({ ok: true, userErrors: [] })
+      const nq57 = (await query(`{ document(symbol: "57-NQ/TW") { id } }`)).body.data.document
+      const link = await mutate(`mutation($input: DocumentLinkInput!) { documentLink(input: $input) { document { symbol } userErrors { code } } }`,
+        { input: { documentId: nq57.id, parentId: doc.id } }, await key(null, 'ADMIN'))
+      expect(link.body.data.documentLink).toEqual({ document: null, userErrors: [{ code: 'LINK_TO_LOWER_TIER' }] })
+      const ORG = `mutation($input: OrganizationRegisterInput!) { organizationRegister(input: $input) { organization { code } userErrors { code } } }`
+      const top = { code: 'HNI', name: 'Thành phố Hà Nội', tier: 'PROVINCE', kind: 'TERRITORY', scope: 'HNI' }
+      expect((await mutate(ORG, { input: top }, await key('QNG.UBND', 'ADMIN'))).body.data.organizationRegister.userErrors[0].code).toBe('FORBIDDEN')
+      expect((await mutate(ORG, { input: top }, await key(null, 'ADMIN'))).body.data.organizationRegister).toEqual({ organization: { code: 'HNI' }, userErrors: [] })
+    })
+
     it('refuses an over-deep query and hides field suggestions', async () => {
       let q = 'code'
       for (let i = 0; i < 12; i++) q = `parent { ${q} }`

@@ -7,14 +7,18 @@ import { DomainError, hasRole, isDomainError, mayActFor, type ApiKeyRole } from 
 import { GraphQLError } from 'graphql'
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql'
 import type { Context } from '../context.js'
-import { DocumentType, TaskType } from '../types/domain.type.js'
+import { DocumentType, OrganizationType, TaskType } from '../types/domain.type.js'
 import {
-  AlignmentReviewRecordInput, DocumentPayload, DocumentRegisterInput, RecordPayload, ReportPayload, ReportSubmitInput, ReportType,
+  AlignmentReviewRecordInput, DocumentLinkInput, DocumentUpdateInput, GroupRegisterInput, OrganizationPayload, OrganizationRegisterInput,
+  TargetAddInput, TaskUpdateInput, DocumentPayload, DocumentRegisterInput, RecordPayload, ReportPayload, ReportSubmitInput, ReportType,
   ReportVerifyInput, SuccessionRegisterInput, TaskAddInput, TaskAssignInput, TaskLinkInput, TaskPayload, UserError,
 } from '../types/mutation.type.js'
 import { fromGlobalId } from '../types/relay.js'
 
 type Outcome<T> = { value: T | null; userErrors: UserError[] }
+
+/** The target of a write with no parent body: only a national key (no organisation) may make one. */
+const TOP_LEVEL = '(top level)'
 
 function userError(field: readonly string[] | null, message: string, code: string): UserError {
   return Object.assign(new UserError(), { field: field ? [...field] : null, message, code })
@@ -132,6 +136,65 @@ export class MutationResolver {
   async successionRegister(@Arg('input', () => SuccessionRegisterInput) input: SuccessionRegisterInput, @Ctx() ctx: Context): Promise<RecordPayload> {
     const out = await guarded(ctx, 'ADMIN', () => this.#orgOf(ctx, input.predecessorCode), (actor) => ctx.chidao.registerSuccession({ actor }, {
       predecessorCode: input.predecessorCode, successorCode: input.successorCode, kind: input.kind, effectiveOn: input.effectiveOn, note: input.note ?? null,
+    }))
+    return Object.assign(new RecordPayload(), { ok: out.value !== null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Registers an organisation under a parent (a key acts for the parent; a top-level body needs a national key).' })
+  async organizationRegister(@Arg('input', () => OrganizationRegisterInput) input: OrganizationRegisterInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+    const out = await guarded(ctx, 'ADMIN', async () => (input.parentCode ? await this.#orgOf(ctx, input.parentCode) : null) ?? TOP_LEVEL,
+      (actor) => ctx.chidao.registerOrganization({ actor }, {
+        code: input.code, name: input.name, shortName: input.shortName ?? null, tier: input.tier, bloc: input.bloc ?? null, kind: input.kind,
+        parentCode: input.parentCode ?? null, scope: input.scope ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
+      }))
+    return Object.assign(new OrganizationPayload(), { organization: out.value ? OrganizationType.of(out.value) : null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => RecordPayload, { description: 'Registers a named group of organisations that assignments can name.' })
+  async groupRegister(@Arg('input', () => GroupRegisterInput) input: GroupRegisterInput, @Ctx() ctx: Context): Promise<RecordPayload> {
+    const out = await guarded(ctx, 'EDITOR', async () => (input.withinCode ? await this.#orgOf(ctx, input.withinCode) : null) ?? TOP_LEVEL,
+      (actor) => ctx.chidao.registerGroup({ actor }, {
+        code: input.code, name: input.name, withinCode: input.withinCode ?? null, tiers: input.tiers ?? [], kinds: input.kinds ?? [], blocs: input.blocs ?? [],
+        memberCodes: input.memberCodes ?? [],
+      }))
+    return Object.assign(new RecordPayload(), { ok: out.value !== null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => DocumentPayload, { description: 'Adds an implements link between two registered documents.' })
+  async documentLink(@Arg('input', () => DocumentLinkInput) input: DocumentLinkInput, @Ctx() ctx: Context): Promise<DocumentPayload> {
+    const documentId = () => raw(input.documentId, 'Document', 'documentId')
+    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(documentId()))?.issuerId ?? null,
+      (actor) => ctx.chidao.linkDocument({ actor }, { documentId: documentId(), parentId: raw(input.parentId, 'Document', 'parentId') }))
+    return Object.assign(new DocumentPayload(), { document: out.value ? DocumentType.of(out.value) : null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => DocumentPayload, { description: 'Changes a document’s title or status, if nobody changed it since expectedVersion.' })
+  async documentUpdate(@Arg('input', () => DocumentUpdateInput) input: DocumentUpdateInput, @Ctx() ctx: Context): Promise<DocumentPayload> {
+    const id = () => raw(input.id, 'Document', 'id')
+    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(id()))?.issuerId ?? null,
+      (actor) => ctx.chidao.updateDocument({ actor }, {
+        id: id(), expectedVersion: input.expectedVersion, ...(input.title != null ? { title: input.title } : {}), ...(input.status != null ? { status: input.status } : {}),
+      }))
+    return Object.assign(new DocumentPayload(), { document: out.value ? DocumentType.of(out.value) : null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => TaskPayload, { description: 'Changes a task’s content, time phrase, output or state, if nobody changed it since expectedVersion.' })
+  async taskUpdate(@Arg('input', () => TaskUpdateInput) input: TaskUpdateInput, @Ctx() ctx: Context): Promise<TaskPayload> {
+    const id = () => raw(input.id, 'Task', 'id')
+    const out = await guarded(ctx, 'EDITOR', () => this.#issuerOfTask(ctx, id()), (actor) => ctx.chidao.updateTask({ actor }, {
+      id: id(), expectedVersion: input.expectedVersion,
+      ...(input.content != null ? { content: input.content } : {}), ...(input.timePhrase !== undefined ? { timePhrase: input.timePhrase } : {}),
+      ...(input.output !== undefined ? { output: input.output } : {}), ...(input.state != null ? { state: input.state } : {}),
+    }))
+    return Object.assign(new TaskPayload(), { task: out.value ? TaskType.of(out.value) : null, userErrors: out.userErrors })
+  }
+
+  @Mutation(() => RecordPayload, { description: 'Adds a quantitative target to a plan.' })
+  async targetAdd(@Arg('input', () => TargetAddInput) input: TargetAddInput, @Ctx() ctx: Context): Promise<RecordPayload> {
+    const documentId = () => raw(input.documentId, 'Document', 'documentId')
+    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(documentId()))?.issuerId ?? null, (actor) => ctx.chidao.addTarget({ actor }, {
+      documentId: documentId(), taskId: input.taskId ? raw(input.taskId, 'Task', 'taskId') : null, category: input.category ?? null, metric: input.metric,
+      unit: input.unit ?? null, comparator: input.comparator, value: input.value, milestoneOn: input.milestoneOn ?? null,
     }))
     return Object.assign(new RecordPayload(), { ok: out.value !== null, userErrors: out.userErrors })
   }

@@ -1,8 +1,8 @@
 /** Mutation inputs and payloads: one input each, a payload with `userErrors`. */
 import type { Report } from '@chidao/core'
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql'
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
-import { DocumentType, TaskType } from './domain.type.js'
+import { DocumentType, OrganizationType, TaskType } from './domain.type.js'
 import { toGlobalId } from './relay.js'
 
 @ObjectType('UserError', { description: 'A mistake in the input; nothing was written.' })
@@ -141,4 +141,71 @@ export class SuccessionRegisterInput {
   @Field(() => String, { description: 'MERGED_INTO, SPLIT_INTO or RENAMED_TO.' }) kind!: string
   @Field(() => DateScalar) effectiveOn!: string
   @Field(() => String, { nullable: true }) note?: string | null
+}
+
+@ObjectType('OrganizationPayload')
+export class OrganizationPayload {
+  @Field(() => OrganizationType, { nullable: true }) organization!: OrganizationType | null
+  @Field(() => [UserError]) userErrors!: UserError[]
+}
+
+@InputType('OrganizationRegisterInput')
+export class OrganizationRegisterInput {
+  @Field(() => String) code!: string
+  @Field(() => String) name!: string
+  @Field(() => String, { nullable: true }) shortName?: string | null
+  @Field(() => String, { description: 'CENTRAL, PROVINCE, DISTRICT, COMMUNE or BELOW.' }) tier!: string
+  @Field(() => String, { nullable: true, description: 'PARTY, STATE, PEOPLES_COUNCIL or FRONT; none for a TERRITORY.' }) bloc?: string | null
+  @Field(() => String) kind!: string
+  @Field(() => String, { nullable: true }) parentCode?: string | null
+  @Field(() => String, { nullable: true }) scope?: string | null
+  @Field(() => DateScalar, { nullable: true }) validFrom?: string | null
+  @Field(() => DateScalar, { nullable: true }) validTo?: string | null
+}
+
+@InputType('GroupRegisterInput')
+export class GroupRegisterInput {
+  @Field(() => String) code!: string
+  @Field(() => String) name!: string
+  @Field(() => String, { nullable: true, description: 'Members are bodies below this organisation…' }) withinCode?: string | null
+  @Field(() => [String], { nullable: true, description: '…of these tiers…' }) tiers?: string[] | null
+  @Field(() => [String], { nullable: true, description: '…kinds…' }) kinds?: string[] | null
+  @Field(() => [String], { nullable: true, description: '…and blocs.' }) blocs?: string[] | null
+  @Field(() => [String], { nullable: true, description: 'Explicit members, in addition.' }) memberCodes?: string[] | null
+}
+
+@InputType('DocumentLinkInput')
+export class DocumentLinkInput {
+  @Field(() => ID) documentId!: string
+  @Field(() => ID, { description: 'The document it implements.' }) parentId!: string
+}
+
+@InputType('DocumentUpdateInput')
+export class DocumentUpdateInput {
+  @Field(() => ID) id!: string
+  @Field(() => Int) expectedVersion!: number
+  @Field(() => String, { nullable: true }) title?: string | null
+  @Field(() => String, { nullable: true, description: 'IN_FORCE, AMENDED, SUPERSEDED or ANNULLED.' }) status?: string | null
+}
+
+@InputType('TaskUpdateInput')
+export class TaskUpdateInput {
+  @Field(() => ID) id!: string
+  @Field(() => Int) expectedVersion!: number
+  @Field(() => String, { nullable: true }) content?: string | null
+  @Field(() => String, { nullable: true }) timePhrase?: string | null
+  @Field(() => String, { nullable: true }) output?: string | null
+  @Field(() => String, { nullable: true, description: 'ACTIVE, CANCELLED or SUPERSEDED.' }) state?: string | null
+}
+
+@InputType('TargetAddInput')
+export class TargetAddInput {
+  @Field(() => ID) documentId!: string
+  @Field(() => ID, { nullable: true }) taskId?: string | null
+  @Field(() => String, { nullable: true }) category?: string | null
+  @Field(() => String) metric!: string
+  @Field(() => String, { nullable: true }) unit?: string | null
+  @Field(() => String, { description: 'GTE, GT, LTE, LT or EQ.' }) comparator!: string
+  @Field(() => Float) value!: number
+  @Field(() => DateScalar, { nullable: true }) milestoneOn?: string | null
 }
