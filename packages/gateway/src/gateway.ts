@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
-import { LANDING_PAGE } from './landing-page.js'
+import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
 
@@ -82,9 +82,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start()
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await handle(req, res)
+    } catch (e) {
+      // Never leave a request hanging: an unexpected failure is a 500.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ errors: [{ message: (e as Error).message }] }))
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
+      return
+    }
+    const asset = graphiqlAsset(url.pathname)
+    if (asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body)
       return
     }
     if (url.pathname !== path) {

@@ -5,7 +5,7 @@ import { createApiKey } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
 import { printSchema } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildSchema, createGateway, LANDING_PAGE, type Gateway } from '../src/index.js'
+import { buildSchema, createGateway, GRAPHIQL_ASSETS, LANDING_PAGE, type Gateway } from '../src/index.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
 
 describe('schema', () => {
@@ -14,9 +14,11 @@ describe('schema', () => {
     expect(printSchema(await buildSchema()) + '\n').toBe(committed)
   })
 
-  it('serves an offline page: no external URL in it', () => {
+  it('serves an offline GraphiQL page: no external URL in it, every script and style from this gateway', () => {
     expect(LANDING_PAGE).not.toMatch(/https?:\/\//)
-    expect(LANDING_PAGE).not.toMatch(/<script[^>]+src=/)
+    const refs = [...LANDING_PAGE.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])
+    expect(refs.length).toBe(4)
+    for (const ref of refs) expect(Object.keys(GRAPHIQL_ASSETS)).toContain(ref)
   })
 })
 
@@ -245,6 +247,10 @@ for (const dialect of DIALECTS) {
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
       const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } })
       expect(await page.text()).toBe(LANDING_PAGE)
+      for (const path of Object.keys(GRAPHIQL_ASSETS)) {
+        const asset = await fetch(`${url}${path}`)
+        expect([asset.status, (await asset.arrayBuffer()).byteLength > 10_000]).toEqual([200, true])
+      }
     })
   })
 }
