@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createApiKey } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
 import { printSchema } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildSchema, createGateway, GRAPHIQL_ASSETS, LANDING_PAGE, type Gateway } from '../src/index.js'
+import { buildSchema, GRAPHIQL_ASSETS, LANDING_PAGE } from '../src/index.js'
+import { serve, type Served } from './support.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
 
 describe('schema', () => {
@@ -25,28 +24,21 @@ describe('schema', () => {
 for (const dialect of DIALECTS) {
   describe(`the gateway over HTTP on ${dialect.name}`, () => {
     let t: TestContext
-    let gateway: Gateway
-    let server: http.Server
+    let served: Served
     let url: string
 
     beforeAll(async () => {
       t = await initTest(dialect)
       await loadFixtures(t.chidao)
-      gateway = await createGateway({ store: t.store })
-      server = http.createServer((req, res) => void gateway.handler(req, res))
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      served = await serve({ store: t.store })
+      url = served.url.replace(/\/graphql$/, '')
     })
     afterAll(async () => {
-      await new Promise((resolve) => server.close(resolve))
-      await gateway.stop()
+      await served.close()
       await destroyTest(t)
     })
 
-    async function query(q: string, variables: Record<string, unknown> = {}) {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables }) })
-      return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }
-    }
+    const query = (q: string, variables: Record<string, unknown> = {}) => served.post(q, variables)
 
     it('parses deadlines, with issuedOn for relative phrases', async () => {
       const { body } = await query(`query($t: String!, $d: Date) { parseDeadline(text: $t, issuedOn: $d) { kind dueDate effectiveDueDate startDate recurrence condition phases { label deadline { kind dueDate } } normalized text } }`,
@@ -145,13 +137,7 @@ for (const dialect of DIALECTS) {
       expect((await query(`{ scorecard(organization: "NOPE", asOf: "2025-11-03") { total } }`)).body.data.scorecard).toBeNull()
     })
 
-    async function mutate(q: string, variables: Record<string, unknown>, key?: string) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify({ query: q, variables }),
-      })
-      return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }
-    }
+    const mutate = (q: string, variables: Record<string, unknown>, key?: string) => served.post(q, variables, key)
     async function countOf(table: 'document' | 'task' | 'report'): Promise<number> {
       return Number((await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     }
@@ -262,20 +248,15 @@ describe('the README', () => {
     expect(match).not.toBeNull()
     const t = await initTest(DIALECTS[0]!)
     await loadFixtures(t.chidao)
-    const gateway = await createGateway({ store: t.store })
-    const server = http.createServer((req, res) => void gateway.handler(req, res))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const served = await serve({ store: t.store })
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: match![1]!,
-      })
+      const res = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: match![1]! })
       const body = (await res.json()) as { data: any; errors?: unknown }
       expect(body.errors).toBeUndefined()
       expect(body.data.parseDeadline).toEqual({ kind: 'QUARTER', dueDate: '2025-12-31', normalized: 'Quý IV/2025', english: 'Q4 2025' })
       expect(body.data.document.tasks.edges.map((e: any) => e.node.code)).toEqual(['II', 'II.1', 'II.2'])
     } finally {
-      await new Promise((resolve) => server.close(resolve))
-      await gateway.stop()
+      await served.close()
       await destroyTest(t)
     }
   })
@@ -285,21 +266,14 @@ describe('closed reads', () => {
   it('needs a valid key for reads when publicReads is false', async () => {
     const t = await initTest(DIALECTS[0]!)
     await loadFixtures(t.chidao)
-    const gateway = await createGateway({ store: t.store, publicReads: false })
-    const server = http.createServer((req, res) => void gateway.handler(req, res))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
-    const ask = async (key?: string) => (await (await fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query: '{ organization(code: "QNG.UBND") { name } }' }),
-    })).json()) as any
+    const served = await serve({ store: t.store, publicReads: false })
+    const ask = async (key?: string) => (await served.post('{ organization(code: "QNG.UBND") { name } }', {}, key)).body
     try {
       expect((await ask()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
       const viewer = (await createApiKey(t.store.db, { organizationId: null, role: 'VIEWER' })).secret
       expect((await ask(viewer)).data.organization.name).toBe('Ủy ban nhân dân tỉnh Quảng Ngãi')
     } finally {
-      await new Promise((resolve) => server.close(resolve))
-      await gateway.stop()
+      await served.close()
       await destroyTest(t)
     }
   })

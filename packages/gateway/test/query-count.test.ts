@@ -1,9 +1,7 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { loadFixtures } from '@chidao/fixtures'
 import type { KyselyPlugin } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createGateway } from '../src/index.js'
+import { serve } from './support.js'
 import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
 
 /** Counts every query kysely sends. */
@@ -26,12 +24,8 @@ describe('DataLoader keeps a page of tasks to a bounded number of queries', () =
     const plugin = counter()
     const t = await initTest(DIALECTS[0]!, { plugins: [plugin] })
     await loadFixtures(t.chidao)
-    const gateway = await createGateway({ store: t.store })
-    const server = http.createServer((req, res) => void gateway.handler(req, res))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
-    const post = async (query: string, variables: Record<string, unknown> = {}) =>
-      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any
+    const served = await serve({ store: t.store })
+    const post = async (query: string, variables: Record<string, unknown> = {}) => (await served.post(query, variables)).body
     // The 2020 plan (53 tasks) has no legible symbol: reach it from the plan it implements.
     const plan = (await post(`{ document(symbol: "271-KH/TU") { implementedBy(first: 1) { edges { node { id } } } } }`)).data.document.implementedBy.edges[0].node.id
     const cost = async (first: number) => {
@@ -49,8 +43,7 @@ describe('DataLoader keeps a page of tasks to a bounded number of queries', () =
       expect(new Set(costs).size).toBe(1)
       expect(costs[0]).toBeLessThanOrEqual(12)
     } finally {
-      await new Promise((resolve) => server.close(resolve))
-      await gateway.stop()
+      await served.close()
       await destroyTest(t)
     }
   })

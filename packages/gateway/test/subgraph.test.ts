@@ -1,21 +1,14 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { loadFixtures } from '@chidao/fixtures'
 import { describe, expect, it } from 'vitest'
-import { createGateway } from '../src/index.js'
+import { serve } from './support.js'
 import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
 
 describe('federation subgraph mode', () => {
   it('publishes its SDL with @key on Organization, Document and Task, and resolves those entities by id', async () => {
     const t = await initTest(DIALECTS[0]!)
     await loadFixtures(t.chidao)
-    const gateway = await createGateway({ store: t.store, subgraph: true })
-    const server = http.createServer((req, res) => void gateway.handler(req, res))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const post = async (query: string, variables: Record<string, unknown> = {}) =>
-      (await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
-      })).json()) as any
+    const served = await serve({ store: t.store, subgraph: true })
+    const post = async (query: string, variables: Record<string, unknown> = {}) => (await served.post(query, variables)).body
     try {
       const sdl = (await post('{ _service { sdl } }')).data._service.sdl as string
       for (const entity of ['Organization', 'Document', 'Task']) expect(sdl).toContain(`type ${entity} implements Node @key(fields: "id")`)
@@ -30,8 +23,7 @@ describe('federation subgraph mode', () => {
       // The ordinary queries still work in subgraph mode.
       expect((await post('{ parseDeadline(text: "Quý IV/2025") { dueDate } }')).data.parseDeadline.dueDate).toBe('2025-12-31')
     } finally {
-      await new Promise((resolve) => server.close(resolve))
-      await gateway.stop()
+      await served.close()
       await destroyTest(t)
     }
   })

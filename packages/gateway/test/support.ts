@@ -1,0 +1,35 @@
+/** Serving a gateway over a real HTTP port for tests. */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createGateway, type Gateway, type GatewayOptions } from '../src/index.js'
+
+export interface Served {
+  readonly gateway: Gateway
+  /** The GraphQL endpoint, http://127.0.0.1:PORT/graphql. */
+  readonly url: string
+  /** POSTs a query; returns the JSON answer and status. */
+  post(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; body: any }>
+  close(): Promise<void>
+}
+
+export async function serve(options: GatewayOptions): Promise<Served> {
+  const gateway = await createGateway(options)
+  const server = http.createServer((req, res) => void gateway.handler(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+  return {
+    gateway,
+    url,
+    async post(query, variables = {}, key) {
+      const res = await fetch(url, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      })
+      return { status: res.status, body: await res.json() }
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve))
+      await gateway.stop()
+    },
+  }
+}
