@@ -49,7 +49,7 @@ const DEFAULT_QUERY = `# chidao: the cascade of directives. Try:
   }
   document(symbol: "01-KH/BCĐ") {
     symbol title issuedOn issuer { name }
-    tasks(first: 3) { edges { node { code timePhrase effectiveDeadline { dueDate } status(asOf: "2025-11-03") { status } } } }
+    tasks(first: 3) { edges { node { code timePhrase effectiveDeadline { dueDate } status(asOf: "2025-11-03") } } }
   }
 }
 `

@@ -82,14 +82,26 @@ for (const dialect of DIALECTS) {
       const id = doc.tasks.edges.find((e: any) => e.node.code === 'II.5').node.id
       const { body } = await query(`query($id: ID!) {
         task(id: $id) { code deadline { kind dueDate } effectiveDeadline { dueDate } assignments { role organization { code } groupCode note }
-          status(asOf: "2025-11-03") { status obligations { organization { code } role status } } violations { code } }
+          status(asOf: "2025-11-03") obligations(asOf: "2025-11-03") { organization { code } role status } violations { code } childTasks { code } reports { claimedStatus } }
         node(id: $id) { id ... on Task { code } } }`, { id })
       expect(body.data.task).toMatchObject({ code: 'II.5', deadline: { kind: 'MONTH', dueDate: '2025-10-31' }, effectiveDeadline: { dueDate: '2025-10-31' }, violations: [] })
       expect(body.data.task.assignments[0]).toMatchObject({ role: 'LEAD', organization: { code: 'QNG.UBND' } })
-      expect(body.data.task.status.status).toBe('OVERDUE')
+      expect(body.data.task.status).toBe('OVERDUE')
+      expect(body.data.task.obligations.find((o: any) => o.role === 'LEAD')).toEqual({ organization: { code: 'QNG.UBND' }, role: 'LEAD', status: 'OVERDUE' })
+      expect([body.data.task.childTasks, body.data.task.reports]).toEqual([[], []])
       expect(body.data.node).toEqual({ id, code: 'II.5' })
       const org = await query(`{ organization(code: "QNG.SKHCN") { id name tier parent { code } } }`)
       expect(org.body.data.organization).toMatchObject({ name: 'Sở Khoa học và Công nghệ', tier: 'PROVINCE', parent: { code: 'QNG.UBND' } })
+      const tt = await query(`{ organization(code: "QNG.STTTT") { existsOn(date: "2025-03-01") successors { kind effectiveOn organization { code } } }
+        ubnd: organization(code: "QNG.UBND") { all: members { code } then: members(asOf: "2025-01-01") { code } } }`)
+      expect(tt.body.data.organization).toEqual({ existsOn: false, successors: [{ kind: 'MERGED_INTO', effectiveOn: '2025-03-01', organization: { code: 'QNG.SKHCN' } }] })
+      expect(tt.body.data.ubnd.then.map((o: any) => o.code)).toContain('QNG.STTTT')
+      expect(tt.body.data.ubnd.all.length).toBeGreaterThan(tt.body.data.ubnd.then.length)
+      const review = await query(`{ a: document(symbol: "359-KH/TU") { alignmentReviews { decision decidedOn newDirection { symbol } memo { symbol } } }
+        b: document(symbol: "368-KH/TU") { needsReviewAgainst { symbol } } c: document(symbol: "09-KH/ĐU") { targets { metric value milestoneOn } } }`)
+      expect(review.body.data.a.alignmentReviews).toEqual([{ decision: 'KEEP', decidedOn: '2025-06-16', newDirection: { symbol: '01-KH/BCĐTW' }, memo: { symbol: '1408/SKHCN-QLKHCN' } }])
+      expect(review.body.data.b.needsReviewAgainst.map((d: any) => d.symbol)).toContain('01-KH/BCĐTW')
+      expect(review.body.data.c.targets.length).toBe(11)
     })
 
     it('refuses bad input with a user error and a bad request status, never a crash', async () => {
@@ -190,8 +202,8 @@ for (const dialect of DIALECTS) {
       const report = await mutate(`mutation($input: ReportSubmitInput!) { reportSubmit(input: $input) { report { id claimedStatus version } userErrors { code } } }`,
         { input: { taskId: added.body.data.taskAdd.task.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-10-23', reportedOn: '2025-10-23' } }, reporter)
       expect(report.body.data.reportSubmit).toMatchObject({ report: { claimedStatus: 'COMPLETED', version: 1 }, userErrors: [] })
-      const status = await query(`query($id: ID!) { task(id: $id) { status(asOf: "2025-11-01") { status } parentTasks { code } } }`, { id: added.body.data.taskAdd.task.id })
-      expect(status.body.data.task).toEqual({ status: { status: 'COMPLETED_ON_TIME' }, parentTasks: [{ code: 'II.5' }] })
+      const status = await query(`query($id: ID!) { task(id: $id) { status(asOf: "2025-11-01") parentTasks { code childTasks { code } } reports { claimedStatus } } }`, { id: added.body.data.taskAdd.task.id })
+      expect(status.body.data.task).toEqual({ status: 'COMPLETED_ON_TIME', parentTasks: [{ code: 'II.5', childTasks: [{ code: '1' }] }], reports: [{ claimedStatus: 'COMPLETED' }] })
     })
 
     it('edits under optimistic concurrency, adds targets, refuses bad links and top-level bodies from a bound key', async () => {
@@ -255,6 +267,7 @@ describe('the README', () => {
       expect(body.errors).toBeUndefined()
       expect(body.data.parseDeadline).toEqual({ kind: 'QUARTER', dueDate: '2025-12-31', normalized: 'Quý IV/2025', english: 'Q4 2025' })
       expect(body.data.document.tasks.edges.map((e: any) => e.node.code)).toEqual(['II', 'II.1', 'II.2'])
+      expect(body.data.document.tasks.edges.map((e: any) => e.node.status)).toEqual(['NOT_STARTED', 'NOT_STARTED', 'ONGOING'])
     } finally {
       await served.close()
       await destroyTest(t)

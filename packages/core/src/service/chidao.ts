@@ -822,6 +822,18 @@ export class Chidao {
     return rows.map(toTask)
   }
 
+  /** Ids of the tasks in lower plans that implement a task directly. */
+  async childTaskIdsOf(taskId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('taskLink').select('childId').where('parentId', '=', taskId).orderBy('childId').execute()
+    return rows.map((r) => r.childId)
+  }
+
+  /** Organisations directly under an organisation. */
+  async membersOf(organizationId: string): Promise<Organization[]> {
+    const rows = await this.db.selectFrom('organization').selectAll().where('parentId', '=', organizationId).orderBy('code').execute()
+    return rows.map(toOrganization)
+  }
+
   /** Ids of the tasks a task implements. */
   async parentTaskIdsOf(taskId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).orderBy('parentId').execute()

@@ -1,13 +1,16 @@
 /** Reads of the cascade: organisations, documents, tasks and the links between them. */
-import { formatDeadline, todayInVietnam, type Deadline } from '@chidao/core'
+import { formatDeadline, todayInVietnam, validOn, type Deadline, type Document, type Succession } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { DeadlineType } from '../types/calendar.type.js'
 import {
-  AssignmentType, DocumentConnection, DocumentType, ObligationType, OrganizationType, TaskConnection, TaskStatusResult, TaskType, ViolationType,
+  AlignmentReviewType, AssignmentType, DocumentConnection, DocumentType, ObligationType, OrganizationType, SuccessionType, TargetType, TaskConnection,
+  TaskType, ViolationType,
 } from '../types/domain.type.js'
+import { TaskStatusEnum } from '../types/enums.js'
+import { ReportType } from '../types/mutation.type.js'
 import { fromGlobalId, MAX_PAGE, Node, paginate } from '../types/relay.js'
 import { TaskFilter } from '../types/filter.type.js'
 
@@ -122,6 +125,33 @@ export class OrganizationResolver {
     const p = await loaders.organization.load(o.raw.parentId)
     return p ? OrganizationType.of(p) : null
   }
+
+  @FieldResolver(() => [OrganizationType], { description: 'Bodies directly under it; with asOf, only those existing on that date.' })
+  async members(@Root() o: OrganizationType, @Ctx() { chidao }: Context, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null): Promise<OrganizationType[]> {
+    return (await chidao.membersOf(o.raw.id)).filter((m) => !asOf || validOn(m, asOf)).map(OrganizationType.of)
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it exists on a date.' })
+  existsOn(@Root() o: OrganizationType, @Arg('date', () => DateScalar) date: string): boolean {
+    return validOn(o.raw, date)
+  }
+
+  @FieldResolver(() => [SuccessionType], { description: 'Dated successions that pass its duties on (merged into, split into, renamed to).' })
+  async successors(@Root() o: OrganizationType, @Ctx() ctx: Context): Promise<SuccessionType[]> {
+    return this.#successions(o, ctx, (s) => s.predecessorId === o.raw.id, (s) => s.successorId)
+  }
+
+  @FieldResolver(() => [SuccessionType], { description: 'Dated successions whose duties it took over.' })
+  async predecessors(@Root() o: OrganizationType, @Ctx() ctx: Context): Promise<SuccessionType[]> {
+    return this.#successions(o, ctx, (s) => s.successorId === o.raw.id, (s) => s.predecessorId)
+  }
+
+  async #successions(o: OrganizationType, { chidao, loaders }: Context, keep: (s: Succession) => boolean, other: (s: Succession) => string): Promise<SuccessionType[]> {
+    const list = (await chidao.successionsOf(o.raw.id)).filter(keep)
+    return Promise.all(list.map(async (s) => Object.assign(new SuccessionType(), {
+      kind: s.kind, effectiveOn: s.effectiveOn, note: s.note, organization: OrganizationType.of((await loaders.organization.load(other(s)))!),
+    })))
+  }
 }
 
 @Resolver(() => DocumentType)
@@ -155,6 +185,26 @@ export class DocumentResolver {
     return paginate((await chidao.cascadeBelow(d.raw.id)).map(DocumentType.of), first, after)
   }
 
+  @FieldResolver(() => [AlignmentReviewType], { description: 'Recorded alignment reviews of this plan.' })
+  async alignmentReviews(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context): Promise<AlignmentReviewType[]> {
+    return Promise.all((await chidao.alignmentReviewsOf(d.raw.id)).map(async (r) => Object.assign(new AlignmentReviewType(), {
+      decision: r.decision, reasons: r.reasons, decidedOn: r.decidedOn,
+      newDirection: DocumentType.of((await loaders.document.load(r.newDirectionId))!),
+      memo: r.memoId ? DocumentType.of((await loaders.document.load(r.memoId))!) : null,
+    })))
+  }
+
+  @FieldResolver(() => [DocumentType], { description: 'Later, higher-tier documents on a shared parent that this plan has not yet been reviewed against.' })
+  async needsReviewAgainst(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context): Promise<DocumentType[]> {
+    const ids = [...new Set((await chidao.plansNeedingReview()).filter((r) => r.documentId === d.raw.id).map((r) => r.newDirectionId))]
+    return (await loaders.document.loadMany(ids)).filter((x): x is Document => x !== null && !(x instanceof Error)).map(DocumentType.of)
+  }
+
+  @FieldResolver(() => [TargetType])
+  async targets(@Root() d: DocumentType, @Ctx() { chidao }: Context): Promise<TargetType[]> {
+    return (await chidao.targetsOf(d.raw.id)).map((x) => Object.assign(new TargetType(), x))
+  }
+
   @FieldResolver(() => TaskConnection)
   async tasks(
     @Root() d: DocumentType, @Ctx() { chidao }: Context,
@@ -183,17 +233,40 @@ export class TaskResolver {
     return DeadlineType.of(from ? from.deadline : t.raw.deadline, english)
   }
 
-  @FieldResolver(() => TaskStatusResult, { description: 'Status on a date (default: today in Vietnam).' })
+  @FieldResolver(() => TaskStatusEnum, { description: 'Status on a date (default: today in Vietnam), rolled up from its lead obligations.' })
   async status(
     @Root() t: TaskType, @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-  ): Promise<TaskStatusResult> {
+  ): Promise<string> {
+    return (await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)).status
+  }
+
+  @FieldResolver(() => [ObligationType], { description: 'Who owes it on a date (group fan-out and successions applied), and how each stands.' })
+  async obligations(
+    @Root() t: TaskType, @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<ObligationType[]> {
     const result = await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)
-    const obligations = await Promise.all(result.obligations.map(async (o) => Object.assign(new ObligationType(), {
+    return Promise.all(result.obligations.map(async (o) => Object.assign(new ObligationType(), {
       organization: OrganizationType.of((await loaders.organization.load(o.organizationId))!),
       role: o.role, status: o.status, effectiveDueDate: o.effectiveDueDate, completedOn: o.completedOn, succeededOn: o.succeededOn,
     })))
-    return Object.assign(new TaskStatusResult(), { status: result.status, obligations })
+  }
+
+  @FieldResolver(() => [TaskType], { description: 'Tasks in lower plans that implement this one.' })
+  async childTasks(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TaskType[]> {
+    const ids = await chidao.childTaskIdsOf(t.raw.id)
+    return (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((x) => x !== null).map(TaskType.of)
+  }
+
+  @FieldResolver(() => [ReportType], { description: 'Progress reports on it, oldest first.' })
+  async reports(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<ReportType[]> {
+    return (await chidao.reportsOf(t.raw.id)).map(ReportType.of)
+  }
+
+  @FieldResolver(() => [TargetType])
+  async targets(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TargetType[]> {
+    return (await chidao.targetsOf(t.raw.documentId)).filter((x) => x.taskId === t.raw.id).map((x) => Object.assign(new TargetType(), x))
   }
 
   @FieldResolver(() => [ViolationType])

@@ -1,6 +1,6 @@
 /** Organisations, documents and tasks as GraphQL objects; their links resolve in the resolvers. */
 import type { Document, Organization, Task } from '@chidao/core'
-import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { AssignmentRoleEnum, BlocEnum, DocumentStatusEnum, OrganizationKindEnum, TaskStatusEnum, TierEnum } from './enums.js'
 import { Connection, Node, toGlobalId } from './relay.js'
@@ -80,10 +80,31 @@ export class ObligationType {
   @Field(() => DateScalar, { nullable: true, description: 'When the assigned body passed it on by succession.' }) succeededOn!: string | null
 }
 
-@ObjectType('TaskStatusResult')
-export class TaskStatusResult {
-  @Field(() => TaskStatusEnum) status!: string
-  @Field(() => [ObligationType]) obligations!: ObligationType[]
+@ObjectType('Succession')
+export class SuccessionType {
+  @Field(() => String, { description: 'MERGED_INTO, SPLIT_INTO or RENAMED_TO.' }) kind!: string
+  @Field(() => DateScalar) effectiveOn!: string
+  @Field(() => String, { nullable: true }) note!: string | null
+  @Field(() => OrganizationType, { description: 'The other side of the succession.' }) organization!: OrganizationType
+}
+
+@ObjectType('AlignmentReview')
+export class AlignmentReviewType {
+  @Field(() => DocumentType) newDirection!: DocumentType
+  @Field(() => String, { description: 'KEEP or AMEND.' }) decision!: string
+  @Field(() => String) reasons!: string
+  @Field(() => DocumentType, { nullable: true }) memo!: DocumentType | null
+  @Field(() => DateScalar) decidedOn!: string
+}
+
+@ObjectType('Target')
+export class TargetType {
+  @Field(() => String, { nullable: true }) category!: string | null
+  @Field(() => String) metric!: string
+  @Field(() => String, { nullable: true }) unit!: string | null
+  @Field(() => String, { description: 'GTE, GT, LTE, LT or EQ.' }) comparator!: string
+  @Field(() => Float) value!: number
+  @Field(() => DateScalar, { nullable: true }) milestoneOn!: string | null
 }
 
 export const DocumentConnection = Connection(DocumentType, 'Document')
