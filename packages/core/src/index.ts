@@ -60,9 +60,9 @@ export { CascadeIndex, type CascadeData, type Link } from './hierarchy/cascade.j
 export {
   deadlineViolations, effectiveDeadlines, type DeadlineSource, type DeadlineViolation, type EffectiveDeadline,
 } from './hierarchy/effective-deadline.js'
-export { groupMembers, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
+export { groupMembers, matchesGroupRule, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
 export {
-  TASK_STATUSES, obligationStatus, ordersPlans, taskStatusOf, type ObligationStatus, type StatusOptions, type TaskStatus,
+  TASK_STATUSES, obligationStatus, ordersPlans, taskStatusOf, taskStatusOfObligations, type ObligationStatus, type StatusOptions, type TaskStatus,
 } from './hierarchy/status.js'
 export {
   bottlenecks, evaluateCascade, plansNeedingReview, scorecard, select, taskSubtree, uncoveredParentTasks,

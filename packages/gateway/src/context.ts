@@ -1,6 +1,6 @@
 /** The per-request context: the service and one set of DataLoaders (never shared between requests). */
 import {
-  taskStatusOf, type ApiKeyGrant, type Assignment, type Chidao, type Document, type ObligationStatusRow, type Organization, type OrganizationGroup,
+  taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type Document, type ObligationStatusRow, type Organization, type OrganizationGroup,
   type TaskStatus,
 } from '@chidao/core'
 import DataLoader from 'dataloader'
@@ -41,8 +41,7 @@ async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskSt
   }
   return keys.map((key) => {
     const obligations = rows.get(key) ?? []
-    const leads = obligations.filter((o) => o.role === 'LEAD')
-    return { status: taskStatusOf((leads.length ? leads : obligations).map((o) => o.status)), obligations }
+    return { status: taskStatusOfObligations(obligations), obligations }
   })
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { AssignmentRole } from '../model/task.js'
-import type { Organization } from '../model/organization.js'
+import type { GroupSelector, Organization } from '../model/organization.js'
 import type { CascadeIndex } from './cascade.js'
 
 /** How an obligation reached its holder. */
@@ -30,6 +30,15 @@ export function validOn(o: Organization, date: CalendarDate): boolean {
 }
 
 /**
+ * Whether an organisation fits a group's rule by itself: not a territory, and of the rule's tiers,
+ * kinds and blocs where it names them. (Being below `withinId`, and the date, are checked apart.)
+ */
+export function matchesGroupRule(o: Organization, s: GroupSelector): boolean {
+  return o.kind !== 'TERRITORY' && (!s.tiers || s.tiers.includes(o.tier)) && (!s.kinds || s.kinds.includes(o.kind)) &&
+    (!s.blocs || (o.bloc !== null && s.blocs.includes(o.bloc)))
+}
+
+/**
  * Members of a group on a date: organisations below `withinId` matching its tiers, kinds and blocs,
  * plus its explicit members, that exist on the date (on any date, when `date` is null).
  */
@@ -43,11 +52,7 @@ export function groupMembers(index: CascadeIndex, groupId: string, date: Calenda
     while (stack.length) {
       const o = stack.pop()!
       stack.push(...(index.childrenOfOrganization.get(o.id) ?? []))
-      if (o.kind === 'TERRITORY') continue
-      if (s.tiers && !s.tiers.includes(o.tier)) continue
-      if (s.kinds && !s.kinds.includes(o.kind)) continue
-      if (s.blocs && (o.bloc === null || !s.blocs.includes(o.bloc))) continue
-      if (date === null || validOn(o, date)) out.set(o.id, o)
+      if (matchesGroupRule(o, s) && (date === null || validOn(o, date))) out.set(o.id, o)
     }
   }
   for (const id of s.memberIds ?? []) {

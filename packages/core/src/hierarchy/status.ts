@@ -125,6 +125,18 @@ export function obligationStatus(
   return { obligation, asOf, ...claimed, verifiedStatus: verified.status }
 }
 
+/**
+ * A task's status from its obligations' statuses: its lead obligations', or all of them when it has
+ * no lead (see {@link taskStatusOf}).
+ *
+ * @example
+ * taskStatusOfObligations([{ role: 'LEAD', status: 'OVERDUE' }, { role: 'COORDINATING', status: 'NOT_STARTED' }]) //=> 'OVERDUE'
+ */
+export function taskStatusOfObligations(obligations: readonly { role: string; status: TaskStatus }[]): TaskStatus {
+  const leads = obligations.filter((o) => o.role === 'LEAD')
+  return taskStatusOf((leads.length ? leads : obligations).map((o) => o.status))
+}
+
 /** The statuses that make a partly done task more pressing than "in progress", most pressing first. */
 const PRESSING: readonly TaskStatus[] = ['OVERDUE', 'AWAITING_GUIDANCE', 'ONGOING']
 

@@ -29,7 +29,7 @@ import {
 } from '../storage/status-query.js'
 import type { DeadlineViolation, EffectiveDeadline } from '../hierarchy/effective-deadline.js'
 import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hierarchy/scorecard.js'
-import { taskStatusOf, type TaskStatus } from '../hierarchy/status.js'
+import { taskStatusOfObligations, type TaskStatus } from '../hierarchy/status.js'
 import type { Recurrence } from '../deadline/types.js'
 import type { Store } from '../storage/open-store.js'
 import {
@@ -611,8 +611,7 @@ export class Chidao {
   /** A task's status on a date, rolled up from its lead obligations (all obligations when it has no lead). */
   async taskStatus(taskId: string, asOf: CalendarDate): Promise<{ status: TaskStatus; obligations: ObligationStatusRow[] }> {
     const rows = (await obligationStatuses(this.db, requireDate(asOf, 'asOf'), { taskId })).filter((r) => r.taskId === taskId)
-    const leads = rows.filter((r) => r.role === 'LEAD')
-    return { status: taskStatusOf((leads.length ? leads : rows).map((r) => r.status)), obligations: rows }
+    return { status: taskStatusOfObligations(rows), obligations: rows }
   }
 
   /** Counts, rates and the longest-overdue obligations of a scope on a date. */

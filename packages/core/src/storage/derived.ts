@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { CascadeIndex, type CascadeData, type Link } from '../hierarchy/cascade.js'
 import { deadlineViolations, effectiveDeadlines } from '../hierarchy/effective-deadline.js'
-import { groupMembers } from '../hierarchy/obligations.js'
+import { groupMembers, matchesGroupRule } from '../hierarchy/obligations.js'
 import { ordersPlans } from '../hierarchy/status.js'
 import {
   toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask,
@@ -153,9 +153,7 @@ export async function refreshOrganizationDerived(db: Db, organizationId: string)
   for (const g of groups) {
     const s = g.selector
     const inside = s.withinId !== undefined && ancestorSet.has(s.withinId)
-    const matches = o.kind !== 'TERRITORY' && inside && (!s.tiers || s.tiers.includes(o.tier)) && (!s.kinds || s.kinds.includes(o.kind)) &&
-      (!s.blocs || (o.bloc !== null && s.blocs.includes(o.bloc)))
-    if (matches || s.memberIds?.includes(o.id)) rows.push({ groupId: g.id, organizationId: o.id })
+    if ((inside && matchesGroupRule(o, s)) || s.memberIds?.includes(o.id)) rows.push({ groupId: g.id, organizationId: o.id })
   }
   await insertAll(db, 'organizationGroupMember', rows)
 }

@@ -25,6 +25,25 @@ export interface ObligationStatusRow {
   readonly completedOn: CalendarDate | null
 }
 
+/** A row of `obligation_status` as the database returns it (camel-cased). */
+interface StatusRow {
+  taskId: string
+  orgId: string
+  role: string
+  assignedId: string
+  succeededOn: string | null
+  status: string
+  effectiveDueDate: string | null
+  completedOn: string | null
+}
+
+function toStatusRow(r: StatusRow): ObligationStatusRow {
+  return {
+    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId,
+    succeededOn: r.succeededOn, status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn,
+  }
+}
+
 /** Counts of a scope's obligations by status, with the derived rates. */
 export type ScorecardCounts = Omit<Scorecard, 'overdue'>
 
@@ -167,15 +186,10 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
  * await obligationStatuses(store.db, '2025-10-28', { province: 'QNG' })
  */
 export async function obligationStatuses(db: Db, asOf: CalendarDate, scope: ScorecardScope): Promise<ObligationStatusRow[]> {
-  const result = await sql<{
-    taskId: string; orgId: string; role: string; assignedId: string; succeededOn: string | null; status: string; effectiveDueDate: string | null; completedOn: string | null
-  }>`${obligationStatusCte(asOf, scope)}
+  const result = await sql<StatusRow>`${obligationStatusCte(asOf, scope)}
     select task_id, org_id, role, assigned_id, succeeded_on, status, effective_due_date, completed_on
     from obligation_status order by task_id, org_id, role`.execute(db)
-  return result.rows.map((r) => ({
-    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId,
-    succeededOn: r.succeededOn, status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn,
-  }))
+  return result.rows.map(toStatusRow)
 }
 
 /**
@@ -191,16 +205,11 @@ export async function overdueObligations(
   const order = options.order === 'dependents'
     ? sql`coalesce(e.dependent_tasks, 0) desc, s.effective_due_date, s.task_id, s.org_id, s.role`
     : sql`s.effective_due_date, s.task_id, s.org_id, s.role`
-  const result = await sql<{
-    taskId: string; orgId: string; role: string; assignedId: string; succeededOn: string | null; status: string; effectiveDueDate: string | null; completedOn: string | null; dependentTasks: number | null
-  }>`${obligationStatusCte(asOf, scope)}
+  const result = await sql<StatusRow & { dependentTasks: number | null }>`${obligationStatusCte(asOf, scope)}
     select s.task_id, s.org_id, s.role, s.assigned_id, s.succeeded_on, s.status, s.effective_due_date, s.completed_on, e.dependent_tasks
     from obligation_status s left join task_effective e on e.task_id = s.task_id
     where s.status = 'OVERDUE' order by ${order} limit ${options.limit ?? 50}`.execute(db)
-  return result.rows.map((r) => ({
-    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId, succeededOn: r.succeededOn,
-    status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn, dependentTasks: Number(r.dependentTasks ?? 0),
-  }))
+  return result.rows.map((r) => ({ ...toStatusRow(r), dependentTasks: Number(r.dependentTasks ?? 0) }))
 }
 
 /**

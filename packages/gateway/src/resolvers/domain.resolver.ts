@@ -11,7 +11,7 @@ import {
 } from '../types/domain.type.js'
 import { TaskStatusEnum } from '../types/enums.js'
 import { ReportType } from '../types/mutation.type.js'
-import { fromGlobalId, MAX_PAGE, Node, paginate } from '../types/relay.js'
+import { connectionOf, fromGlobalId, Node, pageWindow, paginate } from '../types/relay.js'
 import { TaskFilter } from '../types/filter.type.js'
 
 const english = (d: Deadline) => formatDeadline(d, 'en')
@@ -41,16 +41,9 @@ export class LookupResolver {
     @Arg('issuer', () => ID, { nullable: true }) issuer: string | null,
     @Arg('kind', () => String, { nullable: true }) kind: string | null,
   ) {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw new GraphQLError(`first must be 0–${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } })
-    const offset = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^offset:/, '')) + 1 : 0
-    if (!Number.isInteger(offset) || offset < 0) throw new GraphQLError('Bad cursor', { extensions: { code: 'BAD_USER_INPUT' } })
-    const page = await chidao.listDocuments({ issuerCode: issuer, kind, offset, limit: first })
-    const cursor = (i: number) => Buffer.from(`offset:${i}`, 'utf8').toString('base64url')
-    const edges = page.items.map((d, i) => ({ cursor: cursor(offset + i), node: DocumentType.of(d) }))
-    return {
-      edges, totalCount: page.total,
-      pageInfo: { hasNextPage: offset + first < page.total, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    }
+    const window = pageWindow(first, after)
+    const page = await chidao.listDocuments({ issuerCode: issuer, kind, offset: window.offset, limit: window.first })
+    return connectionOf(page.items.map(DocumentType.of), window, page.total)
   }
 
   @Query(() => TaskConnection, { description: 'Tasks of a plan, or owed by an organisation, optionally with a status on a date.' })

@@ -55,22 +55,35 @@ export function Connection<T extends object>(item: ClassType<T>, name: string) {
 /** The most a page may hold. */
 export const MAX_PAGE = 100
 
-/** A page of an in-memory list: `first` (capped at 100) items after the `after` cursor. */
-export function paginate<T>(items: readonly T[], first = 20, after?: string | null): ConnectionShape<T> {
+/**
+ * Where a page starts: the offset after the `after` cursor, with `first` checked (0–100).
+ * Cursors are opaque offsets.
+ */
+export function pageWindow(first: number, after?: string | null): { offset: number; first: number } {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
     throw new GraphQLError(`first must be 0–${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } })
   }
-  const start = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^offset:/, '')) + 1 : 0
-  if (!Number.isInteger(start) || start < 0) throw new GraphQLError('Bad cursor', { extensions: { code: 'BAD_USER_INPUT' } })
-  const slice = items.slice(start, start + first)
+  const offset = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^offset:/, '')) + 1 : 0
+  if (!Number.isInteger(offset) || offset < 0) throw new GraphQLError('Bad cursor', { extensions: { code: 'BAD_USER_INPUT' } })
+  return { offset, first }
+}
+
+/** A connection from one page of items that starts at `offset` in a list of `total`. */
+export function connectionOf<T>(page: readonly T[], window: { offset: number; first: number }, total: number): ConnectionShape<T> {
   const cursor = (i: number) => Buffer.from(`offset:${i}`, 'utf8').toString('base64url')
-  const edges = slice.map((node, i) => ({ cursor: cursor(start + i), node }))
+  const edges = page.map((node, i) => ({ cursor: cursor(window.offset + i), node }))
   return {
     edges,
-    totalCount: items.length,
+    totalCount: total,
     pageInfo: {
-      hasNextPage: start + first < items.length, hasPreviousPage: start > 0,
+      hasNextPage: window.offset + window.first < total, hasPreviousPage: window.offset > 0,
       startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   }
+}
+
+/** A page of an in-memory list: `first` (capped at 100) items after the `after` cursor. */
+export function paginate<T>(items: readonly T[], first = 20, after?: string | null): ConnectionShape<T> {
+  const window = pageWindow(first, after)
+  return connectionOf(items.slice(window.offset, window.offset + window.first), window, items.length)
 }
