@@ -1,0 +1,321 @@
+/**
+ * Finding the agencies a phrase names: known organisations and groups matched by their names,
+ * short names and aliases, tolerant of lost diacritics and OCR damage, each match with a
+ * confidence; generic phrases ("các cơ quan, đơn vị liên quan") recognised as such, so that they
+ * can be resolved by hand rather than guessed.
+ */
+import type { CalendarDate } from '../calendar/date.js'
+import type { Tier } from '../model/organization.js'
+import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
+
+/** An organisation as the importer needs to know it. */
+export interface CatalogOrganization {
+  readonly code: string
+  readonly name: string
+  readonly shortName?: string | null
+  readonly tier: Tier
+  /** The territory it belongs to (province code), for telling `UBND tỉnh` of two provinces apart. */
+  readonly scope?: string | null
+  readonly validFrom?: CalendarDate | null
+  readonly validTo?: CalendarDate | null
+  /** Other names it goes by, e.g. `VPUB`, `Sở KH&CN`. */
+  readonly aliases?: readonly string[]
+}
+
+/** A group (a class of bodies an assignment can name) as the importer needs to know it. */
+export interface CatalogGroup {
+  readonly code: string
+  readonly name: string
+  readonly scope?: string | null
+  readonly aliases?: readonly string[]
+}
+
+/** What an agency phrase was matched to. */
+export interface AgencyMatch {
+  /** The words of the original text that were matched. */
+  readonly text: string
+  /** Organisation or group code; null for a generic phrase nobody resolved. */
+  readonly code: string | null
+  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC'
+  /** The organisation's tier; null for groups and generic phrases. */
+  readonly tier: Tier | null
+  /** The name matched, as the catalog writes it. */
+  readonly name: string
+  /** 0–1: how closely the text matched the name (1 = the same words). */
+  readonly confidence: number
+  readonly start: number
+  readonly end: number
+}
+
+/** Words between matches that name nobody: left over, to be reported. */
+export interface UnmatchedText {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+}
+
+/** Generic phrases: they name "whoever is concerned", which only a person can resolve. */
+export const GENERIC_AGENCY_PHRASES: readonly string[] = [
+  'các cơ quan, tổ chức, đơn vị có liên quan', 'các cơ quan, đơn vị có liên quan', 'các cơ quan, đơn vị liên quan',
+  'cơ quan, đơn vị có liên quan', 'các tổ chức, cá nhân có liên quan', 'các tổ chức cá nhân liên quan', 'địa phương có liên quan',
+  'các địa phương', 'địa phương', 'các đoàn thể', 'các cơ quan, đơn vị', 'các tổ chức chính trị - xã hội',
+]
+
+/** Words that join agency names without naming anyone. */
+const CONNECTORS = new Set(['va', 'cac', 'cua', 'thuoc', 'truc', 'tinh', 'trong', 'co', 'lien', 'quan', 'cap', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri'])
+
+interface Variant {
+  readonly entry: Entry
+  readonly words: readonly string[]
+  readonly text: string
+}
+
+interface Entry {
+  readonly code: string | null
+  readonly kind: AgencyMatch['kind']
+  readonly name: string
+  readonly scope: string | null
+  readonly tier: Tier | null
+  readonly validFrom: CalendarDate | null
+  readonly validTo: CalendarDate | null
+}
+
+/** Options of {@link AgencyMatcher.match}. */
+export interface AgencyMatchContext {
+  /** The date the text speaks of: bodies that existed then win ties. */
+  readonly on?: CalendarDate | null
+  /** The issuer's province: its bodies win ties over another province's. */
+  readonly scope?: string | null
+  /** Phrases a person resolved for this text: phrase → organisation or group code. */
+  readonly resolutions?: Readonly<Record<string, string>>
+}
+
+/** Place names of a catalog's territories (`Quảng Ngãi`), stripped to make `UBND tỉnh` variants. */
+function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] {
+  const out = new Set<string>()
+  for (const o of organizations) {
+    // Only a province's name: "Ủy ban nhân dân tỉnh" in its own plans means its own.
+    const m = /^(?:tỉnh|thành phố)\s+(.+)$/iu.exec(o.name)
+    if (m && o.tier === 'PROVINCE' && o.name.split(' ').length <= 5) out.add(keyText(m[1]!))
+  }
+  return [...out].filter(Boolean)
+}
+
+/**
+ * Matches agency phrases against a catalog of organisations and groups.
+ *
+ * @example
+ * const m = new AgencyMatcher([{ code: 'QNG.SKHCN', name: 'Sở Khoa học và Công nghệ', tier: 'PROVINCE' }], [])
+ * m.match('S& Khoa hoc va Céng nghé').matches[0].code //=> 'QNG.SKHCN'
+ */
+export class AgencyMatcher {
+  readonly #byFirstWord = new Map<string, Variant[]>()
+  readonly #firstWords: string[]
+  readonly #resolvable = new Map<string, Entry>()
+  /** Words of the catalog's province names ("quang", "ngai"), which may trail a name unmatched. */
+  readonly #placeWords = new Set<string>()
+
+  constructor(organizations: readonly CatalogOrganization[], groups: readonly CatalogGroup[]) {
+    const places = placeSuffixes(organizations)
+    for (const place of places) for (const w of place.split(' ')) this.#placeWords.add(w)
+    const add = (entry: Entry, names: readonly string[]) => {
+      const seen = new Set<string>()
+      for (const name of names) {
+        const base = keyText(name)
+        const forms = [base]
+        for (const place of places) {
+          if (base.endsWith(` ${place}`)) {
+            const bare = base.slice(0, -place.length - 1)
+            forms.push(bare)
+            // "uy ban nhan dan tinh" → also "uy ban nhan dan" (the issuer's own province)
+            if (/ tinh$/.test(bare)) forms.push(bare.replace(/ tinh$/, ''))
+          }
+        }
+        if (entry.kind === 'GROUP' && / tinh$/.test(base)) forms.push(base.replace(/ tinh$/, ''))
+        if (entry.kind === 'GROUP' && /^cac /.test(base)) forms.push(base.replace(/^cac /, ''))
+        for (const form of forms) {
+          // A bare one-word form ("tỉnh") would match every mention of the word.
+          if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
+          seen.add(form)
+          const words = form.split(' ')
+          const variant = { entry, words, text: form }
+          const list = this.#byFirstWord.get(words[0]!) ?? []
+          list.push(variant)
+          this.#byFirstWord.set(words[0]!, list)
+        }
+      }
+      if (entry.code) this.#resolvable.set(entry.code, entry)
+    }
+    for (const o of organizations) {
+      add({ code: o.code, kind: 'ORGANIZATION', name: o.name, scope: o.scope ?? null, tier: o.tier, validFrom: o.validFrom ?? null, validTo: o.validTo ?? null },
+        [o.name, ...(o.shortName ? [o.shortName] : []), ...(o.aliases ?? [])])
+    }
+    for (const g of groups) {
+      add({ code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null }, [g.name, ...(g.aliases ?? [])])
+    }
+    for (const phrase of GENERIC_AGENCY_PHRASES) {
+      add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])
+    }
+    this.#firstWords = [...this.#byFirstWord.keys()]
+  }
+
+  /** The catalog entry with this code, if any. */
+  has(code: string): boolean {
+    return this.#resolvable.has(code)
+  }
+
+  /**
+   * Every agency named in `text`, left to right, and the words between them that name nobody.
+   * Generic phrases come back with `code: null` unless `context.resolutions` resolves them.
+   */
+  match(text: string, context: AgencyMatchContext = {}): { matches: AgencyMatch[]; unmatched: UnmatchedText[] } {
+    const tokens = distribute(keyTokens(text))
+    const matches: AgencyMatch[] = []
+    const unmatched: UnmatchedText[] = []
+    let gapStart = -1
+    const flushGap = (upTo: number) => {
+      if (gapStart < 0) return
+      const words = tokens.slice(gapStart, upTo)
+      if (words.some((w) => !isConnector(w.key) && !this.#isPlaceWord(w.key))) {
+        const start = words[0]!.start
+        const end = words[words.length - 1]!.end
+        unmatched.push({ text: text.slice(start, end), start, end })
+      }
+      gapStart = -1
+    }
+    let i = 0
+    while (i < tokens.length) {
+      const best = this.#bestAt(tokens, i, context)
+      if (!best) {
+        if (gapStart < 0) gapStart = i
+        i++
+        continue
+      }
+      flushGap(i)
+      const window = tokens.slice(i, i + best.length)
+      const start = Math.min(...window.map((t) => t.start))
+      const end = Math.max(...window.map((t) => t.end))
+      const written = writtenOf(text, window)
+      let entry = best.variant.entry
+      const resolved = context.resolutions ? resolve(context.resolutions, written) : undefined
+      if (resolved && this.#resolvable.has(resolved)) entry = this.#resolvable.get(resolved)!
+      matches.push({ text: written, code: entry.code, kind: entry.kind, tier: entry.tier, name: entry.name, confidence: round(best.score), start, end })
+      i += best.length
+    }
+    flushGap(tokens.length)
+    return { matches, unmatched }
+  }
+
+  #isPlaceWord(key: string): boolean {
+    if (this.#placeWords.has(key)) return true
+    if (key.length < 4) return false
+    for (const w of this.#placeWords) if (w.length >= 4 && editDistance(w, key, 1) <= 1) return true
+    return false
+  }
+
+  #bestAt(tokens: readonly KeyToken[], i: number, context: AgencyMatchContext): { variant: Variant; length: number; score: number } | null {
+    const word = tokens[i]!.key
+    let best: { variant: Variant; length: number; score: number; rank: number } | null = null
+    for (const first of this.#firstWords) {
+      const limit = first.length >= 5 ? 1 : first.length >= 3 ? 1 : 0
+      if (Math.abs(first.length - word.length) > limit || editDistance(first, word, limit) > limit) continue
+      for (const variant of this.#byFirstWord.get(first)!) {
+        const n = variant.words.length
+        const threshold = n >= 4 ? 0.82 : n >= 2 ? 0.9 : 1
+        for (const length of [n, n - 1, n + 1]) {
+          if (length < 1 || i + length > tokens.length) continue
+          // Never end inside an abbreviation's words ("tỉnh UBND" is not "tỉnh ủy").
+          if (i + length < tokens.length && tokens[i + length]!.start === tokens[i + length - 1]!.start) continue
+          const window = tokens.slice(i, i + length).map((t) => t.key).join(' ')
+          const score = similarity(window, variant.text)
+          if (score < threshold) continue
+          // The closest name wins; among equally close ones, the longer (more specific).
+          const rank = score + 0.02 * Math.min(n, 12) + preference(variant.entry, context)
+          if (!best || rank > best.rank) best = { variant, length, score, rank }
+        }
+      }
+    }
+    return best
+  }
+}
+
+/** Small bonuses that break ties between equally good names: same province, existing on the date. */
+function preference(entry: Entry, context: AgencyMatchContext): number {
+  let bonus = entry.kind === 'GENERIC' ? -0.05 : 0
+  if (context.scope && entry.scope === context.scope) bonus += 0.02
+  if (context.on && (entry.validFrom ?? '') <= context.on && context.on <= (entry.validTo ?? '9999-12-31')) bonus += 0.01
+  return bonus
+}
+
+function resolve(resolutions: Readonly<Record<string, string>>, written: string): string | undefined {
+  const key = keyText(written)
+  for (const [phrase, code] of Object.entries(resolutions)) if (keyText(phrase) === key) return code
+  return undefined
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100
+}
+
+function isConnector(key: string): boolean {
+  if (key.length <= 1 || CONNECTORS.has(key) || /^\d+$/.test(key)) return true
+  if (key.length < 4) return false
+  for (const c of CONNECTORS) if (c.length >= 4 && editDistance(c, key, 1) <= 1) return true
+  return false
+}
+
+/** The words of the text a window of tokens came from; tokens of a distributed phrase may lie apart. */
+function writtenOf(text: string, window: readonly KeyToken[]): string {
+  const parts: string[] = []
+  let last: KeyToken | null = null
+  for (const t of window) {
+    if (last && t.start === last.start) continue
+    if (last && t.start >= last.end && t.start - last.end <= 3 && t.start > last.start) parts[parts.length - 1] += text.slice(last.end, t.end)
+    else parts.push(text.slice(t.start, t.end))
+    last = t
+  }
+  return parts.join(' ')
+}
+
+/** Bodies that a plan lists before one shared territory ("Đảng ủy, HĐND, UBND … các xã, phường, đặc khu"). */
+const BODIES = ['dang uy', 'hoi dong nhan dan', 'uy ban nhan dan', 'uy ban mat tran to quoc viet nam', 'uy ban mat tran to quoc', 'mat tran to quoc viet nam', 'chu tich']
+  .map((b) => b.split(' '))
+const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen thi xa thanh pho', 'cac xa phuong thi tran'].map((t) => t.split(' '))
+
+function closeTo(tokens: readonly KeyToken[], at: number, words: readonly string[]): boolean {
+  if (at < 0 || at + words.length > tokens.length) return false
+  const window = tokens.slice(at, at + words.length).map((t) => t.key).join(' ')
+  return similarity(window, words.join(' ')) >= 0.85
+}
+
+/**
+ * Writes out a distributed list: "Đảng ủy, HĐND, UBND các xã" becomes the tokens of "Đảng ủy các
+ * xã", "HĐND các xã", "UBND các xã", each word keeping the span it was read from.
+ */
+export function distribute(tokens: readonly KeyToken[]): KeyToken[] {
+  const out: KeyToken[] = []
+  let copied = 0
+  for (let p = 0; p < tokens.length; p++) {
+    const territory = TERRITORIES.find((t) => closeTo(tokens, p, t))
+    if (!territory) continue
+    const bodies: [number, number][] = []
+    let q = p
+    for (;;) {
+      if (bodies.length > 0 && q > 0 && tokens[q - 1]!.key === 'va') q--
+      const body = BODIES.find((b) => closeTo(tokens, q - b.length, b))
+      if (!body || q - body.length < copied) break
+      q -= body.length
+      bodies.unshift([q, q + body.length])
+    }
+    const end = p + territory.length
+    if (bodies.length >= 2) {
+      out.push(...tokens.slice(copied, q))
+      const suffix = tokens.slice(p, end)
+      for (const [from, to] of bodies) out.push(...tokens.slice(from, to), ...suffix)
+      copied = end
+    }
+    p = end - 1
+  }
+  out.push(...tokens.slice(copied))
+  return out
+}

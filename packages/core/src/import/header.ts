@@ -1,0 +1,223 @@
+/**
+ * The header of a plan: issuer, number and symbol, place and date, kind and title, and where
+ * the opening paragraph ("Thực hiện …", "Kính gửi …") and the body begin. Both layouts are
+ * read: the State header (issuer left, "CỘNG HÒA XÃ HỘI …" right) and the Party header (issuer
+ * left, "ĐẢNG CỘNG SẢN VIỆT NAM" right), with OCR having run the two columns into one line.
+ */
+import { isCalendarDate, type CalendarDate } from '../calendar/date.js'
+import type { DocumentKind } from '../document/kind.js'
+import { parseSymbol } from '../document/symbol.js'
+import { isDomainError } from '../errors.js'
+import type { AgencyMatch, AgencyMatcher } from './agency.js'
+import { isNoise, joinLines, type SourceLine } from './lines.js'
+import { keyText, similarity } from './tokens.js'
+import type { Warn } from './warnings.js'
+
+/** What the header says. */
+export interface PlanHeader {
+  /** The issuing body, as matched; null when it could not be read. */
+  readonly issuer: AgencyMatch | null
+  readonly kind: DocumentKind | null
+  /** Canonical number and symbol (`01-KH/BCĐ`); null when absent or illegible. */
+  readonly symbol: string | null
+  /** The number and symbol as written. */
+  readonly symbolText: string | null
+  readonly place: string | null
+  readonly issuedOn: CalendarDate | null
+  readonly title: string | null
+}
+
+/** Where the parts of the document lie, as indexes into its lines. */
+export interface HeaderLayout {
+  readonly header: PlanHeader
+  /** The opening paragraph: [start, end) line indexes; empty when there is none. */
+  readonly opening: readonly [number, number]
+  /** First line of the body (after the opening paragraph). */
+  readonly bodyStart: number
+}
+
+const KIND_WORDS: readonly [string, DocumentKind][] = [
+  ['ke hoach', 'KH'], ['quyet dinh', 'QĐ'], ['nghi quyet', 'NQ'], ['chuong trinh', 'CTr'], ['thong bao', 'TB'],
+  ['chi thi', 'CT'], ['huong dan', 'HD'], ['bao cao', 'BC'], ['to trinh', 'TTr'], ['ket luan', 'KL'], ['de an', 'ĐA'],
+  ['cong dien', 'CĐ'], ['quy che', 'QC'], ['quy dinh', 'QyĐ'],
+]
+const HEADER_LINES = 30
+const SYMBOL_LINE_RE = /^[_\s]*s[^\s:]{0,2}\s*:?\s*(?=[\d£€$%/]|[a-z]{0,2}\s*\/)/
+/** "Quảng Ngãi, ngày 17 tháng 10 năm 2025", the day maybe damaged ("ngay4 §", "ngay /6"). */
+const PLACE_DATE_RE = /(\S+\s+\S+)\s*,\s*ng[a-z]{0,3}\s*(\S{1,3}(?:\s+\S{1,2})?)\s+th[a-z]{1,4}\s+(\d{1,2})\s+n[a-z]{1,3}\s+(\d{4})/
+/** Right-hand column headings, where the issuer's column ends on a run-together line. */
+const RIGHT_COLUMN_RES = [
+  /c\S{0,3}ng\s+h\S{0,2}a\s+x\S{1,2}\s+h\S{1,3}i/,
+  /\S{0,2}ang\s+c\S{1,3}ng\s+s\S{1,2}n/,
+  /\S{1,3}c\s+[1l]\S{0,2}p\s*-\s*t\S{0,2}\s+do/,
+]
+const SIGNATURE_RE = /(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?\s*\+0?7:?00/
+/** How an opening paragraph or a letter's body begins. */
+const OPENING_RE = /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[a-z0-9&¢]{1,3}\s+khoa|tr[a-z]{1,3}n\s+c[a-z]\s+s)/
+
+/**
+ * Reads the header and finds the opening paragraph.
+ *
+ * @example
+ * readHeader(sourceLines(text), matcher, warn).header.symbol //=> '01-KH/BCĐ'
+ */
+export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher, warn: Warn, fullText: string): HeaderLayout {
+  const top = lines.slice(0, HEADER_LINES)
+  // Number and symbol.
+  let symbol: string | null = null
+  let symbolText: string | null = null
+  let symbolKind: DocumentKind | null = null
+  const symbolIndex = top.findIndex((l) => SYMBOL_LINE_RE.test(l.folded))
+  if (symbolIndex >= 0) {
+    const line = top[symbolIndex]!
+    const prefix = SYMBOL_LINE_RE.exec(line.folded)![0].length
+    const place = PLACE_DATE_RE.exec(line.folded)
+    const end = place && place.index > prefix ? place.index : line.text.length
+    symbolText = line.text.slice(prefix, end).trim()
+    try {
+      const parsed = parseSymbol(symbolText)
+      symbol = parsed.text
+      symbolKind = parsed.kind
+    } catch (error) {
+      if (!isDomainError(error)) throw error
+      warn('SYMBOL_UNREADABLE', `The number and symbol "${symbolText}" cannot be read; the document is imported unnumbered`, line)
+    }
+  } else {
+    warn('SYMBOL_MISSING', 'No number and symbol ("Số: …") in the header', null)
+  }
+
+  // Place and date.
+  let place: string | null = null
+  let issuedOn: CalendarDate | null = null
+  const dateIndex = top.findIndex((l) => PLACE_DATE_RE.test(l.folded))
+  if (dateIndex >= 0) {
+    const line = top[dateIndex]!
+    const m = PLACE_DATE_RE.exec(line.folded)!
+    place = line.text.slice(m.index, m.index + m[1]!.length)
+    const day = readDay(m[2]!)
+    const month = Number(m[3])
+    const year = Number(m[4])
+    const signed = SIGNATURE_RE.exec(fullText)
+    const candidate = day === null ? null : `${year}-${pad(month)}-${pad(day)}`
+    if (candidate && isCalendarDate(candidate)) issuedOn = candidate
+    else if (signed && Number(signed[1]) === year && Number(signed[2]) === month) {
+      issuedOn = `${signed[1]}-${signed[2]}-${signed[3]}`
+      warn('ISSUE_DATE_FROM_SIGNATURE', `The day of the issue date ("${m[2]}") cannot be read; taken from the digital signature: ${issuedOn}`, line)
+    } else {
+      warn('ISSUE_DATE_UNREADABLE', `The issue date cannot be read ("${line.text.slice(m.index)}")`, line)
+    }
+  } else {
+    warn('ISSUE_DATE_MISSING', 'No place and date ("…, ngày … tháng … năm …") in the header', null)
+  }
+
+  // Kind word line, or a letter's "V/v" subject.
+  let kindIndex = -1
+  let lineKind: DocumentKind | null = null
+  for (let i = 0; i < top.length; i++) {
+    const l = top[i]!
+    if (/^v\s*\/\s*v\b/.test(l.folded)) {
+      kindIndex = i
+      lineKind = 'CV'
+      break
+    }
+    const letters = l.text.replace(/[^\p{L}]/gu, '')
+    if (letters.length < 4 || letters.length > 16 || letters !== letters.toUpperCase()) continue
+    const key = keyText(l.text)
+    const hit = KIND_WORDS.find(([word]) => similarity(key, word) >= 0.75)
+    if (hit) {
+      kindIndex = i
+      lineKind = hit[1]
+      break
+    }
+  }
+  const kind = symbolKind ?? lineKind
+  if (symbolKind && lineKind && symbolKind !== lineKind && lineKind !== 'CV') {
+    warn('KIND_MISMATCH', `The symbol says ${symbolKind} but the heading says ${lineKind}`, top[kindIndex] ?? null)
+  }
+
+  // Issuer: the left column of the lines above the number, minus the right column.
+  const ends = [symbolIndex, kindIndex].filter((i) => i >= 0)
+  const headEnd = ends.length > 0 ? Math.min(...ends) : Math.max(0, dateIndex + 1)
+  const leftColumn = lines.slice(0, headEnd).filter((l) => !SYMBOL_LINE_RE.test(l.folded)).map(leftPart).join(' ')
+  let issuer = lastAgency(matcher.match(leftColumn).matches)
+
+  // Title and opening paragraph.
+  const paragraphs = paragraphsOf(lines, kindIndex + 1)
+  let openingAt = -1
+  if (lineKind === 'CV') {
+    const greeting = lines.findIndex((l, i) => i > kindIndex && /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))
+    openingAt = paragraphs.findIndex(([s]) => s > greeting && greeting >= 0)
+    if (openingAt < 0) openingAt = paragraphs.findIndex(([s]) => s > kindIndex)
+  } else {
+    openingAt = paragraphs.findIndex(([s, e]) => {
+      const first = lines[s]!.folded
+      const text = lines.slice(s, e).map((l) => l.folded).join(' ')
+      return OPENING_RE.test(first) && /ban\s+hanh|nhu\s+sau|sau\s*:/.test(text)
+    })
+    if (openingAt < 0) openingAt = paragraphs.findIndex(([s, e]) => OPENING_RE.test(lines[s]!.folded) && e - s >= 4)
+  }
+  const opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
+  const titleEnd = lineKind === 'CV'
+    ? Math.max(kindIndex + 1, lines.findIndex((l, i) => i > kindIndex && (l.text === '' || /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))))
+    : opening[0]
+  const titleLines = kindIndex >= 0 ? lines.slice(lineKind === 'CV' ? kindIndex : kindIndex + 1, titleEnd).filter((l) => !isNoise(l)) : []
+  let title = joinLines(titleLines).replace(/^v\s*\/\s*v[:.]?\s*/i, '') || null
+  if (!title) warn('TITLE_MISSING', 'No title under the kind heading', kindIndex >= 0 ? top[kindIndex]! : null)
+
+  if (!issuer && openingAt >= 0) {
+    // "…, UBND tỉnh ban hành Kế hoạch …": the clause before the last "ban hành".
+    const text = joinLines(lines.slice(opening[0], opening[1]))
+    const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    const at = folded.lastIndexOf('ban hanh')
+    if (at > 0) {
+      const clause = text.slice(0, at).split(/[,;)]/).pop() ?? ''
+      issuer = lastAgency(matcher.match(clause).matches)
+    }
+  }
+  if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
+  if (title && title.length > 400) title = title.slice(0, 400)
+  return {
+    header: { issuer, kind, symbol, symbolText, place, issuedOn, title },
+    opening,
+    bodyStart: opening[1],
+  }
+}
+
+function lastAgency(matches: readonly AgencyMatch[]): AgencyMatch | null {
+  const orgs = matches.filter((m) => m.kind === 'ORGANIZATION')
+  return orgs[orgs.length - 1] ?? null
+}
+
+function leftPart(line: SourceLine): string {
+  let end = line.text.length
+  for (const re of [...RIGHT_COLUMN_RES, PLACE_DATE_RE]) {
+    const m = re.exec(line.folded)
+    if (m && m.index < end) end = m.index
+  }
+  return line.text.slice(0, end).replace(/^[_\s*]+/, '')
+}
+
+function readDay(written: string): number | null {
+  const digits = written.replace(/[/|lIi]/g, '1').replace(/[oO]/g, '0').replace(/\s+/g, '')
+  if (!/^\d{1,2}$/.test(digits)) return null
+  const day = Number(digits)
+  return day >= 1 && day <= 31 ? day : null
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/** Paragraphs (runs of non-blank lines) from `from` on, as [start, end) line indexes. */
+export function paragraphsOf(lines: readonly SourceLine[], from: number): [number, number][] {
+  const out: [number, number][] = []
+  let start = -1
+  for (let i = Math.max(0, from); i <= lines.length; i++) {
+    const blank = i === lines.length || lines[i]!.text === ''
+    if (blank && start >= 0) {
+      out.push([start, i])
+      start = -1
+    } else if (!blank && start < 0) start = i
+  }
+  return out
+}

@@ -1,0 +1,225 @@
+/**
+ * The outline of a plan's body: sections (I., II.), items (1., 2.1.), lettered items (a), đ)),
+ * dash items, and the labelled fields under them ("- Cơ quan chủ trì: …", "- Thời gian hoàn
+ * thành: …"), with the repairs OCR makes necessary: Roman numerals read as digits or letters
+ * ("I1II.", "11 KINH PHÍ"), letters read as other marks ("¢)", a second "d)" for "đ)", "2)").
+ */
+import type { SourceLine } from './lines.js'
+import { isNoise } from './lines.js'
+import type { Warn } from './warnings.js'
+
+/** What a labelled field gives. */
+export type FieldRole = 'LEAD' | 'COORDINATING' | 'EXECUTING' | 'TIME' | 'PLACE'
+
+/** One labelled field of an item. */
+export interface OutlineField {
+  readonly role: FieldRole
+  /** The value as written, lines joined. */
+  value: string
+  readonly line: SourceLine
+}
+
+/** Marker levels, outermost first. */
+export type OutlineLevel = 'SECTION' | 'ITEM' | 'SUBITEM' | 'LETTER' | 'DASH'
+
+/** One node of the outline. */
+export interface OutlineNode {
+  readonly level: OutlineLevel
+  /** Position code within the document: `II`, `II.1`, `II.2.1`, `II.1.a`. */
+  readonly code: string
+  /** Its own marker: `II`, `1`, `a`. */
+  readonly label: string
+  /** Heading and continuation lines, joined. */
+  text: string
+  readonly fields: OutlineField[]
+  readonly children: OutlineNode[]
+  readonly line: SourceLine
+  readonly parent: OutlineNode | null
+}
+
+const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y']
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 }
+
+const FIELD_RES: readonly [RegExp, FieldRole][] = [
+  [/^(?:co\s+quan|don\s+vi)\s+ch\S{0,2}\s+tr\S\b/, 'LEAD'],
+  [/^(?:co\s+quan|don\s+vi)\s+ph\S{1,3}\s+h\S{1,2}p\b/, 'COORDINATING'],
+  [/^(?:co\s+quan|don\s+vi)\s+th\S{1,4}\s+h\S{1,4}\s*:/, 'EXECUTING'],
+  [/^th\S{1,3}\s+(?:gian|han)\b[^:]{0,24}:/, 'TIME'],
+  [/^[dp]\S{0,2}a\s+d\S{1,4}m\s*:/, 'PLACE'],
+]
+const ROMAN_RE = /^([IVXLl1|]{1,5})\s*[.,:]\s*(\S.*)$/u
+const BARE_NUMBER_HEADING_RE = /^(\d{1,2})\s+(\p{Lu}[\p{L}\s,.'’]{3,})$/u
+const LETTER_WITHOUT_PAREN_RE = /^(\S)\s+(\p{Lu}.*)$/u
+/** The line before ends a sentence or a list entry. */
+const TERMINAL_RE = /[.:;!?…]\s*$/
+const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/
+const ITEM_RE = /^(\d{1,2})\s*\.\s*(\S.*)$/
+const LETTER_RE = /^(\S)\s*\)\s*(.*)$/u
+const DASH_RE = /^[-–—+•]\s*(\p{L}.*)$/u
+
+/** Whether a line is "Nơi nhận:", where the body ends. */
+export function isRecipientsLine(line: SourceLine): boolean {
+  return /^n\S{1,2}i\s+nh\S{1,3}n\b/.test(line.folded)
+}
+
+/** The field a line starts, if it is a labelled one; `value` is the text after the label. */
+export function fieldOf(line: SourceLine): { role: FieldRole; value: string } | null {
+  const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
+  const folded = line.folded.slice(lead)
+  for (const [re, role] of FIELD_RES) {
+    const m = re.exec(folded)
+    if (!m) continue
+    const colon = line.text.indexOf(':', lead)
+    const valueStart = colon >= 0 && colon - lead <= m[0].length + 16 ? colon + 1 : lead + m[0].length
+    return { role, value: line.text.slice(valueStart).trim() }
+  }
+  return null
+}
+
+function romanValue(token: string): number | null {
+  const t = token.replace(/[1l|]/g, 'I')
+  if (!/^[IVXL]+$/.test(t)) return null
+  let total = 0
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN[t[i]!]!
+    const next = ROMAN[t[i + 1] ?? ''] ?? 0
+    total += v < next ? -v : v
+  }
+  const canonical = toRoman(total)
+  return canonical === t ? total : null
+}
+
+/** A number as a Roman numeral. */
+export function toRoman(n: number): string {
+  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  let out = ''
+  for (const [v, s] of table) while (n >= v) {
+    out += s
+    n -= v
+  }
+  return out
+}
+
+/**
+ * Reads the body's lines into an outline. Lines before the first marker and lines that belong to
+ * nothing are reported as ignored; `onLine` is told of each line read (for progress).
+ */
+export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (index: number) => void): OutlineNode[] {
+  const roots: OutlineNode[] = []
+  let section: OutlineNode | null = null
+  let item: OutlineNode | null = null
+  let sub: OutlineNode | null = null
+  let letter: OutlineNode | null = null
+  let dash: OutlineNode | null = null
+  let field: OutlineField | null = null
+  let sectionCount = 0
+  const innermost = () => dash ?? letter ?? sub ?? item ?? section
+
+  const add = (level: OutlineLevel, label: string, text: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
+    const code = parent ? `${parent.code}.${label}` : label
+    const node: OutlineNode = { level, code, label, text, fields: [], children: [], line, parent }
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+    field = null
+    return node
+  }
+  const childLetters = (parent: OutlineNode | null) => (parent ? parent.children : roots).filter((n) => n.level === 'LETTER').length
+  const lastNumber = (parent: OutlineNode | null, level: OutlineLevel) => {
+    const list = (parent ? parent.children : roots).filter((n) => n.level === level)
+    return list.length === 0 ? 0 : Number(list[list.length - 1]!.label)
+  }
+
+  let previous = ''
+  for (let i = 0; i < lines.length; i++) {
+    onLine?.(i)
+    const line = lines[i]!
+    if (line.text === '') previous = ''
+    if (line.text === '' || isNoise(line)) continue
+    const afterBreak = previous === '' || TERMINAL_RE.test(previous)
+    previous = line.text
+    if (isRecipientsLine(line)) break
+    const text = line.text.replace(/^[_\s]+(?=\S)/, '')
+
+    const f = fieldOf(line)
+    const owner = innermost()
+    if (f && owner) {
+      field = { role: f.role, value: f.value, line }
+      owner.fields.push(field)
+      continue
+    }
+
+    const roman = ROMAN_RE.exec(text)
+    const bareMatch = BARE_NUMBER_HEADING_RE.exec(text)
+    const bare = bareMatch && mostlyUpper(bareMatch[2]!) ? bareMatch : null
+    if ((roman && /[IVX]/.test(roman[1]!) && !/^\p{Ll}/u.test(roman[2]!)) || bare) {
+      const token = roman ? roman[1]! : bare![1]!
+      const value = romanValue(token)
+      const next = value !== null && (value === sectionCount + 1 || sectionCount === 0) ? value : sectionCount + 1
+      if (value !== next) warn('OUTLINE_REPAIRED', `"${token}" read as section ${toRoman(next)}`, line)
+      sectionCount = next
+      section = add('SECTION', toRoman(next), (roman ? roman[2]! : bare![2]!).trim(), line, null)
+      item = sub = letter = dash = null
+      continue
+    }
+    const subitem = SUBITEM_RE.exec(text)
+    if (subitem && item && Number(subitem[1]) === Number(item.label)) {
+      const n = Number(subitem[2])
+      if (n === lastNumber(item, 'SUBITEM') + 1) {
+        sub = add('SUBITEM', String(n), subitem[3]!, line, item)
+        letter = dash = null
+        continue
+      }
+    }
+    const numbered = ITEM_RE.exec(text)
+    if (numbered && !/^\d+\s*[./]/.test(numbered[2]!)) {
+      const n = Number(numbered[1])
+      const last = lastNumber(section, 'ITEM')
+      if (n === last + 1 || (n === 1 && last === 0)) {
+        item = add('ITEM', String(n), numbered[2]!, line, section)
+        sub = letter = dash = null
+        continue
+      }
+    }
+    const lettered = LETTER_RE.exec(text)
+    const letterParent = sub ?? item ?? section
+    if (lettered && (letter || /^[a-zđ]$/u.test(lettered[1]!))) {
+      const written = lettered[1]!.toLowerCase()
+      const count = childLetters(letterParent)
+      const expected = LETTERS[count] ?? String(count + 1)
+      const index = LETTERS.indexOf(written)
+      const label = index >= count ? written : expected
+      if (label !== written) warn('OUTLINE_REPAIRED', `"${lettered[1]})" read as "${label})"`, line)
+      letter = add('LETTER', label, lettered[2]!, line, letterParent)
+      dash = null
+      continue
+    }
+    // ")" lost: "2 Đẩy mạnh …" where "g)" is due.
+    const unparenthesised = letter && afterBreak ? LETTER_WITHOUT_PAREN_RE.exec(text) : null
+    if (unparenthesised) {
+      const count = childLetters(letterParent)
+      const expected = LETTERS[count]
+      if (expected && (unparenthesised[1] === expected || (unparenthesised[1] === '2' && expected === 'g'))) {
+        warn('OUTLINE_REPAIRED', `"${unparenthesised[1]}" read as "${expected})"`, line)
+        letter = add('LETTER', expected, unparenthesised[2]!, line, letterParent)
+        dash = null
+        continue
+      }
+    }
+    const dashed = afterBreak ? DASH_RE.exec(text) : null
+    if (dashed && owner) {
+      const parent = letter ?? sub ?? item ?? section
+      dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[1]!, line, parent)
+      continue
+    }
+    // A continuation: of the open field, else of the innermost node.
+    if (field) field.value = `${field.value} ${text}`.trim()
+    else if (owner) owner.text = `${owner.text} ${text}`.trim()
+    else warn('TEXT_IGNORED', 'Text before the first heading of the body', line)
+  }
+  return roots
+}
+
+function mostlyUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  return letters.length >= 4 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8
+}
