@@ -18,6 +18,7 @@ export type DomainErrorCode =
   | 'LINK_TO_LOWER_TIER'
   | 'LINK_CYCLE'
   | 'VERSION_CONFLICT'
+  | 'IMPORT_INCOMPLETE'
 
 /**
  * An expected failure of a domain command: bad input, an unknown reference, a conflict.

@@ -108,7 +108,8 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents) : []
   if (opening && implementsLinks.length === 0) warn('NO_IMPLEMENTS', 'The opening paragraph cites no document the plan implements', lines[layout.opening[0]] ?? null)
   const citations: Citation[] = []
-  for (const [start, end] of paragraphRanges(lines)) {
+  // The header's own number is not a citation.
+  for (const [start, end] of paragraphRanges(lines).filter(([s]) => s >= layout.opening[0])) {
     const paragraph = joinLines(lines.slice(start, end))
     for (const c of findCitations(paragraph, matcher, catalog.documents)) {
       citations.push(c)

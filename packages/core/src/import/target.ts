@@ -21,9 +21,13 @@ export interface ImportedTarget {
   readonly line: number
 }
 
-const MILESTONE_RE = /^(?:[\dIVX]+(?:\.\d+)*\.?\s*)?(?:[a-z]\)\s*)?(?:muc\s+tieu\s+)?d\S{1,2}n\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\s*[:.]?\s*$/
+const MILESTONE_RE = /^(?:[\divx]+(?:\.\d+)*\.?\s*)?(?:[a-z]\)\s*)?(?:muc\s+tieu\s+)?d\S{1,2}n\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\s*[:.]?\s*$/
 const ITEM_RE = /^[-–—+•]\s*(\S.*)$/u
-const VALUE_RE = /(≥|>=|≤|<=|>|<|=|\b(?:đạt|dat)\b(?:\s+(?:trên|tren|tối thiểu|toi thieu|ít nhất|it nhat|tối đa|toi da))?|\b(?:tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|không dưới|khong duoi)\b|\b(?:tối đa|toi da|không quá|khong qua|dưới|duoi)\b)?\s*(\d+(?:[.,]\d+)?)\s*(%|[\p{L}][\p{L}\d/]*(?:\s+[\p{L}][\p{L}\d/]*)?)?\s*[.;]?\s*$/u
+const WORD = (words: string) => `(?<!\\p{L})(?:${words})(?!\\p{L})`
+const VALUE_RE = new RegExp(
+  `(≥|>=|≤|<=|>|<|=|${WORD('đạt|dat')}(?:\\s+(?:trên|tren|tối thiểu|toi thieu|ít nhất|it nhat|tối đa|toi da))?|${WORD('tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|không dưới|khong duoi|tối đa|toi da|không quá|khong qua|dưới|duoi')})?\\s*(\\d+(?:[.,]\\d+)?)\\s*(%|[\\p{L}][\\p{L}\\d/]*(?:\\s+[\\p{L}][\\p{L}\\d/]*)?)?\\s*[.;]?\\s*$`,
+  'u',
+)
 
 function comparatorOf(word: string | undefined): Comparator {
   if (!word) return 'GTE'
@@ -72,7 +76,7 @@ export function readTargets(lines: readonly SourceLine[], warn: Warn): ImportedT
       continue
     }
     if (!milestone) {
-      if (/^(?:[\dIVX]+(?:\.\d+)*\.?\s*|[a-z]\)\s*)?muc\s+tieu\b/.test(line.folded)) category = line.text.replace(/^[\dIVX.\s]+|[a-z]\)\s*/u, '').replace(/:$/, '').trim()
+      if (/^(?:[\divx]+(?:\.\d+)*\.?\s*|[a-z]\)\s*)?muc\s+tieu\b/.test(line.folded)) category = line.text.replace(/^(?:[\dIVX.\s]+|[a-z]\)\s*)/u, '').replace(/:$/, '').trim()
       continue
     }
     const item = ITEM_RE.exec(line.text)

@@ -2,12 +2,16 @@
  * The command and query service over a store. Every command is one transaction that validates
  * everything first, then writes everything or nothing, and appends one audit entry.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { CalendarDate } from '../calendar/date.js'
 import { DomainError, type DomainErrorCode } from '../errors.js'
 import { isDocumentKind, type DocumentKind } from '../document/kind.js'
 import { parseSymbol } from '../document/symbol.js'
+import { keyText } from '../import/tokens.js'
+import type { ImportCatalog, ImportPlanOptions, PlanPreview } from '../import/plan.js'
+import { commitImport, importCatalog, previewImport, type ImportOptions, type ImportResult } from './import-plan.js'
 import { parseDeadline } from '../deadline/parse.js'
 import {
   ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentStatus,
@@ -201,6 +205,8 @@ export class Chidao {
   readonly store: Store
   readonly #now: () => Date
   readonly #newId: () => string
+  /** The transaction of {@link Chidao.transaction}, which every command and query inside it joins. */
+  readonly #ambient = new AsyncLocalStorage<Transaction<Database>>()
 
   constructor(store: Store, options: ChidaoOptions = {}) {
     this.store = store
@@ -208,8 +214,50 @@ export class Chidao {
     this.#newId = options.newId ?? randomUUID
   }
 
+  /** The database, or inside {@link Chidao.transaction} its transaction. */
   get db(): Kysely<Database> {
-    return this.store.db
+    return this.#ambient.getStore() ?? this.store.db
+  }
+
+  /**
+   * Runs `work` as one transaction: every command it calls joins it, so that either all of them
+   * are written or, if any fails, none.
+   *
+   * @example
+   * await chidao.transaction(async () => {
+   *   const doc = await chidao.registerDocument(ctx, input)
+   *   await chidao.addTask(ctx, { documentId: doc.id, code: 'I', content: '…' })
+   * })
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const outer = this.#ambient.getStore()
+    if (outer) return work()
+    return this.store.db.transaction().execute((trx) => this.#ambient.run(trx, work))
+  }
+
+  /**
+   * Records another name of an organisation or group, for the importer. Idempotent for the same
+   * body. Errors: UNKNOWN_ORGANIZATION, DUPLICATE_ORGANIZATION (the phrase names another body).
+   */
+  registerAlias(ctx: CommandContext, input: { code: string; alias: string }): Promise<{ code: string; alias: string }> {
+    return this.#command(ctx, 'registerAlias', 'DUPLICATE_ORGANIZATION', async (trx, stamp) => {
+      const code = requireText(input.code, 'code', 100)
+      const alias = requireText(input.alias, 'alias', 500)
+      const aliasKey = keyText(alias)
+      if (!aliasKey) throw new DomainError('INVALID_INPUT', 'The alias has no words', { field: ['input', 'alias'] })
+      const group = await trx.selectFrom('organizationGroup').select('id').where('code', '=', code).executeTakeFirst()
+      const org = group ? null : await this.#orgByCode(trx, code, 'code')
+      const existing = await trx.selectFrom('agencyAlias').selectAll().where('aliasKey', '=', aliasKey).executeTakeFirst()
+      if (existing) {
+        if ((group && existing.groupId === group.id) || (org && existing.organizationId === org.id)) {
+          return { entity: 'agencyAlias', entityId: existing.id, before: null, after: null, result: { code, alias: existing.alias } }
+        }
+        throw new DomainError('DUPLICATE_ORGANIZATION', `"${alias}" already names another organisation or group`, { field: ['input', 'alias'] })
+      }
+      const row = { id: this.#newId(), alias, aliasKey, organizationId: org?.id ?? null, groupId: group?.id ?? null, createdAt: stamp }
+      await trx.insertInto('agencyAlias').values(row).execute()
+      return { entity: 'agencyAlias', entityId: row.id, before: null, after: row, result: { code, alias } }
+    })
   }
 
   // ---------------------------------------------------------------- commands
@@ -874,6 +922,29 @@ export class Chidao {
     return rows.map(toAuditEntry)
   }
 
+  // ---------------------------------------------------------------- import
+
+  /** The organisations, groups, aliases and documents the importer matches against. */
+  importCatalog(): Promise<ImportCatalog> {
+    return importCatalog(this)
+  }
+
+  /** Reads a plan's text against the store, writing nothing. See {@link importPlan}. */
+  previewImport(text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
+    return previewImport(this, text, options)
+  }
+
+  /**
+   * Imports a plan's text: reads it and, unless `dryRun`, writes its document, links, tasks,
+   * assignments and targets in one transaction; importing it again writes nothing new.
+   *
+   * @example
+   * const { preview, created } = await chidao.importPlan({ actor: 'xa.thientin' }, text)
+   */
+  importPlan(ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+    return commitImport(this, ctx, text, options)
+  }
+
   // ---------------------------------------------------------------- internals
 
   /** A changed time phrase and its parse, against the issue date of the task's document. */
@@ -890,8 +961,9 @@ export class Chidao {
     body: (trx: Transaction<Database>, stamp: string) => Promise<{ entity: string; entityId: string; before: unknown; after: unknown; result: T }>,
   ): Promise<T> {
     const actor = requireText(ctx?.actor, 'actor', 200)
+    const outer = this.#ambient.getStore()
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      const run = async (trx: Transaction<Database>) => {
         const stamp = this.#now().toISOString()
         const outcome = await body(trx, stamp)
         await trx.insertInto('auditLog').values({
@@ -900,7 +972,8 @@ export class Chidao {
           after: outcome.after === null ? null : JSON.stringify(outcome.after),
         }).execute()
         return outcome.result
-      })
+      }
+      return outer ? await run(outer) : await this.store.db.transaction().execute(run)
     } catch (error) {
       // A concurrent writer won the race for a natural key that validation saw free.
       if (isUniqueViolation(error)) throw new DomainError(duplicateCode, `${command}: conflicts with an existing record`, { cause: error })

@@ -3,6 +3,7 @@ import { initialMigration } from './migrations/0001-initial.js'
 import { alignmentReviewMigration } from './migrations/0002-alignment-review.js'
 import { derivedMigration } from './migrations/0003-derived.js'
 import { apiKeyMigration } from './migrations/0004-api-key.js'
+import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -13,6 +14,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0002-alignment-review': alignmentReviewMigration,
     '0003-derived': derivedMigration,
     '0004-api-key': apiKeyMigration,
+    '0005-agency-alias': agencyAliasMigration,
   }
 }
 

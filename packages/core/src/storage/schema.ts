@@ -212,6 +212,15 @@ export interface ApiKeyTable {
 }
 
 /** The whole schema, as kysely sees it. */
+export interface AgencyAliasTable {
+  id: string
+  alias: string
+  aliasKey: string
+  organizationId: string | null
+  groupId: string | null
+  createdAt: string
+}
+
 export interface Database {
   organization: OrganizationTable
   succession: SuccessionTable
@@ -231,4 +240,5 @@ export interface Database {
   taskEffective: TaskEffectiveTable
   taskViolation: TaskViolationTable
   apiKey: ApiKeyTable
+  agencyAlias: AgencyAliasTable
 }

@@ -1,0 +1,163 @@
+/**
+ * The importer's service side: the catalog it matches against (organisations, groups, aliases and
+ * documents from the store) and committing a preview through the ordinary commands, all in one
+ * transaction, idempotently.
+ */
+import { DOCUMENT_KINDS } from '../document/kind.js'
+import { DomainError } from '../errors.js'
+import type { DeadlineViolation } from '../hierarchy/effective-deadline.js'
+import type { UncoveredParentTask } from '../hierarchy/scorecard.js'
+import { AgencyMatcher, type AgencyMatch } from '../import/agency.js'
+import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../import/plan.js'
+import type { Document } from '../model/document.js'
+import type { Tier } from '../model/organization.js'
+import type { Chidao, CommandContext } from './chidao.js'
+
+/** Options of {@link Chidao.importPlan}. */
+export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
+  /** Read and report only; write nothing. */
+  readonly dryRun?: boolean
+}
+
+/** What an import wrote (nothing, on a dry run). */
+export interface ImportResult {
+  readonly preview: PlanPreview
+  /** The plan's document; null on a dry run of a plan not yet registered. */
+  readonly document: Document | null
+  readonly dryRun: boolean
+  readonly created: { readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number }
+  /** Tasks due after the parent tasks they implement. */
+  readonly violations: readonly DeadlineViolation[]
+  /** The parents' tasks assigned to the issuer that no task of the plan implements. */
+  readonly uncovered: readonly UncoveredParentTask[]
+}
+
+/** Everything the importer matches against, read from the store. */
+export async function importCatalog(chidao: Chidao): Promise<ImportCatalog> {
+  const db = chidao.db
+  const [orgs, groups, aliases, documents] = await Promise.all([
+    db.selectFrom('organization').select(['id', 'code', 'name', 'shortName', 'tier', 'scope', 'validFrom', 'validTo']).execute(),
+    db.selectFrom('organizationGroup').select(['id', 'code', 'name', 'scope']).execute(),
+    db.selectFrom('agencyAlias').select(['alias', 'organizationId', 'groupId']).execute(),
+    db.selectFrom('document').innerJoin('organization', 'organization.id', 'document.issuerId')
+      .select(['document.id', 'document.symbol', 'document.issuedOn', 'organization.tier']).execute(),
+  ])
+  const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
+  return {
+    organizations: orgs.map((o) => ({
+      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier as Tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
+      aliases: aliasesOf('organizationId', o.id),
+    })),
+    groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
+    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier as Tier })),
+  }
+}
+
+/** Reads a plan against the store's catalog, writing nothing. */
+export async function previewImport(chidao: Chidao, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
+  const catalog = await importCatalog(chidao)
+  return importPlan(text, catalog, { ...options, matcher: new AgencyMatcher(catalog.organizations, catalog.groups) })
+}
+
+/**
+ * Reads a plan and, unless `dryRun`, writes it: the cited parents it implements that are not yet
+ * known (when their issuer is), the plan's document (or the one already registered), its links,
+ * tasks, assignments and targets, each through the ordinary command, in one transaction. What is
+ * there already is left as it is, so importing the same plan again writes nothing.
+ * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
+ */
+export async function commitImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  if (options.dryRun) {
+    const preview = await previewImport(chidao, text, options)
+    return { preview, document: await existingDocument(chidao, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
+  }
+  return chidao.transaction(async () => {
+    const preview = await previewImport(chidao, text, options)
+    const { header } = preview
+    if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
+      throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
+    }
+    if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
+    const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+
+    const parentIds: string[] = []
+    for (const c of preview.implements) {
+      if (c.documentKey) {
+        parentIds.push(c.documentKey)
+        continue
+      }
+      // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
+      if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
+      const known = await chidao.documentByKey({ issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
+      const parent = known ?? await chidao.registerDocument(ctx, {
+        symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
+      })
+      if (!known) created.documents++
+      parentIds.push(parent.id)
+    }
+
+    let document = await existingDocument(chidao, preview)
+    if (!document) {
+      document = await chidao.registerDocument(ctx, {
+        symbol: header.symbol, kind: header.kind, issuerCode: header.issuer.code, issuedOn: header.issuedOn,
+        title: header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch', implements: [...new Set(parentIds)],
+      })
+      created.documents++
+      created.links += new Set(parentIds).size
+    } else {
+      const linked = new Set((await chidao.parentsOf(document.id)).map((d) => d.id))
+      for (const id of new Set(parentIds)) {
+        if (linked.has(id)) continue
+        await chidao.linkDocument(ctx, { documentId: document.id, parentId: id })
+        created.links++
+      }
+    }
+
+    const existing = new Map((await chidao.tasksOf(document.id)).map((t) => [t.code, t]))
+    const taskIds: string[] = []
+    for (const task of preview.tasks) {
+      const there = existing.get(task.code)
+      if (there) {
+        taskIds.push(there.id)
+        continue
+      }
+      const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
+      const added = await chidao.addTask(ctx, {
+        documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
+      })
+      taskIds.push(added.id)
+      created.tasks++
+      created.assignments += assignments.length
+    }
+
+    const targets = await chidao.targetsOf(document.id)
+    for (const t of preview.targets) {
+      if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
+      await chidao.addTarget(ctx, {
+        documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
+      })
+      created.targets++
+    }
+
+    const violations = (await Promise.all(taskIds.map((id) => chidao.violationsOf(id)))).flat()
+    const uncovered = await chidao.uncoveredParentTasks(document.id)
+    return { preview, document, dryRun: false, created, violations, uncovered }
+  })
+}
+
+function none() {
+  return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+}
+
+async function existingDocument(chidao: Chidao, preview: PlanPreview): Promise<Document | null> {
+  const { header } = preview
+  if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
+  return chidao.documentByKey({ issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: header.title ?? undefined })
+}
+
+/** Assignments for matched agencies; generic phrases nobody resolved assign no one. */
+function assigneesOf(matches: readonly AgencyMatch[], role: 'LEAD' | 'COORDINATING') {
+  return matches.filter((m) => m.code).map((m) => ({
+    role, ...(m.kind === 'GROUP' ? { groupCode: m.code! } : { organizationCode: m.code! }), note: m.text,
+  }))
+}
