@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
         tasks(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code timePhrase } } } } }`
       const first = (await query(q)).body.data.document
       expect(first).toMatchObject({ symbol: '01-KH/BCĐ', issuedOn: '2025-10-17', issuer: { code: 'QNG.BCD' }, implements: { edges: [{ node: { symbol: '07-TB/CQTTBCĐ' } }] } })
-      expect(first.tasks.totalCount).toBe(11)
+      expect(first.tasks.totalCount).toBe(12)
       expect(first.tasks.edges.map((e: any) => e.node.code)).toEqual(['II', 'II.1', 'II.2', 'II.3'])
       const second = (await query(q, { after: first.tasks.pageInfo.endCursor })).body.data.document.tasks
       expect(second.edges.map((e: any) => e.node.code)).toEqual(['II.4', 'II.5', 'II.6', 'II.7'])
@@ -126,7 +126,7 @@ for (const dialect of DIALECTS) {
     it('lists tasks of a plan or owed by an organisation, filtered by status on a date', async () => {
       const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { id } }`)).body.data.document
       const ofPlan = (await query(`query($d: ID!) { tasks(filter: { documentId: $d }, first: 50) { totalCount } }`, { d: doc.id })).body.data.tasks
-      expect(ofPlan.totalCount).toBe(11)
+      expect(ofPlan.totalCount).toBe(12)
       const overdue = (await query(`{ tasks(filter: { organization: "QNG.UBND", role: LEAD, status: OVERDUE }, asOf: "2025-11-03") { edges { node { code } } } }`)).body.data.tasks
       expect(overdue.edges.map((e: any) => e.node.code)).toContain('II.5')
       const skhcn = (await query(`{ tasks(filter: { organization: "QNG.SKHCN" }, asOf: "2025-03-01", first: 100) { totalCount } }`)).body.data.tasks
@@ -187,6 +187,51 @@ for (const dialect of DIALECTS) {
       const unknown = await mutate(REGISTER, { input: { symbol: '1/KH-UBND', issuerCode: 'QNG.NOPE', issuedOn: '2026-01-05', title: 'x' } }, editor)
       expect(unknown.body.data.documentRegister.userErrors[0].code).toBe('UNKNOWN_ORGANIZATION')
       expect(await countOf('document')).toBe(before)
+    })
+
+    it('imports a plan from its text: a dry run writes nothing, the import writes it, a second import nothing more', async () => {
+      const IMPORT = `mutation($input: ImportPlanInput!) { importPlan(input: $input) {
+        document { symbol } dryRun symbol issuer { code } issuedOn implements { symbol known }
+        tasks { code parentCode lead { code } coordinating { code text } timePhrase deadlineKind dueDate }
+        warnings { code line } created { documents links tasks assignments targets } userErrors { field message code } } }`
+      const text = [
+        'SỞ KHOA HỌC VÀ CÔNG NGHỆ        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 21/KH-SKHCN                 Quảng Ngãi, ngày 22 tháng 10 năm 2025',
+        '', 'KẾ HOẠCH', 'Rà soát bộ phận một cửa cấp xã', '',
+        'Thực hiện Kế hoạch số 01-KH/BCĐ ngày 17/10/2025 của Ban Chỉ đạo tỉnh, Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:', '',
+        'I. NHIỆM VỤ',
+        '1. Rà soát thiết bị tại bộ phận một cửa các xã.',
+        '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.',
+        '- Cơ quan phối hợp: Sở Tài chính; Công ty Viễn thông Quảng Ngãi.',
+        '- Thời gian hoàn thành: trước ngày 25/10/2025.',
+      ].join('\n')
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const before = await countOf('task')
+      const dry = (await mutate(IMPORT, { input: { text, dryRun: true } }, editor)).body.data.importPlan
+      expect(dry).toMatchObject({
+        document: null, dryRun: true, symbol: '21/KH-SKHCN', issuer: { code: 'QNG.SKHCN' }, issuedOn: '2025-10-22',
+        implements: [{ symbol: '01-KH/BCĐ', known: true }], created: { documents: 0, tasks: 0 }, userErrors: [],
+      })
+      expect(dry.tasks).toEqual([
+        { code: 'I', parentCode: null, lead: [], coordinating: [], timePhrase: null, deadlineKind: null, dueDate: null },
+        {
+          code: 'I.1', parentCode: 'I', lead: [{ code: 'QNG.SKHCN' }], coordinating: [{ code: 'QNG.STC', text: 'Sở Tài chính' }],
+          timePhrase: 'trước ngày 25/10/2025.', deadlineKind: 'BEFORE_DATE', dueDate: '2025-10-24',
+        },
+      ])
+      expect(dry.warnings).toContainEqual({ code: 'AGENCY_UNMATCHED', line: 12 })
+      expect(await countOf('task')).toBe(before)
+
+      const commune = await key('QNG.X.THIENTIN.UBND', 'EDITOR')
+      expect((await mutate(IMPORT, { input: { text } }, commune)).body.data.importPlan.userErrors[0].code).toBe('FORBIDDEN')
+      expect(await countOf('task')).toBe(before)
+
+      const done = (await mutate(IMPORT, { input: { text } }, editor)).body.data.importPlan
+      expect(done).toMatchObject({ document: { symbol: '21/KH-SKHCN' }, dryRun: false, created: { documents: 1, links: 1, tasks: 2, assignments: 2, targets: 0 }, userErrors: [] })
+      expect(await countOf('task')).toBe(before + 2)
+      const again = (await mutate(IMPORT, { input: { text } }, editor)).body.data.importPlan
+      expect(again.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+      expect(await countOf('task')).toBe(before + 2)
     })
 
     it('lets a province key register a plan below the province, add a task implementing its parent, and report on it', async () => {

@@ -259,9 +259,8 @@ function round(x: number): number {
 
 function isConnector(key: string): boolean {
   if (key.length <= 1 || CONNECTORS.has(key) || /^\d+$/.test(key)) return true
-  if (key.length < 4) return false
-  for (const c of CONNECTORS) if (c.length >= 4 && editDistance(c, key, 1) <= 1) return true
-  return false
+  // OCR's "thudc", "thude" for "thuộc"; other near-misses ("cong", "thong") are real words.
+  return key.length === 5 && editDistance('thuoc', key, 1) <= 1
 }
 
 /** The words of the text a window of tokens came from; tokens of a distributed phrase may lie apart. */

@@ -13,6 +13,7 @@ import {
   TargetAddInput, TaskUpdateInput, DocumentPayload, DocumentRegisterInput, RecordPayload, ReportPayload, ReportSubmitInput, ReportType,
   ReportVerifyInput, SuccessionRegisterInput, TaskAddInput, TaskAssignInput, TaskLinkInput, TaskPayload, UserError,
 } from '../types/mutation.type.js'
+import { ImportPlanInput, ImportPlanPayload } from '../types/import.type.js'
 import { fromGlobalId } from '../types/relay.js'
 
 type Outcome<T> = { value: T | null; userErrors: UserError[] }
@@ -61,6 +62,19 @@ export class MutationResolver {
   async #issuerOfTask(ctx: Context, taskId: string): Promise<string | null> {
     const task = await ctx.chidao.taskById(taskId)
     return task ? (await ctx.chidao.documentById(task.documentId))?.issuerId ?? null : null
+  }
+
+  @Mutation(() => ImportPlanPayload, {
+    description: 'Imports a plan from its text: header, implements links, tasks with agencies and deadlines, targets, in one transaction; '
+      + 'importing it again writes nothing new. With dryRun, only reads and reports. Every phrase it could not read or match is a warning.',
+  })
+  async importPlan(@Arg('input', () => ImportPlanInput) input: ImportPlanInput, @Ctx() ctx: Context): Promise<ImportPlanPayload> {
+    const resolutions = Object.fromEntries((input.resolutions ?? []).map((r) => [r.phrase, r.code]))
+    const out = await guarded(ctx, 'EDITOR', async () => {
+      const issuer = (await ctx.chidao.previewImport(input.text, { resolutions })).header.issuer
+      return issuer?.code && issuer.kind === 'ORGANIZATION' ? this.#orgOf(ctx, issuer.code) : null
+    }, (actor) => ctx.chidao.importPlan({ actor }, input.text, { dryRun: input.dryRun, resolutions }))
+    return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)
   }
 
   @Mutation(() => DocumentPayload, { description: 'Registers a document and the documents it implements.' })
