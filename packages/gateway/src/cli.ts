@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures.
+ * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan.
  */
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
+import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
+import { importSummary } from './import-summary.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
 
@@ -72,6 +74,31 @@ program
   .action((options: StoreOptions) => withStore(options, async (store) => {
     const summary = await loadFixtures(new Chidao(store))
     console.log(Object.entries(summary).map(([k, n]) => `${k}: ${n}`).join(', '))
+  }))
+
+program
+  .command('import')
+  .description('import a plan from its text (Word/PDF export or OCR): header, implements links, tasks, agencies, deadlines, targets')
+  .argument('<file>', 'the plan as a text file')
+  .option('--dry-run', 'read and report only; write nothing')
+  .option('--json', 'print the result as JSON')
+  .option('--resolve <phrase=CODE...>', 'resolve a phrase of the text to an organisation or group ("các cơ quan, đơn vị liên quan=QNG.SKHCN")')
+  .option('--actor <name>', 'who is importing, for the audit log', 'cli')
+  .option('--db <file>', 'SQLite file', DEFAULT_DB)
+  .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
+  .action((file: string, options: StoreOptions & { dryRun?: boolean; json?: boolean; resolve?: string[]; actor: string }) => withStore(options, async (store) => {
+    const text = readFileSync(file, 'utf8')
+    const resolutions: Record<string, string> = {}
+    for (const pair of options.resolve ?? []) {
+      const at = pair.lastIndexOf('=')
+      if (at <= 0) throw new Error(`--resolve expects phrase=CODE, not "${pair}"`)
+      resolutions[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
+    }
+    const progress = process.stderr.isTTY && !options.json
+      ? (done: number, total: number) => process.stderr.write(`\rreading ${file}: ${done}/${total} lines${done === total ? '\n' : ''}`)
+      : undefined
+    const result = await new Chidao(store).importPlan({ actor: options.actor }, text, { dryRun: options.dryRun ?? false, resolutions, onProgress: progress })
+    console.log(options.json ? JSON.stringify(result, null, 2) : importSummary(result))
   }))
 
 program
