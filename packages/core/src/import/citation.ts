@@ -4,6 +4,7 @@
  * paragraph ("Thực hiện … ban hành Kế hoạch …").
  */
 import { isCalendarDate, type CalendarDate } from '../calendar/date.js'
+import { foldInPlace } from '../deadline/ocr-fold.js'
 import type { DocumentKind } from '../document/kind.js'
 import { normalizeSymbol, parseSymbol } from '../document/symbol.js'
 import { isDomainError } from '../errors.js'
@@ -82,7 +83,7 @@ export function findCitations(text: string, matcher: AgencyMatcher, documents: r
       let issuer: AgencyMatch | null = null
       const after = text.slice(end)
       const cua = /^\s*,?\s*(\S+)\s+/u.exec(after)
-      if (cua && CUA_RE.test(cua[1]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase())) {
+      if (cua && CUA_RE.test(foldInPlace(cua[1]!))) {
         const phrase = after.slice(cua[0].length).split(/[(;,.“"]|\s(?:v[eéề]|và|va|ban\s+h[aà]nh|t[aạ]i|th[uự]c\s+hi[eệ]n|trong|nh[aằ]m|đ[eể]|d[eé])\s/u)[0]!
         const words = phrase.split(/\s+/).slice(0, 14).join(' ')
         const first = matcher.match(words).matches[0]
@@ -130,7 +131,7 @@ function sideBySide(gap: string): boolean {
  */
 export function implementedBy(opening: string, kind: DocumentKind | null, matcher: AgencyMatcher, documents: readonly CatalogDocument[]): Citation[] {
   const plain = opening.replace(/\([^)]*\)/g, (s) => ' '.repeat(s.length))
-  const folded = plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
+  const folded = foldInPlace(plain)
   if (kind === 'CV' || kind === 'BC' || kind === 'TTr') {
     const at = folded.search(/chi\s+d\S{1,2}o\b/)
     if (at < 0) return []

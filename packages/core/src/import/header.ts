@@ -5,6 +5,7 @@
  * left, "ĐẢNG CỘNG SẢN VIỆT NAM" right), with OCR having run the two columns into one line.
  */
 import { isCalendarDate, type CalendarDate } from '../calendar/date.js'
+import { foldInPlace } from '../deadline/ocr-fold.js'
 import type { DocumentKind } from '../document/kind.js'
 import { parseSymbol } from '../document/symbol.js'
 import { isDomainError } from '../errors.js'
@@ -167,7 +168,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (!issuer && openingAt >= 0) {
     // "…, UBND tỉnh ban hành Kế hoạch …": the clause before the last "ban hành".
     const text = joinLines(lines.slice(opening[0], opening[1]))
-    const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    const folded = foldInPlace(text)
     const at = folded.lastIndexOf('ban hanh')
     if (at > 0) {
       const clause = text.slice(0, at).split(/[,;)]/).pop() ?? ''

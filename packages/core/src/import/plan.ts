@@ -7,7 +7,8 @@
 import type { CalendarDate } from '../calendar/date.js'
 import { parseDeadline } from '../deadline/parse.js'
 import type { Deadline } from '../deadline/types.js'
-import { AgencyMatcher, type AgencyMatch, type CatalogGroup, type CatalogOrganization } from './agency.js'
+import { foldInPlace } from '../deadline/ocr-fold.js'
+import { AgencyMatcher, type AgencyMatch, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './agency.js'
 import { findCitations, implementedBy, type CatalogDocument, type Citation } from './citation.js'
 import { readHeader, type PlanHeader } from './header.js'
 import { joinLines, sourceLines, type SourceLine } from './lines.js'
@@ -179,8 +180,9 @@ class TaskBuilder {
   /** Emits the tasks of a node's subtree into `out`; returns whether it emitted any. */
   visit(node: OutlineNode, parentCode: string | null, out: ImportedTask[]): boolean {
     if (isNonTaskHeading(node)) return false
-    if (node.level === 'SECTION' && this.#isEvent(node)) {
-      out.push(this.#eventTask(node))
+    const eventTime = node.level === 'SECTION' ? eventTimeOf(node) : null
+    if (eventTime) {
+      out.push(this.#eventTask(node, eventTime))
       return true
     }
     const at = out.length
@@ -199,14 +201,8 @@ class TaskBuilder {
     return true
   }
 
-  #isEvent(node: OutlineNode): boolean {
-    return node.children.length > 0 && node.children.every((c) => c.children.length === 0 && fieldOf({ text: c.text, folded: c.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase(), no: c.line.no }) !== null)
-      && node.children.some((c) => /^th/i.test(c.text.normalize('NFD')))
-  }
-
-  #eventTask(node: OutlineNode): ImportedTask {
-    const time = node.children.find((c) => /^th/i.test(c.text.normalize('NFD')))!
-    const phrase = time.text.slice(time.text.indexOf(':') + 1).trim()
+  #eventTask(node: OutlineNode, time: { phrase: string; line: SourceLine }): ImportedTask {
+    const { phrase } = time
     const deadline = this.#deadline(phrase, time.line)
     const lead = this.header.issuer ? [this.header.issuer] : []
     return { code: node.code, parentCode: null, content: this.header.title ?? clean(node.text), lead, coordinating: [], timePhrase: phrase, deadline, grouping: false, line: node.line.no }
@@ -228,7 +224,7 @@ class TaskBuilder {
     coordinating = uniqueByCode(coordinating)
 
     const text = clean(node.text)
-    const folded = foldedOf(text)
+    const folded = foldInPlace(text)
     let bodyDeadline: string | null = null
     if (!timeField) {
       const before = BEFORE_DATE_RE.exec(folded)
@@ -238,10 +234,10 @@ class TaskBuilder {
     if (!hasFields) {
       const body = this.#bodyAgencies(text, node.line)
       if (!body) {
-        if (!bodyDeadline || !this.matcher.match(text, this.context).matches.length) return null
+        if (!bodyDeadline) return null
         const first = this.matcher.match(text.split(/\s(?:g\S{1,2}i\s+v\S{1,2}|b\S{1,2}o\s+c\S{1,2}o)\s/u)[0]!, this.context).matches[0]
         if (!first) return null
-        lead = this.#counted([first], node.line)
+        lead = this.#counted({ matches: [first] }, node.line)
       } else {
         lead = body.lead
         coordinating = body.coordinating
@@ -261,59 +257,52 @@ class TaskBuilder {
 
   /** Agencies named at the start of a paragraph that orders them ("Giao Sở X chủ trì, phối hợp với Y …"). */
   #bodyAgencies(text: string, line: SourceLine): { lead: AgencyMatch[]; coordinating: AgencyMatch[] } | null {
-    const folded = foldedOf(text)
+    const folded = foldInPlace(text)
     const prefix = PREFIX_RE.exec(folded)?.[0].length ?? 0
     const rest = text.slice(prefix)
     const run = this.#leadingRun(rest)
     if (!run) return null
-    const lead = this.#counted(run.matches, line, rest, run.end)
+    const lead = this.#counted(run, line)
     let coordinating: AgencyMatch[] = []
-    const tail = foldedOf(rest.slice(run.end, run.end + 60))
+    const tail = foldInPlace(rest.slice(run.end, run.end + 60))
     COORDINATION_RE.lastIndex = 0
     const co = COORDINATION_RE.exec(tail)
     if (co && co.index <= 24) {
       const from = run.end + co.index + co[0].length
       const coRun = this.#leadingRun(rest.slice(from))
-      if (coRun) coordinating = this.#counted(coRun.matches, line, rest.slice(from), coRun.end)
+      if (coRun) coordinating = this.#counted(coRun, line)
     }
     return { lead, coordinating }
   }
 
-  /** Consecutive matches from the start of `text`, with at most a few words between them. */
-  #leadingRun(text: string): { matches: AgencyMatch[]; end: number } | null {
-    const { matches } = this.matcher.match(text.slice(0, 600), this.context)
+  /** Consecutive matches from the start of `text`, with at most a few words between them, and the words between that name nobody. */
+  #leadingRun(text: string): { matches: AgencyMatch[]; unmatched: UnmatchedText[]; end: number } | null {
+    const { matches, unmatched } = this.matcher.match(text.slice(0, 600), this.context)
     const first = matches[0]
     if (!first || first.start > 2) return null
     const run = [first]
     for (const m of matches.slice(1)) {
       const gap = text.slice(run[run.length - 1]!.end, m.start)
       const words = keyText(gap).split(' ').filter(Boolean)
-      if (words.length > 8 || /ch\S?\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|:/.test(foldedOf(gap))) break
+      if (words.length > 8 || /ch\S?\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|:/.test(foldInPlace(gap))) break
       run.push(m)
     }
-    return { matches: run, end: run[run.length - 1]!.end }
+    const end = run[run.length - 1]!.end
+    return { matches: run, unmatched: unmatched.filter((u) => u.end <= end), end }
   }
 
   #agencies(value: string, line: SourceLine): AgencyMatch[] {
     // A parenthesis after an agency explains it: "(Tỉnh ủy, HĐND, UBND, UBMTTQ)" names no one else.
     const plain = value.replace(/\([^)]*\)/g, ' ')
-    const { matches, unmatched } = this.matcher.match(plain, this.context)
+    return this.#counted(this.matcher.match(plain, this.context), line)
+  }
+
+  /** Counts a phrase's matches and the words that matched nobody, warning of the latter and of generic phrases. */
+  #counted({ matches, unmatched = [] }: { matches: readonly AgencyMatch[]; unmatched?: readonly UnmatchedText[] }, line: SourceLine): AgencyMatch[] {
     for (const u of unmatched) {
       this.counters.agencyPhrases++
       this.counters.agenciesUnmatched++
       this.warn('AGENCY_UNMATCHED', `"${u.text}" matches no known organisation or group`, line)
-    }
-    return this.#counted(matches, line)
-  }
-
-  #counted(matches: readonly AgencyMatch[], line: SourceLine, text?: string, end?: number): AgencyMatch[] {
-    if (text !== undefined && end !== undefined) {
-      const { unmatched } = this.matcher.match(text.slice(0, end), this.context)
-      for (const u of unmatched) {
-        this.counters.agencyPhrases++
-        this.counters.agenciesUnmatched++
-        this.warn('AGENCY_UNMATCHED', `"${u.text}" matches no known organisation or group`, line)
-      }
     }
     for (const m of matches) {
       this.counters.agencyPhrases++
@@ -341,8 +330,16 @@ function uniqueByCode(matches: readonly AgencyMatch[]): AgencyMatch[] {
   return matches.filter((m) => m.code === null || (!seen.has(m.code) && seen.add(m.code)))
 }
 
-function foldedOf(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐðÐ]/g, 'd').toLowerCase()
+/**
+ * The time phrase of a section made only of labelled fields, one of them its time ("IV. Thời gian,
+ * địa điểm" / "1. Thời gian: …" / "2. Địa điểm: …"): an event the issuer holds; else null.
+ */
+function eventTimeOf(node: OutlineNode): { phrase: string; line: SourceLine } | null {
+  if (node.children.length === 0 || node.children.some((c) => c.children.length > 0)) return null
+  const fields = node.children.map((c) => ({ field: fieldOf({ text: c.text, folded: foldInPlace(c.text), no: c.line.no }), line: c.line }))
+  if (fields.some((f) => f.field === null)) return null
+  const time = fields.find((f) => f.field!.role === 'TIME')
+  return time ? { phrase: time.field!.value, line: time.line } : null
 }
 
 function clean(text: string): string {

@@ -4,6 +4,7 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Comparator } from '../model/task.js'
+import { fold } from '../text/fold.js'
 import type { SourceLine } from './lines.js'
 import { isNoise } from './lines.js'
 import { isRecipientsLine } from './outline.js'
@@ -31,7 +32,7 @@ const VALUE_RE = new RegExp(
 
 function comparatorOf(word: string | undefined): Comparator {
   if (!word) return 'GTE'
-  const w = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase()
+  const w = fold(word)
   if (w === '>') return 'GT'
   if (w === '<') return 'LT'
   if (w === '=') return 'EQ'
