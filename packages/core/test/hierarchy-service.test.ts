@@ -88,6 +88,52 @@ for (const dialect of DIALECTS) {
       ])
     })
 
+    it('pages the tasks an organisation owes in SQL, in plan order, filtered by its own obligation\'s status', async () => {
+      const { kh359, plan } = await setUp()
+      const c = t.chidao
+      const skhcn = (await c.organizationByCode('QNG.SKHCN'))!.id
+      // Three more leads for Sở KH&CN in 359-KH/TU, one of them done on time.
+      const more = []
+      for (const [code, phrase] of [['3', 'Quý III/2025'], ['4', 'Năm 2026'], ['5', 'trước ngày 30/9/2025']] as const) {
+        more.push(await c.addTask(ctx, { documentId: kh359.id, code, content: `Nhiệm vụ ${code}`, timePhrase: phrase, assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }] }))
+      }
+      await c.submitReport(ctx, { taskId: more[2]!.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-09-20', reportedOn: '2025-09-21' })
+      const all = [plan.id, ...more.map((m) => m.id)]
+      const page = (offset: number, limit: number, status?: 'OVERDUE' | 'COMPLETED_ON_TIME') =>
+        c.tasksOwedBy({ organizationId: skhcn }, '2025-10-15', { offset, limit, status })
+      // Plan order (the task's place in 359-KH/TU); the inherited lead of Sở TT&TT counts after the merger.
+      expect((await page(0, 10)).items.map((x) => x.id)).toEqual(all)
+      expect(await page(1, 2).then((p) => [p.total, p.items.map((x) => x.id)])).toEqual([4, all.slice(1, 3)])
+      expect(await page(9, 2).then((p) => [p.total, p.items.length])).toEqual([4, 0])
+      expect(await page(0, 10, 'OVERDUE').then((p) => [p.total, p.items.map((x) => x.code)])).toEqual([1, ['3']])
+      expect((await page(0, 10, 'COMPLETED_ON_TIME')).items.map((x) => x.code)).toEqual(['5'])
+      // Before the merger the plan (issued 29/4/2025) was not known; as coordinator Sở KH&CN owes nothing.
+      expect((await c.tasksOwedBy({ organizationId: skhcn, role: 'COORDINATING' }, '2025-10-15', { offset: 0, limit: 10 })).total).toBe(0)
+    })
+
+    it('answers batched lookups the same as one task at a time', async () => {
+      const { root, plan, commune, order } = await setUp()
+      const c = t.chidao
+      await c.submitReport(ctx, {
+        taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 40, reportedOn: '2025-09-01',
+        evidence: [{ title: 'Biên bản', uri: 'https://example.vn/bb.pdf' }],
+      })
+      const ids = [commune.id, plan.id, root.id, order.id, 'no-such-task']
+      const one = async <T>(f: (id: string) => Promise<T>) => Promise.all(ids.map(f))
+      const many = <T>(m: Map<string, T>) => ids.map((id) => m.get(id))
+      expect(await c.tasksByIds(ids)).toEqual(await one((id) => c.taskById(id)))
+      expect(await c.effectiveDeadlinesOf(ids)).toEqual(await one((id) => c.effectiveDeadline(id)))
+      expect(many(await c.violationsOfTasks(ids))).toEqual(await one((id) => c.violationsOf(id)))
+      expect(many(await c.taskLinksOf(ids, 'children'))).toEqual(await one((id) => c.childTaskIdsOf(id)))
+      expect(many(await c.taskLinksOf(ids, 'parents'))).toEqual(await one((id) => c.parentTaskIdsOf(id)))
+      expect(many(await c.reportsOfTasks(ids))).toEqual(await one((id) => c.reportsOf(id)))
+      // And the answers are the cascade's: the plan has one report with its evidence, a parent and a child.
+      expect((await c.reportsOf(plan.id)).map((r) => [r.percent, r.evidence.map((e) => e.title)])).toEqual([[40, ['Biên bản']]])
+      expect(await c.parentTaskIdsOf(plan.id)).toEqual([root.id])
+      expect(await c.childTaskIdsOf(plan.id)).toEqual([commune.id])
+      expect((await c.tasksByIds(ids))[4]).toBeNull()
+    })
+
     it('lists plans needing review after new direction, until a review is recorded', async () => {
       const { nq57, kh359 } = await setUp()
       expect(await t.chidao.plansNeedingReview()).toEqual([])

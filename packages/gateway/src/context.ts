@@ -1,7 +1,7 @@
 /** The per-request context: the service and one set of DataLoaders (never shared between requests). */
 import {
-  taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type Document, type ObligationStatusRow, type Organization, type OrganizationGroup,
-  type TaskStatus,
+  taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type DeadlineViolation, type Document, type EffectiveDeadline,
+  type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
 } from '@chidao/core'
 import DataLoader from 'dataloader'
 
@@ -15,7 +15,16 @@ export interface Loaders {
   readonly organization: DataLoader<string, Organization | null>
   readonly document: DataLoader<string, Document | null>
   readonly group: DataLoader<string, OrganizationGroup | null>
+  readonly task: DataLoader<string, Task | null>
   readonly assignments: DataLoader<string, Assignment[]>
+  readonly effectiveDeadline: DataLoader<string, EffectiveDeadline | null>
+  readonly violations: DataLoader<string, DeadlineViolation[]>
+  /** Ids of the tasks in lower plans implementing a task. */
+  readonly childTaskIds: DataLoader<string, string[]>
+  /** Ids of the tasks a task implements. */
+  readonly parentTaskIds: DataLoader<string, string[]>
+  readonly reports: DataLoader<string, Report[]>
+  readonly targets: DataLoader<string, Target[]>
   /** Keyed `asOf|taskId`: one status query per date for a whole page of tasks. */
   readonly taskStatus: DataLoader<string, TaskStatusValue>
 }
@@ -45,6 +54,19 @@ async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskSt
   })
 }
 
+/** Loads many keys through a loader; a failed or missing one is null. */
+export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<(V | null)[]> {
+  return (await loader.loadMany(keys)).map((v) => (v instanceof Error ? null : v))
+}
+
+/** A loader over one of core's `…OfTasks` batch lookups (a map from task id to a list). */
+function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const map = await batch(ids)
+    return ids.map((id) => map.get(id) ?? [])
+  })
+}
+
 /** Makes a request's context; loaders batch lookups into one query each. */
 export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, badKey = false): Context {
   return {
@@ -55,10 +77,14 @@ export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, 
       organization: new DataLoader((ids) => chidao.organizationsByIds(ids)),
       document: new DataLoader((ids) => chidao.documentsByIds(ids)),
       group: new DataLoader((ids) => chidao.groupsByIds(ids)),
-      assignments: new DataLoader(async (ids) => {
-        const map = await chidao.assignmentsOfTasks(ids)
-        return ids.map((id) => map.get(id) ?? [])
-      }),
+      task: new DataLoader((ids) => chidao.tasksByIds(ids)),
+      assignments: perTask((ids) => chidao.assignmentsOfTasks(ids)),
+      effectiveDeadline: new DataLoader((ids) => chidao.effectiveDeadlinesOf(ids)),
+      violations: perTask((ids) => chidao.violationsOfTasks(ids)),
+      childTaskIds: perTask((ids) => chidao.taskLinksOf(ids, 'children')),
+      parentTaskIds: perTask((ids) => chidao.taskLinksOf(ids, 'parents')),
+      reports: perTask((ids) => chidao.reportsOfTasks(ids)),
+      targets: perTask((ids) => chidao.targetsOfTasks(ids)),
       taskStatus: new DataLoader((keys) => statuses(chidao, keys)),
     },
   }

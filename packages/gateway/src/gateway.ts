@@ -61,12 +61,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const chidao = new Chidao(store)
   const schema = options.subgraph ? await buildSubgraph() : await buildSchema()
   const path = options.path ?? '/graphql'
-  // Depth 10 fits the deepest useful query (document → tasks → edges → node → status → obligations → organization → field).
+  // Depth 10 fits the deepest useful query (document → tasks → edges → node → parentTasks → edges → node → document → field).
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth ?? 10 },
-    // A page of tasks with their document, assignments and status costs ~11,000 in armor's estimate.
-    costLimit: { maxCost: limits.maxCost ?? 20_000 },
+    // armor multiplies a field's cost by its literal `first`/`last`. Measured: a page of 40 tasks with every task
+    // field (document, assignments, status, obligations, deadlines, violations, parent and child tasks, reports)
+    // costs ~29,400; 100 of them ~73,500 (refused); 100 with document, assignments and status ~16,700.
+    costLimit: { maxCost: limits.maxCost ?? 50_000 },
     maxAliases: { n: limits.maxAliases ?? 15 },
     maxTokens: { n: limits.maxTokens ?? 2000 },
     blockFieldSuggestion: { enabled: true },

@@ -42,7 +42,7 @@ export function buildSubgraph(): Promise<GraphQLSchema> {
         return d ? DocumentType.of(d) : null
       },
       Task: async (ref: { id: string }, ctx: Context) => {
-        const t = await ctx.chidao.taskById(fromGlobalId(ref.id).id)
+        const t = await ctx.loaders.task.load(fromGlobalId(ref.id).id)
         return t ? TaskType.of(t) : null
       },
     }

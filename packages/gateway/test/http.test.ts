@@ -39,6 +39,7 @@ for (const dialect of DIALECTS) {
     })
 
     const query = (q: string, variables: Record<string, unknown> = {}) => served.post(q, variables)
+    const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((e) => e.node)
 
     it('parses deadlines, with issuedOn for relative phrases', async () => {
       const { body } = await query(`query($t: String!, $d: Date) { parseDeadline(text: $t, issuedOn: $d) { kind dueDate effectiveDueDate startDate recurrence condition phases { label deadline { kind dueDate } } normalized text } }`,
@@ -54,12 +55,13 @@ for (const dialect of DIALECTS) {
     it('answers the calendar: lunar dates, holidays, working days, reporting periods', async () => {
       const { body } = await query(`{
         lunarDate(date: "2026-04-26") { day month year isLeapMonth }
-        holidays(year: 2026) { date kind }
+        holidays(year: 2026, first: 100) { totalCount edges { node { date kind } } }
         addWorkingDays(from: "2025-12-12", days: 2)
         reportingPeriod(kind: QUARTER, year: 2025, index: 1) { dataFrom dataTo sendBy }
       }`)
       expect(body.data.lunarDate).toEqual({ day: 10, month: 3, year: 2026, isLeapMonth: false })
-      expect(body.data.holidays).toContainEqual({ date: '2026-04-27', kind: 'MAKE_UP' })
+      expect(nodes(body.data.holidays)).toContainEqual({ date: '2026-04-27', kind: 'MAKE_UP' })
+      expect(body.data.holidays.totalCount).toBe(body.data.holidays.edges.length)
       expect(body.data.addWorkingDays).toBe('2025-12-16')
       expect(body.data.reportingPeriod).toEqual({ dataFrom: '2024-12-15', dataTo: '2025-03-14', sendBy: '2025-03-18' })
     })
@@ -81,27 +83,77 @@ for (const dialect of DIALECTS) {
       const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { tasks(first: 20) { edges { node { id code } } } } }`)).body.data.document
       const id = doc.tasks.edges.find((e: any) => e.node.code === 'II.5').node.id
       const { body } = await query(`query($id: ID!) {
-        task(id: $id) { code deadline { kind dueDate } effectiveDeadline { dueDate } assignments { role organization { code } groupCode note }
-          status(asOf: "2025-11-03") obligations(asOf: "2025-11-03") { organization { code } role status } violations { code } childTasks { code } reports { claimedStatus } }
+        task(id: $id) { code deadline { kind dueDate } effectiveDeadline { dueDate } assignments { edges { node { role organization { code } groupCode note } } }
+          status(asOf: "2025-11-03") obligations(asOf: "2025-11-03", first: 100) { edges { node { organization { code } role status } } }
+          violations { totalCount } childTasks { totalCount } reports { totalCount } }
         node(id: $id) { id ... on Task { code } } }`, { id })
-      expect(body.data.task).toMatchObject({ code: 'II.5', deadline: { kind: 'MONTH', dueDate: '2025-10-31' }, effectiveDeadline: { dueDate: '2025-10-31' }, violations: [] })
-      expect(body.data.task.assignments[0]).toMatchObject({ role: 'LEAD', organization: { code: 'QNG.UBND' } })
+      expect(body.data.task).toMatchObject({ code: 'II.5', deadline: { kind: 'MONTH', dueDate: '2025-10-31' }, effectiveDeadline: { dueDate: '2025-10-31' }, violations: { totalCount: 0 } })
+      expect(nodes(body.data.task.assignments)[0]).toMatchObject({ role: 'LEAD', organization: { code: 'QNG.UBND' } })
       expect(body.data.task.status).toBe('OVERDUE')
-      expect(body.data.task.obligations.find((o: any) => o.role === 'LEAD')).toEqual({ organization: { code: 'QNG.UBND' }, role: 'LEAD', status: 'OVERDUE' })
-      expect([body.data.task.childTasks, body.data.task.reports]).toEqual([[], []])
+      expect(nodes(body.data.task.obligations).find((o: any) => o.role === 'LEAD')).toEqual({ organization: { code: 'QNG.UBND' }, role: 'LEAD', status: 'OVERDUE' })
+      expect([body.data.task.childTasks, body.data.task.reports]).toEqual([{ totalCount: 0 }, { totalCount: 0 }])
       expect(body.data.node).toEqual({ id, code: 'II.5' })
       const org = await query(`{ organization(code: "QNG.SKHCN") { id name tier parent { code } } }`)
       expect(org.body.data.organization).toMatchObject({ name: 'Sở Khoa học và Công nghệ', tier: 'PROVINCE', parent: { code: 'QNG.UBND' } })
-      const tt = await query(`{ organization(code: "QNG.STTTT") { existsOn(date: "2025-03-01") successors { kind effectiveOn organization { code } } }
-        ubnd: organization(code: "QNG.UBND") { all: members { code } then: members(asOf: "2025-01-01") { code } } }`)
-      expect(tt.body.data.organization).toEqual({ existsOn: false, successors: [{ kind: 'MERGED_INTO', effectiveOn: '2025-03-01', organization: { code: 'QNG.SKHCN' } }] })
-      expect(tt.body.data.ubnd.then.map((o: any) => o.code)).toContain('QNG.STTTT')
-      expect(tt.body.data.ubnd.all.length).toBeGreaterThan(tt.body.data.ubnd.then.length)
-      const review = await query(`{ a: document(symbol: "359-KH/TU") { alignmentReviews { decision decidedOn newDirection { symbol } memo { symbol } } }
-        b: document(symbol: "368-KH/TU") { needsReviewAgainst { symbol } } c: document(symbol: "09-KH/ĐU") { targets { metric value milestoneOn } } }`)
-      expect(review.body.data.a.alignmentReviews).toEqual([{ decision: 'KEEP', decidedOn: '2025-06-16', newDirection: { symbol: '01-KH/BCĐTW' }, memo: { symbol: '1408/SKHCN-QLKHCN' } }])
-      expect(review.body.data.b.needsReviewAgainst.map((d: any) => d.symbol)).toContain('01-KH/BCĐTW')
-      expect(review.body.data.c.targets.length).toBe(11)
+      const tt = await query(`{ organization(code: "QNG.STTTT") { existsOn(date: "2025-03-01") successors { edges { node { kind effectiveOn organization { code } } } } }
+        ubnd: organization(code: "QNG.UBND") { all: members(first: 100) { totalCount } then: members(asOf: "2025-01-01", first: 100) { totalCount edges { node { code } } } } }`)
+      expect(tt.body.data.organization).toEqual({ existsOn: false, successors: { edges: [{ node: { kind: 'MERGED_INTO', effectiveOn: '2025-03-01', organization: { code: 'QNG.SKHCN' } } }] } })
+      expect(nodes(tt.body.data.ubnd.then).map((o: any) => o.code)).toContain('QNG.STTTT')
+      expect(tt.body.data.ubnd.all.totalCount).toBeGreaterThan(tt.body.data.ubnd.then.totalCount)
+      const review = await query(`{ a: document(symbol: "359-KH/TU") { alignmentReviews { edges { node { decision decidedOn newDirection { symbol } memo { symbol } } } } }
+        b: document(symbol: "368-KH/TU") { needsReviewAgainst { edges { node { symbol } } } } c: document(symbol: "09-KH/ĐU") { targets { totalCount } } }`)
+      expect(nodes(review.body.data.a.alignmentReviews)).toEqual([{ decision: 'KEEP', decidedOn: '2025-06-16', newDirection: { symbol: '01-KH/BCĐTW' }, memo: { symbol: '1408/SKHCN-QLKHCN' } }])
+      expect(nodes(review.body.data.b.needsReviewAgainst).map((d: any) => d.symbol)).toContain('01-KH/BCĐTW')
+      expect(review.body.data.c.targets.totalCount).toBe(11)
+    })
+
+    it('pages every connection forwards and backwards (first/after, last/before), in the store or in memory alike', async () => {
+      const doc = (await query(`{ document(symbol: "01-KH/BCĐ") { id } }`)).body.data.document
+      const lists = {
+        // In memory: a plan's tasks; in the store: what an organisation owes, the documents list.
+        plan: (args: string) => `query($d: ID!) { c: tasks(filter: { documentId: $d }${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } }`,
+        owed: (args: string) => `{ c: tasks(filter: { organization: "QNG.SKHCN" }, asOf: "2025-12-31"${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
+        docs: (args: string) => `{ c: documents${args ? `(${args.slice(2)})` : ''} { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
+      }
+      for (const [name, make] of Object.entries(lists)) {
+        const get = async (args: string, vars: Record<string, unknown> = {}) => {
+          const res = await query(make(args), { d: doc.id, ...vars })
+          expect(res.body.errors, name).toBeUndefined()
+          return res.body.data.c
+        }
+        const key = (e: any) => JSON.stringify(e.node)
+        const all = await get(', first: 100')
+        expect(all.totalCount, name).toBeGreaterThan(8)
+        expect(all.edges.length).toBe(all.totalCount)
+        // Forwards in pages of 5 gives the whole list, in order.
+        const forwards: string[] = []
+        let page = await get(', first: 5')
+        for (;;) {
+          forwards.push(...page.edges.map(key))
+          if (!page.pageInfo.hasNextPage) break
+          page = await get(', first: 5, after: $a'.replace('$a', JSON.stringify(page.pageInfo.endCursor)))
+        }
+        expect(forwards, name).toEqual(all.edges.map(key))
+        // Backwards from the end in pages of 4 gives it too.
+        const backwards: string[] = []
+        page = await get(', last: 4')
+        expect(page.pageInfo.hasNextPage).toBe(false)
+        for (;;) {
+          backwards.unshift(...page.edges.map(key))
+          if (!page.pageInfo.hasPreviousPage) break
+          page = await get(`, last: 4, before: ${JSON.stringify(page.pageInfo.startCursor)}`)
+        }
+        expect(backwards, name).toEqual(all.edges.map(key))
+        // Between two cursors: the items strictly between them.
+        const between = await get(`, after: ${JSON.stringify(all.edges[1].cursor)}, before: ${JSON.stringify(all.edges[6].cursor)}`)
+        expect(between.edges.map(key), name).toEqual(all.edges.slice(2, 6).map(key))
+        const lastTwo = await get(`, last: 2, before: ${JSON.stringify(all.edges[6].cursor)}`)
+        expect(lastTwo.edges.map(key)).toEqual(all.edges.slice(4, 6).map(key))
+      }
+      const refused = async (args: string) => (await query(lists.docs(args))).body.errors?.[0]?.extensions?.code
+      expect(await refused(', first: 2, last: 2')).toBe('BAD_USER_INPUT')
+      expect(await refused(', last: 101')).toBe('BAD_USER_INPUT')
+      expect(await refused(', after: "bm90IGEgY3Vyc29y"')).toBe('BAD_USER_INPUT')
     })
 
     it('refuses bad input with a user error and a bad request status, never a crash', async () => {
@@ -137,15 +189,18 @@ for (const dialect of DIALECTS) {
 
     it('gives an organisation’s and a province’s scorecard on a date', async () => {
       const { body } = await query(`{
-        scorecard(organization: "QNG.UBND", asOf: "2025-11-03", role: LEAD) { total onTimeRate counts { status count } overdue { task { code } role } }
-        provinceScorecard(province: "QNG", asOf: "2025-11-03", limit: 3) { total counts { status count } bottlenecks { task { code } dependentTasks } }
+        scorecard(organization: "QNG.UBND", asOf: "2025-11-03", role: LEAD) { total onTimeRate counts { status count } overdue(first: 100) { totalCount edges { node { task { code } role } } } }
+        provinceScorecard(province: "QNG", asOf: "2025-11-03") { total counts { status count } bottlenecks(first: 3) { totalCount edges { node { task { code } dependentTasks } } } }
       }`)
       expect(body.errors).toBeUndefined()
       const card = body.data.scorecard
-      expect(card.overdue.map((o: any) => o.task.code)).toContain('II.5')
-      expect(card.counts.find((c: any) => c.status === 'OVERDUE').count).toBeGreaterThan(0)
+      expect(nodes(card.overdue).map((o: any) => o.task.code)).toContain('II.5')
+      expect(card.counts.find((c: any) => c.status === 'OVERDUE').count).toBe(card.overdue.totalCount)
+      expect(card.overdue.totalCount).toBeGreaterThan(0)
       expect(body.data.provinceScorecard.total).toBeGreaterThan(card.total)
-      expect(body.data.provinceScorecard.bottlenecks.length).toBeLessThanOrEqual(3)
+      const bottlenecks = nodes(body.data.provinceScorecard.bottlenecks)
+      expect(bottlenecks.length).toBe(Math.min(3, body.data.provinceScorecard.bottlenecks.totalCount))
+      expect(bottlenecks.map((b: any) => b.dependentTasks)).toEqual([...bottlenecks.map((b: any) => b.dependentTasks)].sort((a, b) => b - a))
       expect((await query(`{ scorecard(organization: "NOPE", asOf: "2025-11-03") { total } }`)).body.data.scorecard).toBeNull()
     })
 
@@ -247,8 +302,11 @@ for (const dialect of DIALECTS) {
       const report = await mutate(`mutation($input: ReportSubmitInput!) { reportSubmit(input: $input) { report { id claimedStatus version } userErrors { code } } }`,
         { input: { taskId: added.body.data.taskAdd.task.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-10-23', reportedOn: '2025-10-23' } }, reporter)
       expect(report.body.data.reportSubmit).toMatchObject({ report: { claimedStatus: 'COMPLETED', version: 1 }, userErrors: [] })
-      const status = await query(`query($id: ID!) { task(id: $id) { status(asOf: "2025-11-01") parentTasks { code childTasks { code } } reports { claimedStatus } } }`, { id: added.body.data.taskAdd.task.id })
-      expect(status.body.data.task).toEqual({ status: 'COMPLETED_ON_TIME', parentTasks: [{ code: 'II.5', childTasks: [{ code: '1' }] }], reports: [{ claimedStatus: 'COMPLETED' }] })
+      const status = await query(`query($id: ID!) { task(id: $id) { status(asOf: "2025-11-01") parentTasks { edges { node { code childTasks { edges { node { code } } } } } } reports { edges { node { claimedStatus } } } } }`, { id: added.body.data.taskAdd.task.id })
+      expect(status.body.data.task).toEqual({
+        status: 'COMPLETED_ON_TIME', parentTasks: { edges: [{ node: { code: 'II.5', childTasks: { edges: [{ node: { code: '1' } }] } } }] },
+        reports: { edges: [{ node: { claimedStatus: 'COMPLETED' } }] },
+      })
     })
 
     it('edits under optimistic concurrency, adds targets, refuses bad links and top-level bodies from a bound key', async () => {

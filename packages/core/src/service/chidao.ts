@@ -29,7 +29,7 @@ import {
 import type { Database } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
 import {
-  obligationStatuses, overdueObligations, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
+  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
 } from '../storage/status-query.js'
 import type { DeadlineViolation, EffectiveDeadline } from '../hierarchy/effective-deadline.js'
 import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hierarchy/scorecard.js'
@@ -638,17 +638,32 @@ export class Chidao {
 
   /** A task's effective deadline (its own, or inherited from the tasks it implements). */
   async effectiveDeadline(taskId: string): Promise<EffectiveDeadline | null> {
-    const r = await this.db.selectFrom('taskEffective').selectAll().where('taskId', '=', taskId).executeTakeFirst()
-    return r ? {
+    return (await this.effectiveDeadlinesOf([taskId]))[0] ?? null
+  }
+
+  /** Effective deadlines of many tasks, in the order asked (null for unknown ids; one query). */
+  async effectiveDeadlinesOf(taskIds: readonly string[]): Promise<(EffectiveDeadline | null)[]> {
+    if (!taskIds.length) return []
+    const rows = await this.db.selectFrom('taskEffective').selectAll().where('taskId', 'in', [...new Set(taskIds)]).execute()
+    return inOrderAsked(taskIds, rows, (r) => r.taskId, (r): EffectiveDeadline => ({
       taskId: r.taskId, source: r.source as EffectiveDeadline['source'], fromTaskId: r.fromTaskId, dueDate: r.dueDate,
       effectiveDueDate: r.effectiveDueDate, startDate: r.startDate, recurrence: r.recurrence as Recurrence | null, condition: r.condition,
-    } : null
+    }))
   }
 
   /** The recorded violations of a task (DEADLINE_AFTER_PARENT), per parent task. */
   async violationsOf(taskId: string): Promise<DeadlineViolation[]> {
-    const rows = await this.db.selectFrom('taskViolation').selectAll().where('taskId', '=', taskId).orderBy('parentTaskId').execute()
-    return rows.map((r) => ({ code: 'DEADLINE_AFTER_PARENT', taskId: r.taskId, parentTaskId: r.parentTaskId, dueDate: r.dueDate, parentDueDate: r.parentDueDate }))
+    return (await this.violationsOfTasks([taskId])).get(taskId) ?? []
+  }
+
+  /** Violations of many tasks at once, by task id (one query). */
+  async violationsOfTasks(taskIds: readonly string[]): Promise<Map<string, DeadlineViolation[]>> {
+    const rows = taskIds.length
+      ? await this.db.selectFrom('taskViolation').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('taskId').orderBy('parentTaskId').execute()
+      : []
+    return groupedByTask(taskIds, rows, (r): DeadlineViolation => ({
+      code: 'DEADLINE_AFTER_PARENT', taskId: r.taskId, parentTaskId: r.parentTaskId, dueDate: r.dueDate, parentDueDate: r.parentDueDate,
+    }))
   }
 
   /** Every obligation of a scope with its status on a date (group fan-out and successions applied). */
@@ -671,9 +686,25 @@ export class Chidao {
     return { ...counts, overdue }
   }
 
+  /** Counts of a scope's obligations by status on a date, with the rates (one query). */
+  scorecardCounts(scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
+    return scorecardCounts(this.db, requireDate(asOf, 'asOf'), scope)
+  }
+
+  /**
+   * A page of a scope's overdue obligations on a date: the longest overdue first (`order: 'due'`,
+   * the default) or those most tasks in lower plans depend on first (`'dependents'`). The count of
+   * all of them is the scorecard's OVERDUE count.
+   */
+  overdueObligations(
+    scope: ScorecardScope, asOf: CalendarDate, page: { offset?: number; limit?: number; order?: 'due' | 'dependents' } = {},
+  ): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
+    return overdueObligations(this.db, requireDate(asOf, 'asOf'), scope, page)
+  }
+
   /** Overdue obligations of a scope ranked by how many tasks in lower plans depend on them. */
   bottlenecks(scope: ScorecardScope, asOf: CalendarDate, limit = 20): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
-    return overdueObligations(this.db, requireDate(asOf, 'asOf'), scope, { limit, order: 'dependents' })
+    return this.overdueObligations(scope, asOf, { limit, order: 'dependents' })
   }
 
   /**
@@ -752,8 +783,7 @@ export class Chidao {
   async organizationsByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
     if (!ids.length) return []
     const rows = await this.db.selectFrom('organization').selectAll().where('id', 'in', [...new Set(ids)]).execute()
-    const byId = new Map(rows.map((r) => [r.id, toOrganization(r)]))
-    return ids.map((id) => byId.get(id) ?? null)
+    return inOrderAsked(ids, rows, (r) => r.id, toOrganization)
   }
 
   /** The group with this code, or null. */
@@ -781,8 +811,7 @@ export class Chidao {
   async groupsByIds(ids: readonly string[]): Promise<(OrganizationGroup | null)[]> {
     if (!ids.length) return []
     const rows = await this.db.selectFrom('organizationGroup').selectAll().where('id', 'in', [...new Set(ids)]).execute()
-    const byId = new Map(rows.map((r) => [r.id, toGroup(r)]))
-    return ids.map((id) => byId.get(id) ?? null)
+    return inOrderAsked(ids, rows, (r) => r.id, toGroup)
   }
 
   /** Successions from or to an organisation. */
@@ -805,8 +834,7 @@ export class Chidao {
   async documentsByIds(ids: readonly string[]): Promise<(Document | null)[]> {
     if (!ids.length) return []
     const rows = await this.db.selectFrom('document').selectAll().where('id', 'in', [...new Set(ids)]).execute()
-    const byId = new Map(rows.map((r) => [r.id, toDocument(r)]))
-    return ids.map((id) => byId.get(id) ?? null)
+    return inOrderAsked(ids, rows, (r) => r.id, toDocument)
   }
 
   /**
@@ -859,8 +887,14 @@ export class Chidao {
 
   /** The task with this id, or null. */
   async taskById(id: string): Promise<Task | null> {
-    const row = await this.db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst()
-    return row ? toTask(row) : null
+    return (await this.tasksByIds([id]))[0] ?? null
+  }
+
+  /** Tasks by id, in the order asked (null for unknown ids; one query). */
+  async tasksByIds(ids: readonly string[]): Promise<(Task | null)[]> {
+    if (!ids.length) return []
+    const rows = await this.db.selectFrom('task').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+    return inOrderAsked(ids, rows, (r) => r.id, toTask)
   }
 
   /** A document's tasks in plan order. */
@@ -869,10 +903,42 @@ export class Chidao {
     return rows.map(toTask)
   }
 
+  /**
+   * A page of the tasks an organisation owes on a date (group fan-out and successions applied),
+   * optionally in one role and with its own obligation in one status, in plan order (the plan's
+   * issue date, then the task's place in it). Filtered, counted and paged in SQL.
+   *
+   * @example
+   * const { items, total } = await chidao.tasksOwedBy({ organizationId: skhcn.id, role: 'LEAD' }, '2025-12-31', { status: 'OVERDUE', offset: 0, limit: 20 })
+   */
+  async tasksOwedBy(
+    scope: { organizationId: string; role?: AssignmentRole }, asOf: CalendarDate,
+    page: { status?: TaskStatus | null; offset: number; limit: number },
+  ): Promise<{ items: Task[]; total: number }> {
+    const { taskIds, total } = await owedTaskPage(this.db, requireDate(asOf, 'asOf'), scope, page)
+    return { items: (await this.tasksByIds(taskIds)).filter((t) => t !== null), total }
+  }
+
   /** Ids of the tasks in lower plans that implement a task directly. */
   async childTaskIdsOf(taskId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('taskLink').select('childId').where('parentId', '=', taskId).orderBy('childId').execute()
-    return rows.map((r) => r.childId)
+    return (await this.taskLinksOf([taskId], 'children')).get(taskId) ?? []
+  }
+
+  /** Ids of the tasks a task implements. */
+  async parentTaskIdsOf(taskId: string): Promise<string[]> {
+    return (await this.taskLinksOf([taskId], 'parents')).get(taskId) ?? []
+  }
+
+  /**
+   * Task links of many tasks at once (one query): the tasks in lower plans implementing each
+   * (`children`), or the tasks each implements (`parents`), by task id.
+   */
+  async taskLinksOf(taskIds: readonly string[], direction: 'children' | 'parents'): Promise<Map<string, string[]>> {
+    const [self, other] = direction === 'children' ? ['parentId', 'childId'] as const : ['childId', 'parentId'] as const
+    const rows = taskIds.length
+      ? await this.db.selectFrom('taskLink').select(['parentId', 'childId']).where(self, 'in', [...new Set(taskIds)]).orderBy(self).orderBy(other).execute()
+      : []
+    return groupBy(taskIds, rows, (r) => r[self], (r) => r[other])
   }
 
   /** Organisations directly under an organisation. */
@@ -881,25 +947,17 @@ export class Chidao {
     return rows.map(toOrganization)
   }
 
-  /** Ids of the tasks a task implements. */
-  async parentTaskIdsOf(taskId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).orderBy('parentId').execute()
-    return rows.map((r) => r.parentId)
-  }
-
   /** Assignments of many tasks at once, by task id (one query). */
   async assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> {
-    const out = new Map<string, Assignment[]>(taskIds.map((id) => [id, []]))
-    if (!taskIds.length) return out
-    const rows = await this.db.selectFrom('assignment').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('taskId').orderBy('ordinal').execute()
-    for (const r of rows) out.get(r.taskId)?.push(toAssignment(r))
-    return out
+    const rows = taskIds.length
+      ? await this.db.selectFrom('assignment').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('taskId').orderBy('ordinal').execute()
+      : []
+    return groupedByTask(taskIds, rows, toAssignment)
   }
 
   /** A task's assignments. */
   async assignmentsOf(taskId: string): Promise<Assignment[]> {
-    const rows = await this.db.selectFrom('assignment').selectAll().where('taskId', '=', taskId).orderBy('ordinal').execute()
-    return rows.map(toAssignment)
+    return (await this.assignmentsOfTasks([taskId])).get(taskId) ?? []
   }
 
   /** A document's targets. */
@@ -909,10 +967,29 @@ export class Chidao {
     return rows.map(toTarget)
   }
 
+  /** Targets tied to many tasks at once, by task id (one query). */
+  async targetsOfTasks(taskIds: readonly string[]): Promise<Map<string, Target[]>> {
+    const rows = taskIds.length
+      ? await this.db.selectFrom('target').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('milestoneOn').orderBy('metric').execute()
+      : []
+    return groupBy(taskIds, rows, (r) => r.taskId ?? '', toTarget)
+  }
+
   /** Reports on a task, oldest first. */
   async reportsOf(taskId: string): Promise<Report[]> {
-    const rows = await this.db.selectFrom('report').select('id').where('taskId', '=', taskId).orderBy('reportedOn').orderBy('createdAt').execute()
-    return Promise.all(rows.map((r) => this.#reportById(this.db, r.id)))
+    return (await this.reportsOfTasks([taskId])).get(taskId) ?? []
+  }
+
+  /** Reports on many tasks at once, oldest first, by task id (two queries: reports, then their evidence). */
+  async reportsOfTasks(taskIds: readonly string[]): Promise<Map<string, Report[]>> {
+    const rows = taskIds.length
+      ? await this.db.selectFrom('report').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('reportedOn').orderBy('createdAt').execute()
+      : []
+    const evidence = rows.length
+      ? await this.db.selectFrom('reportEvidence').select(['reportId', 'title', 'uri', 'sha256']).where('reportId', 'in', rows.map((r) => r.id)).orderBy('reportId').orderBy('ordinal').execute()
+      : []
+    const evidenceOf = groupBy(rows.map((r) => r.id), evidence, (e) => e.reportId, ({ title, uri, sha256 }): Evidence => ({ title, uri, sha256 }))
+    return groupedByTask(taskIds, rows, (r) => toReport(r, evidenceOf.get(r.id) ?? []))
   }
 
   /** The audit trail of one entity, oldest first. */
@@ -1098,4 +1175,21 @@ export class Chidao {
     if (!group) throw new DomainError('UNKNOWN_ORGANIZATION', `No group with code ${input.groupCode}`, { field: ['input', ...path, 'groupCode'] })
     return { role, organizationId: null, groupId: group.id, note }
   }
+}
+
+/** Rows found by key, in the order asked, null where none was found. */
+function inOrderAsked<R, T>(ids: readonly string[], rows: readonly R[], key: (r: R) => string, to: (r: R) => T): (T | null)[] {
+  const byId = new Map(rows.map((r) => [key(r), to(r)]))
+  return ids.map((id) => byId.get(id) ?? null)
+}
+
+/** Rows grouped under the ids asked (every id present, empty when it has none), in row order. */
+function groupBy<R, T>(ids: readonly string[], rows: readonly R[], key: (r: R) => string, to: (r: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>(ids.map((id) => [id, []]))
+  for (const r of rows) out.get(key(r))?.push(to(r))
+  return out
+}
+
+function groupedByTask<R extends { taskId: string }, T>(ids: readonly string[], rows: readonly R[], to: (r: R) => T): Map<string, T[]> {
+  return groupBy(ids, rows, (r) => r.taskId, to)
 }

@@ -200,7 +200,7 @@ export async function obligationStatuses(db: Db, asOf: CalendarDate, scope: Scor
  * await overdueObligations(store.db, '2025-12-31', { province: 'QNG' }, { limit: 10, order: 'dependents' })
  */
 export async function overdueObligations(
-  db: Db, asOf: CalendarDate, scope: ScorecardScope, options: { limit?: number; order?: 'due' | 'dependents' } = {},
+  db: Db, asOf: CalendarDate, scope: ScorecardScope, options: { limit?: number; offset?: number; order?: 'due' | 'dependents' } = {},
 ): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
   const order = options.order === 'dependents'
     ? sql`coalesce(e.dependent_tasks, 0) desc, s.effective_due_date, s.task_id, s.org_id, s.role`
@@ -208,7 +208,7 @@ export async function overdueObligations(
   const result = await sql<StatusRow & { dependentTasks: number | null }>`${obligationStatusCte(asOf, scope)}
     select s.task_id, s.org_id, s.role, s.assigned_id, s.succeeded_on, s.status, s.effective_due_date, s.completed_on, e.dependent_tasks
     from obligation_status s left join task_effective e on e.task_id = s.task_id
-    where s.status = 'OVERDUE' order by ${order} limit ${options.limit ?? 50}`.execute(db)
+    where s.status = 'OVERDUE' order by ${order} limit ${options.limit ?? 50} offset ${options.offset ?? 0}`.execute(db)
   return result.rows.map((r) => ({ ...toStatusRow(r), dependentTasks: Number(r.dependentTasks ?? 0) }))
 }
 
@@ -224,4 +224,31 @@ export async function scorecardCounts(db: Db, asOf: CalendarDate, scope: Scoreca
   const counts = emptyCounts()
   for (const r of result.rows) counts[r.status as TaskStatus] = Number(r.n)
   return rates(counts)
+}
+
+/**
+ * One page of the distinct tasks an organisation owes on a date, in plan order (issue date, plan,
+ * place in the plan), optionally only those where its own obligation has a status, with the count
+ * of all such tasks: filtered, counted and paged in one statement.
+ *
+ * @example
+ * await owedTaskPage(store.db, '2025-12-31', { organizationId }, { status: 'OVERDUE', offset: 0, limit: 20 })
+ */
+export async function owedTaskPage(
+  db: Db, asOf: CalendarDate, scope: { organizationId: string; role?: AssignmentRole },
+  page: { status?: TaskStatus | null; offset: number; limit: number },
+): Promise<{ taskIds: string[]; total: number }> {
+  const status = page.status ? sql`where s.status = ${page.status}` : sql``
+  // One row even when the page is empty, so the count always comes back.
+  const result = await sql<{ total: number | string; taskId: string | null }>`${obligationStatusCte(asOf, scope)},
+    owed as (select distinct s.task_id from obligation_status s ${status})
+    select (select count(*) from owed) as total, p.task_id from (select 1 as one) one left join (
+      select t.id as task_id, coalesce(d.issued_on, '') as issued_on, d.id as document_id, t.ordinal
+      from owed o join task t on t.id = o.task_id join document d on d.id = t.document_id
+      order by 2, 3, 4, 1 limit ${page.limit} offset ${page.offset}) p on 1 = 1
+    order by p.issued_on, p.document_id, p.ordinal, p.task_id`.execute(db)
+  return {
+    taskIds: result.rows.flatMap((r) => (r.taskId === null ? [] : [r.taskId])),
+    total: Number(result.rows[0]?.total ?? 0),
+  }
 }

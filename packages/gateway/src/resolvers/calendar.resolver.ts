@@ -3,10 +3,11 @@ import {
   addWorkingDays, formatDeadline, holidaysOf, isCalendarDate, parseDeadline, reportingPeriod, solarToLunar, type ReportingPeriodKind,
 } from '@chidao/core'
 import { GraphQLError } from 'graphql'
-import { Arg, Int, Query, Resolver } from 'type-graphql'
+import { Arg, Args, Int, Query, Resolver } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
-import { DeadlineType, HolidayType, LunarDateType, ReportingPeriodType } from '../types/calendar.type.js'
+import { DeadlineType, HolidayConnection, HolidayType, LunarDateType, ReportingPeriodType } from '../types/calendar.type.js'
 import { ReportingPeriodKindEnum } from '../types/enums.js'
+import { ConnectionArgs, paginate } from '../types/relay.js'
 
 function userError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
@@ -31,10 +32,10 @@ export class CalendarResolver {
     }
   }
 
-  @Query(() => [HolidayType], { description: 'Public holidays, make-up and swapped days of a year.' })
-  holidays(@Arg('year', () => Int) year: number): HolidayType[] {
+  @Query(() => HolidayConnection, { description: 'Public holidays, make-up and swapped days of a year, in date order.' })
+  holidays(@Arg('year', () => Int) year: number, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     if (year < 1901 || year > 2099) throw userError('year must be 1901–2099')
-    return holidaysOf(year).map((h) => Object.assign(new HolidayType(), h))
+    return paginate(holidaysOf(year).map((h) => Object.assign(new HolidayType(), h)), page)
   }
 
   @Query(() => DateScalar, { description: 'Adds (or subtracts) working days.' })

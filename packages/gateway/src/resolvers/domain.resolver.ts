@@ -1,17 +1,18 @@
 /** Reads of the cascade: organisations, documents, tasks and the links between them. */
-import { formatDeadline, todayInVietnam, validOn, type Deadline, type Document, type Succession } from '@chidao/core'
+import { formatDeadline, todayInVietnam, validOn, type AssignmentRole, type Deadline, type Succession, type TaskStatus } from '@chidao/core'
 import { GraphQLError } from 'graphql'
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
-import type { Context } from '../context.js'
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
+import { loadAll, type Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { DeadlineType } from '../types/calendar.type.js'
 import {
-  AlignmentReviewType, AssignmentType, DocumentConnection, DocumentType, ObligationType, OrganizationType, SuccessionType, TargetType, TaskConnection,
-  TaskType, ViolationType,
+  AlignmentReviewConnection, AlignmentReviewType, AssignmentConnection, AssignmentType, DocumentConnection, DocumentType, ObligationConnection,
+  ObligationType, OrganizationConnection, OrganizationType, SuccessionConnection, SuccessionType, TargetConnection, TargetType, TaskConnection,
+  TaskType, ViolationConnection, ViolationType,
 } from '../types/domain.type.js'
 import { TaskStatusEnum } from '../types/enums.js'
-import { ReportType } from '../types/mutation.type.js'
-import { connectionOf, fromGlobalId, Node, pageWindow, paginate } from '../types/relay.js'
+import { ReportConnection, ReportType } from '../types/mutation.type.js'
+import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate } from '../types/relay.js'
 import { TaskFilter } from '../types/filter.type.js'
 
 const english = (d: Deadline) => formatDeadline(d, 'en')
@@ -34,47 +35,51 @@ export class LookupResolver {
   }
 
   @Query(() => DocumentConnection, { description: 'Documents, newest first, optionally of one issuer (code) or kind.' })
-  async documents(
+  documents(
     @Ctx() { chidao }: Context,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('issuer', () => ID, { nullable: true }) issuer: string | null,
     @Arg('kind', () => String, { nullable: true }) kind: string | null,
   ) {
-    const window = pageWindow(first, after)
-    const page = await chidao.listDocuments({ issuerCode: issuer, kind, offset: window.offset, limit: window.first })
-    return connectionOf(page.items.map(DocumentType.of), window, page.total)
+    return pageFromStore(page, async ({ offset, limit }) => {
+      const found = await chidao.listDocuments({ issuerCode: issuer, kind, offset, limit })
+      return { items: found.items.map(DocumentType.of), total: found.total }
+    })
   }
 
-  @Query(() => TaskConnection, { description: 'Tasks of a plan, or owed by an organisation, optionally with a status on a date.' })
+  @Query(() => TaskConnection, {
+    description: 'Tasks of a plan (in plan order; status: the task\'s), or owed by an organisation on a date (in plan order, paged in the store; '
+      + 'status: the organisation\'s own obligation, since a task shared by a group may stand differently for each member).',
+  })
   async tasks(
     @Arg('filter', () => TaskFilter) filter: TaskFilter,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() { chidao, loaders }: Context,
   ) {
     const date = asOf ?? todayInVietnam()
-    let tasks
-    if (filter.documentId) {
-      const { type, id } = fromGlobalId(filter.documentId)
-      tasks = type === 'Document' ? await chidao.tasksOf(id) : []
-    } else if (filter.organization) {
+    const status = (filter.status ?? null) as TaskStatus | null
+    if (filter.organization) {
       const org = await chidao.organizationByCode(filter.organization)
-      const rows = org ? await chidao.obligations(filter.role ? { organizationId: org.id, role: filter.role as 'LEAD' } : { organizationId: org.id }, date) : []
-      const ids = [...new Set(rows.map((r) => r.taskId))]
-      tasks = (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((t) => t !== null)
-    } else {
-      throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
+      if (!org) return paginate([], page)
+      const scope = filter.role ? { organizationId: org.id, role: filter.role as AssignmentRole } : { organizationId: org.id }
+      return pageFromStore(page, async ({ offset, limit }) => {
+        const found = await chidao.tasksOwedBy(scope, date, { status, offset, limit })
+        return { items: found.items.map(TaskType.of), total: found.total }
+      })
     }
-    if (filter.status) {
+    if (!filter.documentId) throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
+    const { type, id } = fromGlobalId(filter.documentId)
+    let tasks = type === 'Document' ? await chidao.tasksOf(id) : []
+    if (status) {
+      // A plan's tasks are a bounded list: one status query for all of them, then the page.
       const statuses = await loaders.taskStatus.loadMany(tasks.map((t) => `${date}|${t.id}`))
       tasks = tasks.filter((_, i) => {
         const s = statuses[i]
-        return s && !(s instanceof Error) && s.status === filter.status
+        return s && !(s instanceof Error) && s.status === status
       })
     }
-    return paginate(tasks.map(TaskType.of), first, after)
+    return paginate(tasks.map(TaskType.of), page)
   }
 
   @Query(() => OrganizationType, { nullable: true })
@@ -84,10 +89,10 @@ export class LookupResolver {
   }
 
   @Query(() => TaskType, { nullable: true, description: 'A task by its global ID.' })
-  async task(@Arg('id', () => ID) id: string, @Ctx() { chidao }: Context): Promise<TaskType | null> {
+  async task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<TaskType | null> {
     const { type, id: raw } = fromGlobalId(id)
     if (type !== 'Task') return null
-    const t = await chidao.taskById(raw)
+    const t = await loaders.task.load(raw)
     return t ? TaskType.of(t) : null
   }
 
@@ -95,7 +100,7 @@ export class LookupResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const { type, id: raw } = fromGlobalId(id)
     if (type === 'Task') {
-      const t = await ctx.chidao.taskById(raw)
+      const t = await ctx.loaders.task.load(raw)
       return t ? TaskType.of(t) : null
     }
     if (type === 'Document') {
@@ -119,9 +124,12 @@ export class OrganizationResolver {
     return p ? OrganizationType.of(p) : null
   }
 
-  @FieldResolver(() => [OrganizationType], { description: 'Bodies directly under it; with asOf, only those existing on that date.' })
-  async members(@Root() o: OrganizationType, @Ctx() { chidao }: Context, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null): Promise<OrganizationType[]> {
-    return (await chidao.membersOf(o.raw.id)).filter((m) => !asOf || validOn(m, asOf)).map(OrganizationType.of)
+  @FieldResolver(() => OrganizationConnection, { description: 'Bodies directly under it, by code; with asOf, only those existing on that date.' })
+  async members(
+    @Root() o: OrganizationType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ) {
+    return paginate((await chidao.membersOf(o.raw.id)).filter((m) => !asOf || validOn(m, asOf)).map(OrganizationType.of), page)
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether it exists on a date.' })
@@ -129,21 +137,22 @@ export class OrganizationResolver {
     return validOn(o.raw, date)
   }
 
-  @FieldResolver(() => [SuccessionType], { description: 'Dated successions that pass its duties on (merged into, split into, renamed to).' })
-  async successors(@Root() o: OrganizationType, @Ctx() ctx: Context): Promise<SuccessionType[]> {
-    return this.#successions(o, ctx, (s) => s.predecessorId === o.raw.id, (s) => s.successorId)
+  @FieldResolver(() => SuccessionConnection, { description: 'Dated successions that pass its duties on (merged into, split into, renamed to).' })
+  async successors(@Root() o: OrganizationType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate(await this.#successions(o, ctx, (s) => s.predecessorId === o.raw.id, (s) => s.successorId), page)
   }
 
-  @FieldResolver(() => [SuccessionType], { description: 'Dated successions whose duties it took over.' })
-  async predecessors(@Root() o: OrganizationType, @Ctx() ctx: Context): Promise<SuccessionType[]> {
-    return this.#successions(o, ctx, (s) => s.successorId === o.raw.id, (s) => s.predecessorId)
+  @FieldResolver(() => SuccessionConnection, { description: 'Dated successions whose duties it took over.' })
+  async predecessors(@Root() o: OrganizationType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate(await this.#successions(o, ctx, (s) => s.successorId === o.raw.id, (s) => s.predecessorId), page)
   }
 
   async #successions(o: OrganizationType, { chidao, loaders }: Context, keep: (s: Succession) => boolean, other: (s: Succession) => string): Promise<SuccessionType[]> {
     const list = (await chidao.successionsOf(o.raw.id)).filter(keep)
-    return Promise.all(list.map(async (s) => Object.assign(new SuccessionType(), {
-      kind: s.kind, effectiveOn: s.effectiveOn, note: s.note, organization: OrganizationType.of((await loaders.organization.load(other(s)))!),
-    })))
+    const orgs = await loadAll(loaders.organization, list.map(other))
+    return list.map((s, i) => Object.assign(new SuccessionType(), {
+      kind: s.kind, effectiveOn: s.effectiveOn, note: s.note, organization: OrganizationType.of(orgs[i]!),
+    }))
   }
 }
 
@@ -155,55 +164,45 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'The documents this one implements.' })
-  async implements(
-    @Root() d: DocumentType, @Ctx() { chidao }: Context,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-  ) {
-    return paginate((await chidao.parentsOf(d.raw.id)).map(DocumentType.of), first, after)
+  async implements(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await chidao.parentsOf(d.raw.id)).map(DocumentType.of), page)
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'The documents implementing this one directly.' })
-  async implementedBy(
-    @Root() d: DocumentType, @Ctx() { chidao }: Context,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-  ) {
-    return paginate((await chidao.childrenOf(d.raw.id)).map(DocumentType.of), first, after)
+  async implementedBy(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await chidao.childrenOf(d.raw.id)).map(DocumentType.of), page)
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'Every document below this one.' })
-  async cascade(
-    @Root() d: DocumentType, @Ctx() { chidao }: Context,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-  ) {
-    return paginate((await chidao.cascadeBelow(d.raw.id)).map(DocumentType.of), first, after)
+  async cascade(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await chidao.cascadeBelow(d.raw.id)).map(DocumentType.of), page)
   }
 
-  @FieldResolver(() => [AlignmentReviewType], { description: 'Recorded alignment reviews of this plan.' })
-  async alignmentReviews(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context): Promise<AlignmentReviewType[]> {
-    return Promise.all((await chidao.alignmentReviewsOf(d.raw.id)).map(async (r) => Object.assign(new AlignmentReviewType(), {
+  @FieldResolver(() => AlignmentReviewConnection, { description: 'Recorded alignment reviews of this plan, oldest first.' })
+  async alignmentReviews(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    const reviews = await chidao.alignmentReviewsOf(d.raw.id)
+    const docs = await loadAll(loaders.document, reviews.flatMap((r) => (r.memoId ? [r.newDirectionId, r.memoId] : [r.newDirectionId])))
+    const byId = new Map(docs.map((x) => [x!.id, x!]))
+    return paginate(reviews.map((r) => Object.assign(new AlignmentReviewType(), {
       decision: r.decision, reasons: r.reasons, decidedOn: r.decidedOn,
-      newDirection: DocumentType.of((await loaders.document.load(r.newDirectionId))!),
-      memo: r.memoId ? DocumentType.of((await loaders.document.load(r.memoId))!) : null,
-    })))
+      newDirection: DocumentType.of(byId.get(r.newDirectionId)!), memo: r.memoId ? DocumentType.of(byId.get(r.memoId)!) : null,
+    })), page)
   }
 
-  @FieldResolver(() => [DocumentType], { description: 'Later, higher-tier documents on a shared parent that this plan has not yet been reviewed against.' })
-  async needsReviewAgainst(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context): Promise<DocumentType[]> {
+  @FieldResolver(() => DocumentConnection, { description: 'Later, higher-tier documents on a shared parent that this plan has not yet been reviewed against.' })
+  async needsReviewAgainst(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const ids = [...new Set((await chidao.plansNeedingReview()).filter((r) => r.documentId === d.raw.id).map((r) => r.newDirectionId))]
-    return (await loaders.document.loadMany(ids)).filter((x): x is Document => x !== null && !(x instanceof Error)).map(DocumentType.of)
+    return paginate((await loadAll(loaders.document, ids)).filter((x) => x !== null).map(DocumentType.of), page)
   }
 
-  @FieldResolver(() => [TargetType])
-  async targets(@Root() d: DocumentType, @Ctx() { chidao }: Context): Promise<TargetType[]> {
-    return (await chidao.targetsOf(d.raw.id)).map((x) => Object.assign(new TargetType(), x))
+  @FieldResolver(() => TargetConnection, { description: 'Its targets, by milestone.' })
+  async targets(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await chidao.targetsOf(d.raw.id)).map(TargetType.of), page)
   }
 
-  @FieldResolver(() => TaskConnection)
-  async tasks(
-    @Root() d: DocumentType, @Ctx() { chidao }: Context,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-  ) {
-    return paginate((await chidao.tasksOf(d.raw.id)).map(TaskType.of), first, after)
+  @FieldResolver(() => TaskConnection, { description: 'Its tasks in plan order.' })
+  async tasks(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await chidao.tasksOf(d.raw.id)).map(TaskType.of), page)
   }
 }
 
@@ -220,9 +219,9 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => DeadlineType, { description: 'The time it is held to: its own, or inherited from the tasks it implements.' })
-  async effectiveDeadline(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<DeadlineType> {
-    const e = await chidao.effectiveDeadline(t.raw.id)
-    const from = e?.source === 'INHERITED' && e.fromTaskId ? await chidao.taskById(e.fromTaskId) : null
+  async effectiveDeadline(@Root() t: TaskType, @Ctx() { loaders }: Context): Promise<DeadlineType> {
+    const e = await loaders.effectiveDeadline.load(t.raw.id)
+    const from = e?.source === 'INHERITED' && e.fromTaskId ? await loaders.task.load(e.fromTaskId) : null
     return DeadlineType.of(from ? from.deadline : t.raw.deadline, english)
   }
 
@@ -234,57 +233,68 @@ export class TaskResolver {
     return (await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)).status
   }
 
-  @FieldResolver(() => [ObligationType], { description: 'Who owes it on a date (group fan-out and successions applied), and how each stands.' })
+  @FieldResolver(() => ObligationConnection, { description: 'Who owes it on a date (group fan-out and successions applied), and how each stands.' })
   async obligations(
-    @Root() t: TaskType, @Ctx() { loaders }: Context,
+    @Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-  ): Promise<ObligationType[]> {
-    const result = await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)
-    return Promise.all(result.obligations.map(async (o) => Object.assign(new ObligationType(), {
-      organization: OrganizationType.of((await loaders.organization.load(o.organizationId))!),
+  ) {
+    const { obligations } = await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)
+    const orgs = await loadAll(loaders.organization, obligations.map((o) => o.organizationId))
+    return paginate(obligations.map((o, i) => Object.assign(new ObligationType(), {
+      organization: OrganizationType.of(orgs[i]!),
       role: o.role, status: o.status, effectiveDueDate: o.effectiveDueDate, completedOn: o.completedOn, succeededOn: o.succeededOn,
-    })))
+    })), page)
   }
 
-  @FieldResolver(() => [TaskType], { description: 'Tasks in lower plans that implement this one.' })
-  async childTasks(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TaskType[]> {
-    const ids = await chidao.childTaskIdsOf(t.raw.id)
-    return (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((x) => x !== null).map(TaskType.of)
+  @FieldResolver(() => TaskConnection, { description: 'Tasks in lower plans that implement this one.' })
+  async childTasks(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate(await tasksOf(loaders, await loaders.childTaskIds.load(t.raw.id)), page)
   }
 
-  @FieldResolver(() => [ReportType], { description: 'Progress reports on it, oldest first.' })
-  async reports(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<ReportType[]> {
-    return (await chidao.reportsOf(t.raw.id)).map(ReportType.of)
+  @FieldResolver(() => TaskConnection, { description: 'The tasks this one implements, in higher plans.' })
+  async parentTasks(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate(await tasksOf(loaders, await loaders.parentTaskIds.load(t.raw.id)), page)
   }
 
-  @FieldResolver(() => [TargetType])
-  async targets(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TargetType[]> {
-    return (await chidao.targetsOf(t.raw.documentId)).filter((x) => x.taskId === t.raw.id).map((x) => Object.assign(new TargetType(), x))
+  @FieldResolver(() => ReportConnection, { description: 'Progress reports on it, oldest first.' })
+  async reports(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await loaders.reports.load(t.raw.id)).map(ReportType.of), page)
   }
 
-  @FieldResolver(() => [ViolationType])
-  async violations(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<ViolationType[]> {
-    const out: ViolationType[] = []
-    for (const v of await chidao.violationsOf(t.raw.id)) {
-      const parent = await chidao.taskById(v.parentTaskId)
-      if (parent) out.push(Object.assign(new ViolationType(), { code: v.code, parentTask: TaskType.of(parent), dueDate: v.dueDate, parentDueDate: v.parentDueDate }))
-    }
-    return out
+  @FieldResolver(() => TargetConnection, { description: 'Targets tied to it, by milestone.' })
+  async targets(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return paginate((await loaders.targets.load(t.raw.id)).map(TargetType.of), page)
   }
 
-  @FieldResolver(() => [AssignmentType])
-  async assignments(@Root() t: TaskType, @Ctx() { loaders }: Context): Promise<AssignmentType[]> {
+  @FieldResolver(() => ViolationConnection, { description: 'Rules it breaks without being refused (DEADLINE_AFTER_PARENT), per parent task.' })
+  async violations(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    const list = await loaders.violations.load(t.raw.id)
+    const parents = await loadAll(loaders.task, list.map((v) => v.parentTaskId))
+    return paginate(list.flatMap((v, i) => {
+      const parent = parents[i]
+      return parent ? [Object.assign(new ViolationType(), { code: v.code, parentTask: TaskType.of(parent), dueDate: v.dueDate, parentDueDate: v.parentDueDate })] : []
+    }), page)
+  }
+
+  @FieldResolver(() => AssignmentConnection, { description: 'Who it is assigned to, as written in the plan.' })
+  async assignments(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const list = await loaders.assignments.load(t.raw.id)
-    return Promise.all(list.map(async (a) => {
-      const org = a.organizationId ? await loaders.organization.load(a.organizationId) : null
-      const group = a.groupId ? await loaders.group.load(a.groupId) : null
-      return Object.assign(new AssignmentType(), { role: a.role, organization: org ? OrganizationType.of(org) : null, groupCode: group?.code ?? null, note: a.note })
-    }))
+    const [orgs, groups] = await Promise.all([
+      loadAll(loaders.organization, list.flatMap((a) => (a.organizationId ? [a.organizationId] : []))),
+      loadAll(loaders.group, list.flatMap((a) => (a.groupId ? [a.groupId] : []))),
+    ])
+    const org = new Map(orgs.map((o) => [o!.id, o!]))
+    const group = new Map(groups.map((g) => [g!.id, g!]))
+    return paginate(list.map((a) => {
+      const o = a.organizationId ? org.get(a.organizationId) : undefined
+      return Object.assign(new AssignmentType(), {
+        role: a.role, organization: o ? OrganizationType.of(o) : null, groupCode: a.groupId ? group.get(a.groupId)?.code ?? null : null, note: a.note,
+      })
+    }), page)
   }
+}
 
-  @FieldResolver(() => [TaskType], { description: 'The tasks this one implements, in higher plans.' })
-  async parentTasks(@Root() t: TaskType, @Ctx() { chidao }: Context): Promise<TaskType[]> {
-    const ids = await chidao.parentTaskIdsOf(t.raw.id)
-    return (await Promise.all(ids.map((id) => chidao.taskById(id)))).filter((x) => x !== null).map(TaskType.of)
-  }
+/** Tasks by id through the request's loader, skipping unknown ids. */
+async function tasksOf(loaders: Context['loaders'], ids: readonly string[]): Promise<TaskType[]> {
+  return (await loadAll(loaders.task, ids)).filter((x) => x !== null).map(TaskType.of)
 }

@@ -1,49 +1,69 @@
-/** Scorecards of an organisation or a province on a date. */
+/** Scorecards of an organisation or a province on a date, with their overdue lists as connections. */
 import type { ScorecardScope } from '@chidao/core'
-import { GraphQLError } from 'graphql'
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql'
-import type { Context } from '../context.js'
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
+import { loadAll, type Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { OrganizationType, TaskType } from '../types/domain.type.js'
 import { AssignmentRoleEnum } from '../types/enums.js'
-import { OverdueObligationType, ScorecardType, StatusCountType } from '../types/scorecard.type.js'
+import { ConnectionArgs, pageFromStore } from '../types/relay.js'
+import { OverdueObligationConnection, OverdueObligationType, ScorecardType, StatusCountType } from '../types/scorecard.type.js'
 
-async function build(ctx: Context, scope: ScorecardScope, asOf: string, limit: number): Promise<ScorecardType> {
-  if (limit < 0 || limit > 100) throw new GraphQLError('limit must be 0–100', { extensions: { code: 'BAD_USER_INPUT' } })
-  const [card, bottlenecks] = await Promise.all([ctx.chidao.scorecard(scope, asOf, limit), ctx.chidao.bottlenecks(scope, asOf, limit)])
-  const rows = async (list: typeof bottlenecks | typeof card.overdue) => Promise.all(list.map(async (o) => Object.assign(new OverdueObligationType(), {
-    task: TaskType.of((await ctx.chidao.taskById(o.taskId))!), organization: OrganizationType.of((await ctx.loaders.organization.load(o.organizationId))!),
-    role: o.role, effectiveDueDate: o.effectiveDueDate, dependentTasks: 'dependentTasks' in o ? (o.dependentTasks as number) : 0,
-  })))
+async function build(ctx: Context, scope: ScorecardScope, asOf: string): Promise<ScorecardType> {
+  const card = await ctx.chidao.scorecardCounts(scope, asOf)
   return Object.assign(new ScorecardType(), {
-    asOf, total: card.total, percentComplete: card.percentComplete, onTimeRate: card.onTimeRate,
+    scope, asOf, total: card.total, percentComplete: card.percentComplete, onTimeRate: card.onTimeRate,
     counts: Object.entries(card.counts).map(([status, count]) => Object.assign(new StatusCountType(), { status, count })),
-    overdue: await rows(card.overdue), bottlenecks: await rows(bottlenecks),
   })
 }
 
-@Resolver()
+@Resolver(() => ScorecardType)
 export class ScorecardResolver {
   @Query(() => ScorecardType, { nullable: true, description: 'An organisation’s scorecard on a date (as lead and coordinator, or one role).' })
   async scorecard(
     @Arg('organization', () => ID, { description: 'Organisation code.' }) code: string,
     @Arg('asOf', () => DateScalar) asOf: string,
     @Arg('role', () => AssignmentRoleEnum, { nullable: true }) role: 'LEAD' | 'COORDINATING' | null,
-    @Arg('limit', () => Int, { defaultValue: 10 }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<ScorecardType | null> {
     const org = await ctx.chidao.organizationByCode(code)
     if (!org) return null
-    return build(ctx, role ? { organizationId: org.id, role } : { organizationId: org.id }, asOf, limit)
+    return build(ctx, role ? { organizationId: org.id, role } : { organizationId: org.id }, asOf)
   }
 
   @Query(() => ScorecardType, { description: 'A province’s scorecard on a date (by its code, e.g. QNG).' })
   provinceScorecard(
     @Arg('province', () => String) province: string,
     @Arg('asOf', () => DateScalar) asOf: string,
-    @Arg('limit', () => Int, { defaultValue: 10 }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<ScorecardType> {
-    return build(ctx, { province }, asOf, limit)
+    return build(ctx, { province }, asOf)
   }
+
+  @FieldResolver(() => OverdueObligationConnection, { description: 'Overdue obligations, the longest overdue first.' })
+  overdue(@Root() card: ScorecardType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return overduePage(ctx, card, page, 'due')
+  }
+
+  @FieldResolver(() => OverdueObligationConnection, { description: 'Overdue obligations that most tasks in lower plans depend on, first.' })
+  bottlenecks(@Root() card: ScorecardType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return overduePage(ctx, card, page, 'dependents')
+  }
+}
+
+function overduePage(ctx: Context, card: ScorecardType, page: ConnectionArgs, order: 'due' | 'dependents') {
+  const total = card.counts.find((c) => c.status === 'OVERDUE')?.count ?? 0
+  return pageFromStore(page, async ({ offset, limit }) => {
+    const rows = limit ? await ctx.chidao.overdueObligations(card.scope, card.asOf, { offset, limit, order }) : []
+    const [tasks, orgs] = await Promise.all([
+      loadAll(ctx.loaders.task, rows.map((o) => o.taskId)), loadAll(ctx.loaders.organization, rows.map((o) => o.organizationId)),
+    ])
+    const items = rows.flatMap((o, i) => {
+      const [task, organization] = [tasks[i], orgs[i]]
+      return task && organization ? [Object.assign(new OverdueObligationType(), {
+        task: TaskType.of(task), organization: OrganizationType.of(organization),
+        role: o.role, effectiveDueDate: o.effectiveDueDate, dependentTasks: o.dependentTasks,
+      })] : []
+    })
+    return { items, total }
+  })
 }

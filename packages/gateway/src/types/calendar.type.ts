@@ -3,6 +3,7 @@ import type { Deadline, DeadlineKind, Recurrence } from '@chidao/core'
 import { Field, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DeadlineKindEnum, RecurrenceEnum, ReportingPeriodKindEnum } from './enums.js'
+import { Connection } from './relay.js'
 
 @ObjectType('Deadline', { description: "A time phrase parsed (core's parseDeadline)." })
 export class DeadlineType {
@@ -48,6 +49,8 @@ export class HolidayType {
   @Field(() => String) nameEn!: string
   @Field(() => String, { description: 'STATUTORY, MAKE_UP, SWAPPED, EXTRA or WORKING_WEEKEND.' }) kind!: string
 }
+
+export const HolidayConnection = Connection(HolidayType, 'Holiday')
 
 @ObjectType('ReportingPeriod', { description: 'Data window and sending deadline of a periodic report (Decree 09/2019).' })
 export class ReportingPeriodType {

@@ -1,5 +1,5 @@
 /** Organisations, documents and tasks as GraphQL objects; their links resolve in the resolvers. */
-import type { Document, Organization, Task } from '@chidao/core'
+import type { Document, Organization, Target, Task } from '@chidao/core'
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { AssignmentRoleEnum, BlocEnum, DocumentStatusEnum, OrganizationKindEnum, TaskStatusEnum, TierEnum } from './enums.js'
@@ -105,7 +105,18 @@ export class TargetType {
   @Field(() => String, { description: 'GTE, GT, LTE, LT or EQ.' }) comparator!: string
   @Field(() => Float) value!: number
   @Field(() => DateScalar, { nullable: true }) milestoneOn!: string | null
+
+  static of(t: Target): TargetType {
+    return Object.assign(new TargetType(), t)
+  }
 }
 
+export const OrganizationConnection = Connection(OrganizationType, 'Organization')
 export const DocumentConnection = Connection(DocumentType, 'Document')
 export const TaskConnection = Connection(TaskType, 'Task')
+export const AssignmentConnection = Connection(AssignmentType, 'Assignment')
+export const ViolationConnection = Connection(ViolationType, 'Violation')
+export const ObligationConnection = Connection(ObligationType, 'Obligation')
+export const SuccessionConnection = Connection(SuccessionType, 'Succession')
+export const AlignmentReviewConnection = Connection(AlignmentReviewType, 'AlignmentReview')
+export const TargetConnection = Connection(TargetType, 'Target')

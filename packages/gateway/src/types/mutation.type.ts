@@ -3,7 +3,7 @@ import type { Report } from '@chidao/core'
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DocumentType, OrganizationType, TaskType } from './domain.type.js'
-import { toGlobalId } from './relay.js'
+import { Connection, toGlobalId } from './relay.js'
 
 @ObjectType('UserError', { description: 'A mistake in the input; nothing was written.' })
 export class UserError {
@@ -26,6 +26,8 @@ export class ReportType {
     return Object.assign(new ReportType(), { ...r, id: toGlobalId('Report', r.id), verificationStatus: r.verification.status })
   }
 }
+
+export const ReportConnection = Connection(ReportType, 'Report')
 
 @ObjectType('DocumentPayload')
 export class DocumentPayload {

@@ -1,8 +1,10 @@
 /** Scorecards and bottlenecks. */
+import type { ScorecardScope } from '@chidao/core'
 import { Field, Float, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { AssignmentRoleEnum, TaskStatusEnum } from './enums.js'
 import { OrganizationType, TaskType } from './domain.type.js'
+import { Connection } from './relay.js'
 
 @ObjectType('StatusCount')
 export class StatusCountType {
@@ -19,13 +21,15 @@ export class OverdueObligationType {
   @Field(() => Int, { description: 'Tasks in lower plans that depend on this one.' }) dependentTasks!: number
 }
 
-@ObjectType('Scorecard')
+export const OverdueObligationConnection = Connection(OverdueObligationType, 'OverdueObligation')
+
+@ObjectType('Scorecard', { description: 'Where a scope stands on a date; `overdue` and `bottlenecks` are paged in the store.' })
 export class ScorecardType {
+  /** What it counts; its overdue lists are fetched for this scope when asked for. */
+  scope!: ScorecardScope
   @Field(() => DateScalar) asOf!: string
   @Field(() => Int) total!: number
   @Field(() => [StatusCountType]) counts!: StatusCountType[]
   @Field(() => Float, { nullable: true, description: 'Completed ÷ live, %.' }) percentComplete!: number | null
   @Field(() => Float, { nullable: true, description: 'On time ÷ (completed + overdue), %.' }) onTimeRate!: number | null
-  @Field(() => [OverdueObligationType], { description: 'The longest overdue first.' }) overdue!: OverdueObligationType[]
-  @Field(() => [OverdueObligationType], { description: 'Overdue obligations most lower tasks depend on.' }) bottlenecks!: OverdueObligationType[]
 }
