@@ -46,10 +46,32 @@ for (const dialect of DIALECTS) {
     })
 
     it('matches a full rebuild of the derived tables after every kind of write', async () => {
-      await setUp()
+      const { kh359, plan, order, root } = await setUp()
+      const c = t.chidao
+      // Writes after the tasks exist, each touching the obligations another way: a body joining a group
+      // the plan's task is assigned to, a succession of a holder, reports, a plan answering a plan order,
+      // a new assignment and a changed deadline.
+      await c.registerOrganization(ctx, { code: 'QNG.XA2', name: 'Xã Bình Sơn', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG.TU' })
+      await c.registerOrganization(ctx, { code: 'QNG.XA2.UBND', name: 'UBND xã Bình Sơn', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA', validFrom: '2025-01-01' })
+      await c.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.XA.UBND', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-06-30', reportedOn: '2025-07-01' })
+      await c.registerOrganization(ctx, { code: 'QNG.XA3.UBND', name: 'UBND xã Thiện Tín mới', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA' })
+      await c.updateTask(ctx, { id: plan.id, expectedVersion: 1, timePhrase: 'Quý I/2026' })
+      await c.assign(ctx, { taskId: order.id, role: 'COORDINATING', groupCode: 'UBND_XA' })
+      await c.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 50, reportedOn: '2025-10-01' })
+      await c.registerSuccession(ctx, { predecessorCode: 'QNG.XA.UBND', successorCode: 'QNG.XA3.UBND', kind: 'RENAMED_TO', effectiveOn: '2025-12-01' })
+      await c.registerSuccession(ctx, { predecessorCode: 'QNG.SKHCN', successorCode: 'QNG.XA3.UBND', kind: 'MERGED_INTO', effectiveOn: '2026-02-01' })
+      // Each of these is the last write to touch the tasks it changes, so a missed update shows.
+      await c.registerDocument(ctx, { symbol: '3/KH-UBND', issuerCode: 'QNG.XA2.UBND', issuedOn: '2025-10-20', title: 'Kế hoạch của UBND xã', implements: [kh359.id] })
+      await c.assign(ctx, { taskId: root.id, role: 'COORDINATING', organizationCode: 'QNG.UBND' })
+      const xa2 = (await c.organizationByCode('QNG.XA2.UBND'))!.id
+      expect((await c.taskStatus(order.id, '2025-11-01')).obligations.find((o) => o.organizationId === xa2)?.status).toBe('COMPLETED_ON_TIME')
+      expect((await c.taskStatus(root.id, '2025-11-01')).obligations.map((o) => o.role)).toEqual(['COORDINATING', 'LEAD'].sort())
+      // Sở TT&TT's lead passed to Sở KH&CN (1/3/2025), then on with Sở KH&CN's merger (1/2/2026).
+      const lead = (await c.taskStatus(plan.id, '2026-03-01')).obligations.filter((o) => o.role === 'LEAD')
+      expect(lead.map((o) => [o.organizationId, o.succeededOn])).toEqual([[(await c.organizationByCode('QNG.XA3.UBND'))!.id, '2025-03-01']])
       const snapshot = async () => {
         const out: Record<string, unknown[]> = {}
-        for (const table of ['organizationClosure', 'organizationGroupMember', 'taskEffective', 'taskViolation'] as const) {
+        for (const table of ['organizationClosure', 'organizationGroupMember', 'taskEffective', 'taskViolation', 'obligationSpan'] as const) {
           out[table] = (await t.store.db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(r)).sort()
         }
         return out

@@ -128,7 +128,7 @@ function randomCascade(seed: number): Rows {
 }
 
 const ORDER: (keyof Database)[] = ['organization', 'succession', 'organizationGroup', 'document', 'documentLink', 'task', 'taskLink', 'assignment', 'report']
-const CLEAR: (keyof Database)[] = ['taskViolation', 'taskEffective', 'organizationGroupMember', 'organizationClosure', 'report', 'assignment', 'taskLink', 'task', 'documentLink', 'document', 'organizationGroup', 'succession', 'organization']
+const CLEAR: (keyof Database)[] = ['obligationSpan', 'taskViolation', 'taskEffective', 'organizationGroupMember', 'organizationClosure', 'report', 'assignment', 'taskLink', 'task', 'documentLink', 'document', 'organizationGroup', 'succession', 'organization']
 
 for (const dialect of DIALECTS) {
   describe(`hierarchy: SQL and reference agree on ${dialect.name}`, () => {

@@ -28,6 +28,7 @@ import {
 } from '../model/task.js'
 import type { Database } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
+import { refreshObligationSpans, tasksInvolving } from '../storage/obligation-span.js'
 import {
   obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
 } from '../storage/status-query.js'
@@ -322,6 +323,7 @@ export class Chidao {
         note: optionalText(input.note, 'note', 1000), createdAt: stamp,
       }
       await trx.insertInto('succession').values(row).execute()
+      await refreshObligationSpans(trx, await tasksInvolving(trx, [row.predecessorId, row.successorId]))
       const created = toSuccession(row)
       return { entity: 'succession', entityId: created.id, before: null, after: created, result: created }
     })
@@ -399,6 +401,7 @@ export class Chidao {
       await trx.insertInto('document').values(row).execute()
       if (parents.length) {
         await trx.insertInto('documentLink').values(parents.map((p) => ({ childId: row.id, parentId: p.id, createdAt: stamp }))).execute()
+        await this.#refreshSpansOfDocuments(trx, parents.map((p) => p.id))
       }
       const created = await this.#documentById(trx, row.id)
       return { entity: 'document', entityId: created.id, before: null, after: { ...created, implements: parents.map((p) => p.id) }, result: created }
@@ -414,7 +417,10 @@ export class Chidao {
       await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
       const existing = await trx.selectFrom('documentLink').select('childId')
         .where('childId', '=', child.id).where('parentId', '=', parent.id).executeTakeFirst()
-      if (!existing) await trx.insertInto('documentLink').values({ childId: child.id, parentId: parent.id, createdAt: stamp }).execute()
+      if (!existing) {
+        await trx.insertInto('documentLink').values({ childId: child.id, parentId: parent.id, createdAt: stamp }).execute()
+        await this.#refreshSpansOfDocuments(trx, [parent.id])
+      }
       return { entity: 'document', entityId: child.id, before: null, after: { implements: parent.id }, result: child }
     })
   }
@@ -521,6 +527,7 @@ export class Chidao {
       const taken = await trx.selectFrom('assignment').select(sql<number>`count(*)`.as('n')).where('taskId', '=', task.id).executeTakeFirstOrThrow()
       const row = { id: this.#newId(), taskId: task.id, ordinal: Number(taken.n), ...assignee, createdAt: stamp }
       await trx.insertInto('assignment').values(row).execute()
+      await refreshObligationSpans(trx, [row.taskId])
       const created = toAssignment(row)
       return { entity: 'assignment', entityId: created.id, before: null, after: created, result: created }
     })
@@ -586,6 +593,7 @@ export class Chidao {
         verifierId: null, verifiedOn: null, verificationNote: null, createdAt: stamp, updatedAt: stamp,
       }
       await trx.insertInto('report').values(row).execute()
+      await refreshObligationSpans(trx, [task.id])
       if (evidence.length) {
         await trx.insertInto('reportEvidence')
           .values(evidence.map((e, i) => ({ id: this.#newId(), reportId: row.id, ordinal: i, ...e }))).execute()
@@ -1056,6 +1064,13 @@ export class Chidao {
       if (isUniqueViolation(error)) throw new DomainError(duplicateCode, `${command}: conflicts with an existing record`, { cause: error })
       throw error
     }
+  }
+
+  /** A new plan below these documents may fulfil their tasks that order plans. */
+  async #refreshSpansOfDocuments(db: Db, documentIds: readonly string[]): Promise<void> {
+    if (!documentIds.length) return
+    const tasks = await db.selectFrom('task').select('id').where('documentId', 'in', [...documentIds]).execute()
+    await refreshObligationSpans(db, tasks.map((t) => t.id))
   }
 
   async #versionedUpdate(

@@ -1,6 +1,6 @@
 /**
  * Keeping the derived tables (organisation closure, group membership, effective deadlines,
- * violations) in step with the base tables, using the reference rules of `hierarchy/`.
+ * violations, obligation spans) in step with the base tables, using the reference rules of `hierarchy/`.
  * Services refresh what a command touched; `refreshDerived` rebuilds everything (after a bulk load).
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
@@ -11,6 +11,7 @@ import { ordersPlans } from '../hierarchy/status.js'
 import {
   toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask,
 } from '../service/rows.js'
+import { refreshObligationSpans, tasksInvolving } from './obligation-span.js'
 import type { Database, OrganizationTable } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -68,6 +69,7 @@ export async function refreshDerived(db: Db): Promise<void> {
   for (const g of index.group.values()) for (const o of groupMembers(index, g.id, null)) members.push({ groupId: g.id, organizationId: o.id })
   await insertAll(db, 'organizationGroupMember', members)
   await writeEffective(db, index, [...index.task.keys()])
+  await refreshObligationSpans(db, 'all')
 }
 
 async function writeEffective(db: Db, index: CascadeIndex, taskIds: string[]): Promise<void> {
@@ -137,6 +139,7 @@ export async function refreshTaskDerived(db: Db, taskId: string): Promise<void> 
     const below = await taskAndDescendants(db, ancestor)
     await db.updateTable('taskEffective').set({ dependentTasks: below.length - 1 }).where('taskId', '=', ancestor).execute()
   }
+  await refreshObligationSpans(db, affected)
 }
 
 /** Adds a new organisation to the closure and to the groups whose rule it matches. */
@@ -156,6 +159,8 @@ export async function refreshOrganizationDerived(db: Db, organizationId: string)
     if ((inside && matchesGroupRule(o, s)) || s.memberIds?.includes(o.id)) rows.push({ groupId: g.id, organizationId: o.id })
   }
   await insertAll(db, 'organizationGroupMember', rows)
+  // Tasks assigned to those groups now fan out to it too.
+  await refreshObligationSpans(db, await tasksInvolving(db, [organizationId]))
 }
 
 /** Computes a new group's members (on any date). */
@@ -177,4 +182,6 @@ export async function refreshGroupDerived(db: Db, groupId: string): Promise<void
   })
   await db.deleteFrom('organizationGroupMember').where('groupId', '=', groupId).execute()
   await insertAll(db, 'organizationGroupMember', groupMembers(index, groupId, null).map((o) => ({ groupId, organizationId: o.id })))
+  const assigned = await db.selectFrom('assignment').select('taskId').where('groupId', '=', groupId).execute()
+  await refreshObligationSpans(db, assigned.map((a) => a.taskId))
 }

@@ -4,6 +4,7 @@ import { alignmentReviewMigration } from './migrations/0002-alignment-review.js'
 import { derivedMigration } from './migrations/0003-derived.js'
 import { apiKeyMigration } from './migrations/0004-api-key.js'
 import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
+import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -15,6 +16,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0003-derived': derivedMigration,
     '0004-api-key': apiKeyMigration,
     '0005-agency-alias': agencyAliasMigration,
+    '0006-obligation-span': obligationSpanMigration,
   }
 }
 

@@ -201,6 +201,34 @@ export interface TaskViolationTable {
   parentDueDate: string
 }
 
+/** One holder's span of an obligation (see migration 0006). */
+export interface ObligationSpanTable {
+  taskId: string
+  documentId: string
+  role: string
+  viaRank: number
+  assignedId: string
+  holderId: string
+  holderScope: string
+  holderTier: string
+  knownFrom: string | null
+  memberFrom: string | null
+  memberTo: string | null
+  heldFrom: string | null
+  heldTo: string | null
+  succeededOn: string | null
+  shared: number
+  state: string
+  effectiveDueDate: string | null
+  recurring: number
+  conditional: number
+  planDoneOn: string | null
+  startedOn: string | null
+  doneCount: number
+  doneFrom: string | null
+  doneOn: string | null
+}
+
 export interface ApiKeyTable {
   id: string
   keyHash: string
@@ -239,6 +267,7 @@ export interface Database {
   organizationGroupMember: OrganizationGroupMemberTable
   taskEffective: TaskEffectiveTable
   taskViolation: TaskViolationTable
+  obligationSpan: ObligationSpanTable
   apiKey: ApiKeyTable
   agencyAlias: AgencyAliasTable
 }

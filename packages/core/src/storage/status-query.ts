@@ -1,8 +1,8 @@
 /**
- * The hierarchy rules as SQL, for national scale: obligations of every task known on a date (group
- * fan-out through the membership table, successions through a recursive CTE), their status from the
- * materialised effective deadlines and the reports made by then, and rollups by scope. The same SQL
- * runs on SQLite and PostgreSQL; a property test holds it to the reference rules of `hierarchy/`.
+ * The hierarchy rules as SQL, for national scale: the obligations standing on a date and their
+ * status, read from `obligation_span` (where fan-out, successions, effective deadlines and reports
+ * were applied at write time, see `obligation-span.ts`), and rollups by scope. The same SQL runs on
+ * SQLite and PostgreSQL; a property test holds it to the reference rules of `hierarchy/`.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { CalendarDate } from '../calendar/date.js'
@@ -47,18 +47,41 @@ function toStatusRow(r: StatusRow): ObligationStatusRow {
 /** Counts of a scope's obligations by status, with the derived rates. */
 export type ScorecardCounts = Omit<Scorecard, 'overdue'>
 
-/** The CTEs that end in `obligation_status`, for a scope, as of a date. */
+/** The spans of a scope that stand on a date: plan known, holder holding, group member valid. */
+function standing(asOf: CalendarDate, scope: ScorecardScope, shared: 0 | 1): RawBuilder<unknown> {
+  let filter = sql``
+  if ('documentId' in scope) filter = sql`and sp.document_id in (select id from doc_scope)`
+  else if ('taskId' in scope) filter = sql`and sp.task_id in (select id from task_scope)`
+  else if ('taskIds' in scope) filter = scope.taskIds.length ? sql`and sp.task_id in (${sql.join(scope.taskIds)})` : sql`and 1 = 0`
+  else if ('organizationId' in scope) {
+    filter = scope.role ? sql`and sp.holder_id = ${scope.organizationId} and sp.role = ${scope.role}` : sql`and sp.holder_id = ${scope.organizationId}`
+  } else if ('province' in scope) filter = sql`and sp.holder_scope = ${scope.province}`
+  else if ('tier' in scope) filter = sql`and sp.holder_tier = ${scope.tier}`
+  return sql`obligation_span sp where sp.shared = ${shared} ${filter}
+    and (sp.known_from is null or sp.known_from <= ${asOf})
+    and (sp.held_from is null or sp.held_from <= ${asOf}) and (sp.held_to is null or sp.held_to > ${asOf})
+    and (sp.member_from is null or sp.member_from <= ${asOf}) and (sp.member_to is null or sp.member_to >= ${asOf})`
+}
+
+const SPAN_COLUMNS = sql.raw(`task_id, holder_id, role, assigned_id, succeeded_on, state, effective_due_date, recurring, conditional,
+  plan_done_on, started_on, done_count, done_from, done_on`)
+
+/**
+ * The CTEs that end in `obligation_status`, for a scope, as of a date: the spans standing on the
+ * date (one per task, holder and role: a direct assignment before a group's, then by the body
+ * assigned), and a status each from the dates the span carries.
+ */
 function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
-  const scopes: RawBuilder<unknown>[] = []
+  const ctes: RawBuilder<unknown>[] = []
   if ('documentId' in scope) {
-    scopes.push(scope.cascade === false
+    ctes.push(scope.cascade === false
       ? sql`doc_scope(id) as (select ${scope.documentId})`
       : sql`doc_scope(id) as (
       select ${scope.documentId}
       union
       select l.child_id from document_link l join doc_scope s on l.parent_id = s.id)`)
   } else if ('taskId' in scope) {
-    scopes.push(sql`task_scope(id) as (
+    ctes.push(sql`task_scope(id) as (
       select ${scope.taskId}
       union
       select e.child_id from task_scope s join (
@@ -66,100 +89,29 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
         union all
         select child_id, parent_id from task_link) e on e.parent_id = s.id)`)
   }
-  // Candidates: bodies in the scope, or any body whose duties may pass into it by succession.
-  // The query is driven from them (or from the scoped documents or tasks): CROSS JOIN fixes
-  // SQLite's join order; PostgreSQL plans it freely.
-  const fromSuccession = sql`union select predecessor_id from succession`
-  let candidates: RawBuilder<unknown> | null = null
-  let holderFilter = sql``
-  if ('organizationId' in scope) {
-    candidates = sql`candidate(id) as (select ${scope.organizationId} ${fromSuccession})`
-    holderFilter = scope.role
-      ? sql`and f.org_id = ${scope.organizationId} and f.role = ${scope.role}`
-      : sql`and f.org_id = ${scope.organizationId}`
-  } else if ('province' in scope) {
-    candidates = sql`candidate(id) as (select id from organization where scope = ${scope.province} ${fromSuccession})`
-    holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.scope = ${scope.province})`
-  } else if ('tier' in scope) {
-    candidates = sql`candidate(id) as (select id from organization where tier = ${scope.tier} ${fromSuccession})`
-    holderFilter = sql`and exists (select 1 from organization ho where ho.id = f.org_id and ho.tier = ${scope.tier})`
-  }
-  if (candidates) scopes.push(candidates)
-  const passing = (h: string, s: string) => sql`${sql.raw(`${s}.effective_on`)} <= ${asOf} and not exists (
-      select 1 from report r where r.task_id = ${sql.raw(`${h}.task_id`)} and r.organization_id = ${sql.raw(`${h}.org_id`)} and r.claimed_status = 'COMPLETED'
-        and r.reported_on < ${sql.raw(`${s}.effective_on`)} and r.completed_on is not null and r.completed_on < ${sql.raw(`${s}.effective_on`)})`
-  // Tasks known on the date, reached from the base tables by key (a CTE has no index to join on).
-  const knownOn = sql`(d.issued_on is null or d.issued_on <= ${asOf})`
-  // A document or task scope drives from its tasks; an organisation scope from its candidates.
-  const tasks = 'documentId' in scope
-    ? { from: sql`doc_scope ds cross join task t`, on: sql`t.document_id = ds.id` }
-    : 'taskIds' in scope
-      ? { from: sql`task t`, on: scope.taskIds.length ? sql`t.id in (${sql.join(scope.taskIds)})` : sql`1 = 0` }
-      : 'taskId' in scope
-      ? { from: sql`task_scope ts cross join task t`, on: sql`t.id = ts.id` }
-      : null
-  const direct = candidates
-    ? sql`from candidate c cross join assignment a cross join task t cross join document d
-        where a.organization_id = c.id and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
-    : tasks
-      ? sql`from ${tasks.from} cross join document d cross join assignment a
-          where ${tasks.on} and d.id = t.document_id and a.task_id = t.id and a.organization_id is not null and ${knownOn}`
-      : sql`from assignment a cross join task t cross join document d
-          where a.organization_id is not null and t.id = a.task_id and d.id = t.document_id and ${knownOn}`
-  const viaGroup = candidates
-    ? sql`from candidate c cross join organization_group_member gm cross join assignment a cross join task t cross join document d cross join organization o
-        where gm.organization_id = c.id and a.group_id = gm.group_id and t.id = a.task_id and d.id = t.document_id and o.id = gm.organization_id and ${knownOn}`
-    : tasks
-      ? sql`from ${tasks.from} cross join document d cross join assignment a cross join organization_group_member gm cross join organization o
-          where ${tasks.on} and d.id = t.document_id and a.task_id = t.id and a.group_id is not null and gm.group_id = a.group_id
-            and o.id = gm.organization_id and ${knownOn}`
-      : sql`from assignment a cross join task t cross join document d cross join organization_group_member gm cross join organization o
-          where a.group_id is not null and t.id = a.task_id and d.id = t.document_id and gm.group_id = a.group_id and o.id = gm.organization_id and ${knownOn}`
-  const ctes = [...scopes, sql`assigned as (
-      select a.task_id, a.role, 0 as via_rank, a.organization_id as org_id
-      ${direct}
+  // Most spans meet no other on the same holder: they stand as they are; the rest pick one.
+  ctes.push(sql`obligation as (
+      select ${SPAN_COLUMNS} from ${standing(asOf, scope, 0)}
       union all
-      select a.task_id, a.role, 1 as via_rank, gm.organization_id as org_id
-      ${viaGroup}
-        and (o.valid_from is null or o.valid_from <= coalesce(d.issued_on, ${asOf}))
-        and (o.valid_to is null or o.valid_to >= coalesce(d.issued_on, ${asOf})))`,
-  sql`holder(task_id, role, via_rank, assigned_id, org_id, succeeded_on) as (
-      select task_id, role, via_rank, org_id, org_id, cast(null as text) from assigned
-      union all
-      select h.task_id, h.role, h.via_rank, h.assigned_id, s.successor_id, coalesce(h.succeeded_on, s.effective_on)
-      from holder h join succession s on s.predecessor_id = h.org_id
-      where ${passing('h', 's')})`,
-  sql`final_holder as (
-      select h.task_id, h.role, h.assigned_id, h.org_id, h.succeeded_on,
-        row_number() over (partition by h.task_id, h.org_id, h.role order by h.via_rank, h.assigned_id, coalesce(h.succeeded_on, '')) as rn
-      from holder h
-      where not exists (select 1 from succession s where s.predecessor_id = h.org_id and ${passing('h', 's')}))`,
-  sql`obligation as (
-      select f.task_id, f.org_id, f.role, f.assigned_id, f.succeeded_on from final_holder f where f.rn = 1 ${holderFilter})`,
-  // Reports that count for an obligation: its holder's, and the assigned body's from before the succession.
-  sql`owned as (
-      select o.task_id, o.org_id, o.role, r.claimed_status, r.completed_on
-      from obligation o cross join report r
-      where r.task_id = o.task_id and r.organization_id = o.org_id and r.reported_on <= ${asOf}
-      union all
-      select o.task_id, o.org_id, o.role, r.claimed_status, r.completed_on
-      from obligation o cross join report r
-      where r.task_id = o.task_id and r.organization_id = o.assigned_id and o.assigned_id <> o.org_id and r.reported_on <= ${asOf} and (o.succeeded_on is null or r.reported_on < o.succeeded_on))`,
-  sql`progress as (
-      select task_id, org_id, role,
-        min(case when claimed_status = 'COMPLETED' and completed_on is not null and completed_on <= ${asOf} then completed_on end) as reported_done,
-        sum(case when claimed_status <> 'NOT_STARTED' then 1 else 0 end) as started
-      from owned group by task_id, org_id, role)`,
-  sql`measured as (
-      select o.task_id, o.org_id, o.role, o.assigned_id, o.succeeded_on, t.state, t.document_id,
-        e.effective_due_date, e.recurrence, e.condition, e.orders_plans, p.reported_done, coalesce(p.started, 0) as started,
-        case when e.orders_plans = 1 then (
-          select min(c.issued_on) from document_link l join document c on c.id = l.child_id
-          join organization_closure oc on oc.descendant_id = c.issuer_id
-          where l.parent_id = t.document_id and oc.ancestor_id = o.org_id and c.issued_on is not null and c.issued_on <= ${asOf}) end as plan_done
-      from obligation o join task t on t.id = o.task_id left join task_effective e on e.task_id = o.task_id
-      left join progress p on p.task_id = o.task_id and p.org_id = o.org_id and p.role = o.role)`,
-  sql`obligation_status as (
+      select ${SPAN_COLUMNS} from (
+        select sp.*, row_number() over (partition by sp.task_id, sp.holder_id, sp.role order by sp.via_rank, sp.assigned_id, coalesce(sp.succeeded_on, '')) as rn
+        from ${standing(asOf, scope, 1)}) x
+      where x.rn = 1)`)
+  // A completion counts once made and dated by the day asked; a body that reported completion
+  // more than once is read from its reports.
+  ctes.push(sql`measured as (
+      select o.task_id, o.holder_id as org_id, o.role, o.assigned_id, o.succeeded_on, o.state, o.effective_due_date, o.recurring, o.conditional,
+        case when o.plan_done_on <= ${asOf} then o.plan_done_on end as plan_done,
+        case when o.done_count > 1 then (
+            select min(r.completed_on) from report r
+            where r.task_id = o.task_id and r.claimed_status = 'COMPLETED' and r.completed_on is not null
+              and r.completed_on <= ${asOf} and r.reported_on <= ${asOf}
+              and (r.organization_id = o.holder_id
+                or (r.organization_id = o.assigned_id and o.assigned_id <> o.holder_id and r.reported_on < o.succeeded_on)))
+          when o.done_from <= ${asOf} then o.done_on end as reported_done,
+        case when o.started_on <= ${asOf} then 1 else 0 end as started
+      from obligation o)`)
+  ctes.push(sql`obligation_status as (
       select x.task_id, x.org_id, x.role, x.assigned_id, x.succeeded_on, x.effective_due_date,
         case when x.state in ('CANCELLED', 'SUPERSEDED') then null else coalesce(x.plan_done, x.reported_done) end as completed_on,
         case
@@ -169,13 +121,13 @@ function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuil
             case when x.effective_due_date is null or coalesce(x.plan_done, x.reported_done) <= x.effective_due_date
               then 'COMPLETED_ON_TIME' else 'COMPLETED_LATE' end
           when x.effective_due_date is null then
-            case when x.recurrence is not null then 'ONGOING' when x.condition is not null then 'AWAITING_GUIDANCE'
+            case when x.recurring = 1 then 'ONGOING' when x.conditional = 1 then 'AWAITING_GUIDANCE'
               when x.started > 0 then 'IN_PROGRESS' else 'NOT_STARTED' end
           when ${asOf} > x.effective_due_date then 'OVERDUE'
           when x.started > 0 then 'IN_PROGRESS'
           else 'NOT_STARTED'
         end as status
-      from measured x)`]
+      from measured x)`)
   return sql`with recursive ${sql.join(ctes, sql`, `)}`
 }
 
