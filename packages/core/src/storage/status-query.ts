@@ -57,7 +57,10 @@ function standing(asOf: CalendarDate, scope: ScorecardScope, shared: 0 | 1): Raw
     filter = scope.role ? sql`and sp.holder_id = ${scope.organizationId} and sp.role = ${scope.role}` : sql`and sp.holder_id = ${scope.organizationId}`
   } else if ('province' in scope) filter = sql`and sp.holder_scope = ${scope.province}`
   else if ('tier' in scope) filter = sql`and sp.holder_tier = ${scope.tier}`
-  return sql`obligation_span sp where sp.shared = ${shared} ${filter}
+  // Every span of the country stands alone but a few: read the table through (SQLite's `+` keeps it
+  // off the (shared, holder_scope) index, which would cost a lookup per row).
+  const sharedTerm = 'national' in scope && shared === 0 ? sql`+sp.shared = 0` : sql`sp.shared = ${sql.lit(shared)}`
+  return sql`obligation_span sp where ${sharedTerm} ${filter}
     and (sp.known_from is null or sp.known_from <= ${asOf})
     and (sp.held_from is null or sp.held_from <= ${asOf}) and (sp.held_to is null or sp.held_to > ${asOf})
     and (sp.member_from is null or sp.member_from <= ${asOf}) and (sp.member_to is null or sp.member_to >= ${asOf})`
