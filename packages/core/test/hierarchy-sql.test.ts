@@ -115,7 +115,8 @@ function randomCascade(seed: number): Rows {
       for (let k = 0; k < Math.floor(r() * 4); k++) {
         const reportedOn = addDays(pick(DATES), Math.floor(r() * 20))
         const done = r() < 0.4
-        const completedOn = done ? addDays(reportedOn, -Math.floor(r() * 10)) : null
+        // Now and then a completion dated after the report (visible only from that date).
+        const completedOn = done ? addDays(reportedOn, r() < 0.2 ? 1 + Math.floor(r() * 10) : -Math.floor(r() * 10)) : null
         reports.push({
           id: `${id}/r${k}`, scope: 'P', taskId: id, organizationId: pick(bodies), period: 'AD_HOC', periodStart: null, periodEnd: null,
           claimedStatus: done ? 'COMPLETED' : pick(['IN_PROGRESS', 'NOT_STARTED']), percent: done ? 100 : 30, narrative: null, completedOn, reportedOn,
