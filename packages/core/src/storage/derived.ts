@@ -16,10 +16,13 @@ import type { Database, OrganizationTable } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
+/** Ids per `in (…)` list. */
 const BATCH = 500
 
+/** Inserts rows in statements of up to 30,000 values (under both stores' parameter limits). */
 async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute()
+  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] ?? { x: 0 }).length))
+  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute()
 }
 
 /**
