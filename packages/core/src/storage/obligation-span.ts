@@ -61,11 +61,11 @@ function insertSpans(taskFilter: (column: string) => RawBuilder<unknown>): RawBu
         min(case when claimed_status = 'COMPLETED' and completed_on is not null then completed_on end) as done_on
       from owned group by task_id, org_id, assigned_id, since)
     insert into obligation_span (task_id, document_id, role, via_rank, assigned_id, holder_id, holder_scope, holder_tier, known_from,
-      member_from, member_to, held_from, held_to, succeeded_on, shared, state, effective_due_date, recurring, conditional, plan_done_on,
+      member_from, member_to, held_from, held_to, succeeded_on, irregular, state, effective_due_date, recurring, conditional, plan_done_on,
       started_on, done_count, done_from, done_on)
     select sp.task_id, t.document_id, sp.role, sp.via_rank, sp.assigned_id, sp.org_id, ho.scope, ho.tier, d.issued_on,
       sp.member_from, sp.member_to, sp.held_from, sp.held_to, sp.succeeded_on,
-      case when count(*) over (partition by sp.task_id, sp.org_id, sp.role) > 1 then 1 else 0 end,
+      case when count(*) over (partition by sp.task_id, sp.org_id, sp.role) > 1 or p.done_count > 1 then 1 else 0 end,
       t.state, e.effective_due_date, case when e.recurrence is not null then 1 else 0 end, case when e.condition is not null then 1 else 0 end,
       case when e.orders_plans = 1 then (
         select min(c.issued_on) from document_link l join document c on c.id = l.child_id

@@ -217,7 +217,7 @@ export interface ObligationSpanTable {
   heldFrom: string | null
   heldTo: string | null
   succeededOn: string | null
-  shared: number
+  irregular: number
   state: string
   effectiveDueDate: string | null
   recurring: number

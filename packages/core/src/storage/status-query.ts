@@ -47,91 +47,110 @@ function toStatusRow(r: StatusRow): ObligationStatusRow {
 /** Counts of a scope's obligations by status, with the derived rates. */
 export type ScorecardCounts = Omit<Scorecard, 'overdue'>
 
-/** The spans of a scope that stand on a date: plan known, holder holding, group member valid. */
-function standing(asOf: CalendarDate, scope: ScorecardScope, shared: 0 | 1): RawBuilder<unknown> {
+/**
+ * The spans of a scope that stand on a date (plan known, holder holding, group member valid), among
+ * the plain ones (`irregular = 0`) or the others.
+ */
+function standing(asOf: CalendarDate, scope: ScorecardScope, irregular: 0 | 1, alias: 'o' | 'sp'): RawBuilder<unknown> {
+  const a = sql.raw(alias)
   let filter = sql``
-  if ('documentId' in scope) filter = sql`and sp.document_id in (select id from doc_scope)`
-  else if ('taskId' in scope) filter = sql`and sp.task_id in (select id from task_scope)`
-  else if ('taskIds' in scope) filter = scope.taskIds.length ? sql`and sp.task_id in (${sql.join(scope.taskIds)})` : sql`and 1 = 0`
+  if ('documentId' in scope) filter = sql`and ${a}.document_id in (select id from doc_scope)`
+  else if ('taskId' in scope) filter = sql`and ${a}.task_id in (select id from task_scope)`
+  else if ('taskIds' in scope) filter = scope.taskIds.length ? sql`and ${a}.task_id in (${sql.join(scope.taskIds)})` : sql`and 1 = 0`
   else if ('organizationId' in scope) {
-    filter = scope.role ? sql`and sp.holder_id = ${scope.organizationId} and sp.role = ${scope.role}` : sql`and sp.holder_id = ${scope.organizationId}`
-  } else if ('province' in scope) filter = sql`and sp.holder_scope = ${scope.province}`
-  else if ('tier' in scope) filter = sql`and sp.holder_tier = ${scope.tier}`
-  // Every span of the country stands alone but a few: read the table through (SQLite's `+` keeps it
-  // off the (shared, holder_scope) index, which would cost a lookup per row).
-  const sharedTerm = 'national' in scope && shared === 0 ? sql`+sp.shared = 0` : sql`sp.shared = ${sql.lit(shared)}`
-  return sql`obligation_span sp where ${sharedTerm} ${filter}
-    and (sp.known_from is null or sp.known_from <= ${asOf})
-    and (sp.held_from is null or sp.held_from <= ${asOf}) and (sp.held_to is null or sp.held_to > ${asOf})
-    and (sp.member_from is null or sp.member_from <= ${asOf}) and (sp.member_to is null or sp.member_to >= ${asOf})`
+    filter = scope.role ? sql`and ${a}.holder_id = ${scope.organizationId} and ${a}.role = ${scope.role}` : sql`and ${a}.holder_id = ${scope.organizationId}`
+  } else if ('province' in scope) filter = sql`and ${a}.holder_scope = ${scope.province}`
+  else if ('tier' in scope) filter = sql`and ${a}.holder_tier = ${scope.tier}`
+  // A literal, not a parameter: SQLite matches an index's leading `irregular` only against a constant.
+  return sql`obligation_span ${a} where ${a}.irregular = ${sql.lit(irregular)} ${filter}
+    and (${a}.known_from is null or ${a}.known_from <= ${asOf})
+    and (${a}.held_from is null or ${a}.held_from <= ${asOf}) and (${a}.held_to is null or ${a}.held_to > ${asOf})
+    and (${a}.member_from is null or ${a}.member_from <= ${asOf}) and (${a}.member_to is null or ${a}.member_to >= ${asOf})`
 }
 
-const SPAN_COLUMNS = sql.raw(`task_id, holder_id, role, assigned_id, succeeded_on, state, effective_due_date, recurring, conditional,
-  plan_done_on, started_on, done_count, done_from, done_on`)
-
 /**
- * The CTEs that end in `obligation_status`, for a scope, as of a date: the spans standing on the
- * date (one per task, holder and role: a direct assignment before a group's, then by the body
- * assigned), and a status each from the dates the span carries.
+ * A span's completion date and status on a date, from its own columns (alias `o`). A plain span
+ * has at most one completion report, summed up in `done_from`/`done_on`; an irregular one (its
+ * holder reported completion more than once) reads its reports.
  */
-function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
-  const ctes: RawBuilder<unknown>[] = []
+function statusOf(asOf: CalendarDate, irregular: 0 | 1): { completedOn: RawBuilder<unknown>; status: RawBuilder<unknown> } {
+  const reported = irregular
+    ? sql`case when o.done_count > 1 then (select min(r.completed_on) from report r
+          where r.task_id = o.task_id and r.claimed_status = 'COMPLETED' and r.completed_on is not null
+            and r.completed_on <= ${asOf} and r.reported_on <= ${asOf}
+            and (r.organization_id = o.holder_id
+              or (r.organization_id = o.assigned_id and o.assigned_id <> o.holder_id and r.reported_on < o.succeeded_on)))
+        when o.done_from <= ${asOf} then o.done_on end`
+    : sql`case when o.done_from <= ${asOf} then o.done_on end`
+  // A plan issued under a plan order counts before any report.
+  const doneOn = sql`coalesce(case when o.plan_done_on <= ${asOf} then o.plan_done_on end, ${reported})`
+  const done = irregular ? sql`${doneOn} is not null` : sql`(o.plan_done_on <= ${asOf} or o.done_from <= ${asOf})`
+  return {
+    completedOn: sql`case when o.state in ('CANCELLED', 'SUPERSEDED') then null else ${doneOn} end`,
+    status: sql`case
+        when o.state = 'CANCELLED' then 'CANCELLED'
+        when o.state = 'SUPERSEDED' then 'SUPERSEDED'
+        when ${done} then
+          case when o.effective_due_date is null or ${doneOn} <= o.effective_due_date then 'COMPLETED_ON_TIME' else 'COMPLETED_LATE' end
+        when o.effective_due_date is null then
+          case when o.recurring = 1 then 'ONGOING' when o.conditional = 1 then 'AWAITING_GUIDANCE'
+            when o.started_on <= ${asOf} then 'IN_PROGRESS' else 'NOT_STARTED' end
+        when ${asOf} > o.effective_due_date then 'OVERDUE'
+        when o.started_on <= ${asOf} then 'IN_PROGRESS'
+        else 'NOT_STARTED'
+      end`,
+  }
+}
+
+/** The CTEs a scope needs before its spans can be read (the documents or tasks below a root). */
+function scopeCtes(scope: ScorecardScope): RawBuilder<unknown> {
   if ('documentId' in scope) {
-    ctes.push(scope.cascade === false
-      ? sql`doc_scope(id) as (select ${scope.documentId})`
-      : sql`doc_scope(id) as (
+    return scope.cascade === false
+      ? sql`with recursive doc_scope(id) as (select ${scope.documentId}),`
+      : sql`with recursive doc_scope(id) as (
       select ${scope.documentId}
       union
-      select l.child_id from document_link l join doc_scope s on l.parent_id = s.id)`)
-  } else if ('taskId' in scope) {
-    ctes.push(sql`task_scope(id) as (
+      select l.child_id from document_link l join doc_scope s on l.parent_id = s.id),`
+  }
+  if ('taskId' in scope) {
+    return sql`with recursive task_scope(id) as (
       select ${scope.taskId}
       union
       select e.child_id from task_scope s join (
         select id as child_id, parent_id from task where parent_id is not null
         union all
-        select child_id, parent_id from task_link) e on e.parent_id = s.id)`)
+        select child_id, parent_id from task_link) e on e.parent_id = s.id),`
   }
-  // Most spans meet no other on the same holder: they stand as they are; the rest pick one.
-  ctes.push(sql`obligation as (
-      select ${SPAN_COLUMNS} from ${standing(asOf, scope, 0)}
+  return sql`with`
+}
+
+/**
+ * The obligations of a scope standing on a date with `columns(o)` of each, as one compound select:
+ * the plain spans as they are, and of the irregular ones one per task, holder and role (a direct
+ * assignment before a group's, then by the body assigned).
+ */
+function standingObligations(
+  asOf: CalendarDate, scope: ScorecardScope, columns: (irregular: 0 | 1) => RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return sql`select ${columns(0)} from ${standing(asOf, scope, 0, 'o')}
       union all
-      select ${SPAN_COLUMNS} from (
+      select ${columns(1)} from (
         select sp.*, row_number() over (partition by sp.task_id, sp.holder_id, sp.role order by sp.via_rank, sp.assigned_id, coalesce(sp.succeeded_on, '')) as rn
-        from ${standing(asOf, scope, 1)}) x
-      where x.rn = 1)`)
-  // A completion counts once made and dated by the day asked; a body that reported completion
-  // more than once is read from its reports.
-  ctes.push(sql`measured as (
-      select o.task_id, o.holder_id as org_id, o.role, o.assigned_id, o.succeeded_on, o.state, o.effective_due_date, o.recurring, o.conditional,
-        case when o.plan_done_on <= ${asOf} then o.plan_done_on end as plan_done,
-        case when o.done_count > 1 then (
-            select min(r.completed_on) from report r
-            where r.task_id = o.task_id and r.claimed_status = 'COMPLETED' and r.completed_on is not null
-              and r.completed_on <= ${asOf} and r.reported_on <= ${asOf}
-              and (r.organization_id = o.holder_id
-                or (r.organization_id = o.assigned_id and o.assigned_id <> o.holder_id and r.reported_on < o.succeeded_on)))
-          when o.done_from <= ${asOf} then o.done_on end as reported_done,
-        case when o.started_on <= ${asOf} then 1 else 0 end as started
-      from obligation o)`)
-  ctes.push(sql`obligation_status as (
-      select x.task_id, x.org_id, x.role, x.assigned_id, x.succeeded_on, x.effective_due_date,
-        case when x.state in ('CANCELLED', 'SUPERSEDED') then null else coalesce(x.plan_done, x.reported_done) end as completed_on,
-        case
-          when x.state = 'CANCELLED' then 'CANCELLED'
-          when x.state = 'SUPERSEDED' then 'SUPERSEDED'
-          when coalesce(x.plan_done, x.reported_done) is not null then
-            case when x.effective_due_date is null or coalesce(x.plan_done, x.reported_done) <= x.effective_due_date
-              then 'COMPLETED_ON_TIME' else 'COMPLETED_LATE' end
-          when x.effective_due_date is null then
-            case when x.recurring = 1 then 'ONGOING' when x.conditional = 1 then 'AWAITING_GUIDANCE'
-              when x.started > 0 then 'IN_PROGRESS' else 'NOT_STARTED' end
-          when ${asOf} > x.effective_due_date then 'OVERDUE'
-          when x.started > 0 then 'IN_PROGRESS'
-          else 'NOT_STARTED'
-        end as status
-      from measured x)`)
-  return sql`with recursive ${sql.join(ctes, sql`, `)}`
+        from ${standing(asOf, scope, 1, 'sp')}) o
+      where o.rn = 1`
+}
+
+/**
+ * The CTEs that end in `obligation_status`, for a scope, as of a date: every obligation standing
+ * on the date with its status.
+ */
+function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
+  const columns = (irregular: 0 | 1) => {
+    const { completedOn, status } = statusOf(asOf, irregular)
+    return sql`o.task_id, o.holder_id as org_id, o.role, o.assigned_id, o.succeeded_on, o.effective_due_date,
+      ${completedOn} as completed_on, ${status} as status`
+  }
+  return sql`${scopeCtes(scope)} obligation_status as (${standingObligations(asOf, scope, columns)})`
 }
 
 /**
@@ -174,8 +193,10 @@ export async function overdueObligations(
  * (await scorecardCounts(store.db, '2025-10-28', { national: true })).onTimeRate //=> 72.5
  */
 export async function scorecardCounts(db: Db, asOf: CalendarDate, scope: ScorecardScope): Promise<ScorecardCounts> {
-  const result = await sql<{ status: string; n: number }>`${obligationStatusCte(asOf, scope)}
-    select status, count(*) as n from obligation_status group by status`.execute(db)
+  // Only the status of each: a country's plain spans are then read from one covering index.
+  const result = await sql<{ status: string; n: number }>`${scopeCtes(scope)} counted as (
+      ${standingObligations(asOf, scope, (irregular) => sql`${statusOf(asOf, irregular).status} as status`)})
+    select status, count(*) as n from counted group by status`.execute(db)
   const counts = emptyCounts()
   for (const r of result.rows) counts[r.status as TaskStatus] = Number(r.n)
   return rates(counts)

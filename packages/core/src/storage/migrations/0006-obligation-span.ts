@@ -29,8 +29,9 @@ export const obligationSpanMigration: Migration = {
       .addColumn('held_from', 'text')
       .addColumn('held_to', 'text')
       .addColumn('succeeded_on', 'text')
-      // 1 when another span of the task meets the same holder in the same role (one of them stands).
-      .addColumn('shared', 'integer', (c) => c.notNull())
+      // 1 when another span of the task meets the same holder in the same role (one of them stands), or
+      // the holder reported completion more than once: such spans are read the careful way.
+      .addColumn('irregular', 'integer', (c) => c.notNull())
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('effective_due_date', 'text')
       .addColumn('recurring', 'integer', (c) => c.notNull())
@@ -45,8 +46,13 @@ export const obligationSpanMigration: Migration = {
       .execute()
     await db.schema.createIndex('obligation_span_task_idx').on('obligation_span').column('task_id').execute()
     await db.schema.createIndex('obligation_span_holder_idx').on('obligation_span').columns(['holder_id', 'role']).execute()
-    // Leading with `shared`: a scope's spans that stand alone and the few that meet another are two range reads.
-    await db.schema.createIndex('obligation_span_scope_idx').on('obligation_span').columns(['shared', 'holder_scope']).execute()
+    // Leading with `irregular`: a scope's plain spans and its few irregular ones are two range reads.
+    await db.schema.createIndex('obligation_span_scope_idx').on('obligation_span').columns(['irregular', 'holder_scope']).execute()
+    // Everything a plain span's status needs: the national scorecard reads this index, not the table.
+    await db.schema.createIndex('obligation_span_status_idx').on('obligation_span').columns([
+      'irregular', 'known_from', 'held_from', 'held_to', 'member_from', 'member_to', 'state', 'effective_due_date', 'recurring', 'conditional',
+      'plan_done_on', 'started_on', 'done_from', 'done_on',
+    ]).execute()
     await db.schema.createIndex('obligation_span_document_idx').on('obligation_span').column('document_id').execute()
     await db.schema.createIndex('obligation_span_assigned_idx').on('obligation_span').column('assigned_id').execute()
   },
