@@ -74,6 +74,8 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       await connection.executeQuery(CompiledQuery.raw('pragma foreign_keys = on'))
       await connection.executeQuery(CompiledQuery.raw('pragma busy_timeout = 5000'))
       await connection.executeQuery(CompiledQuery.raw('pragma synchronous = normal'))
+      // 64 MiB of page cache instead of SQLite's 2 MiB: a national store's indexes are hundreds of MiB.
+      await connection.executeQuery(CompiledQuery.raw('pragma cache_size = -65536'))
     },
   })
   const db = new Kysely<Database>({ dialect, plugins, ...(options.log ? { log: options.log } : {}) })
