@@ -59,6 +59,15 @@ export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: rea
   return (await loader.loadMany(keys)).map((v) => (v instanceof Error ? null : v))
 }
 
+/** Loads many keys through a loader into a map from key to what was found (missing ones left out). */
+export async function loadById<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<Map<string, V>> {
+  const values = await loadAll(loader, keys)
+  return new Map(keys.flatMap((key, i) => {
+    const value = values[i]
+    return value === null || value === undefined ? [] : [[key, value] as const]
+  }))
+}
+
 /** A loader over one of core's `…OfTasks` batch lookups (a map from task id to a list). */
 function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {

@@ -4,7 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { CalendarDate } from '../calendar/date.js'
 import { DomainError, type DomainErrorCode } from '../errors.js'
 import { isDocumentKind, type DocumentKind } from '../document/kind.js'
@@ -26,7 +26,7 @@ import {
 import {
   ASSIGNMENT_ROLES, COMPARATORS, TASK_STATES, type Assignment, type AssignmentRole, type Target, type Task,
 } from '../model/task.js'
-import type { Database } from '../storage/schema.js'
+import type { Database, ReportTable } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
 import { refreshObligationSpans, tasksInvolving } from '../storage/obligation-span.js'
 import {
@@ -993,11 +993,8 @@ export class Chidao {
     const rows = taskIds.length
       ? await this.db.selectFrom('report').selectAll().where('taskId', 'in', [...new Set(taskIds)]).orderBy('reportedOn').orderBy('createdAt').execute()
       : []
-    const evidence = rows.length
-      ? await this.db.selectFrom('reportEvidence').select(['reportId', 'title', 'uri', 'sha256']).where('reportId', 'in', rows.map((r) => r.id)).orderBy('reportId').orderBy('ordinal').execute()
-      : []
-    const evidenceOf = groupBy(rows.map((r) => r.id), evidence, (e) => e.reportId, ({ title, uri, sha256 }): Evidence => ({ title, uri, sha256 }))
-    return groupedByTask(taskIds, rows, (r) => toReport(r, evidenceOf.get(r.id) ?? []))
+    const reports = await this.#withEvidence(this.db, rows)
+    return groupedByTask(taskIds, reports, (r) => r)
   }
 
   /** The audit trail of one entity, oldest first. */
@@ -1128,8 +1125,16 @@ export class Chidao {
   async #reportById(db: Db, id: unknown, field = 'id'): Promise<Report> {
     const row = typeof id === 'string' ? await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst() : undefined
     if (!row) throw new DomainError('UNKNOWN_REPORT', `No report ${String(id)}`, { field: ['input', field] })
-    const evidence = await db.selectFrom('reportEvidence').select(['title', 'uri', 'sha256']).where('reportId', '=', row.id).orderBy('ordinal').execute()
-    return toReport(row, evidence)
+    return (await this.#withEvidence(db, [row]))[0]!
+  }
+
+  /** Reports from their rows, with their evidence in its order (one query for all of them). */
+  async #withEvidence(db: Db, rows: readonly Selectable<ReportTable>[]): Promise<Report[]> {
+    const evidence = rows.length
+      ? await db.selectFrom('reportEvidence').select(['reportId', 'title', 'uri', 'sha256']).where('reportId', 'in', rows.map((r) => r.id)).orderBy('reportId').orderBy('ordinal').execute()
+      : []
+    const evidenceOf = groupBy(rows.map((r) => r.id), evidence, (e) => e.reportId, ({ title, uri, sha256 }): Evidence => ({ title, uri, sha256 }))
+    return rows.map((r) => toReport(r, evidenceOf.get(r.id) ?? []))
   }
 
   /** Every document `documentId` implements, transitively (recursive CTE, same SQL on both stores). */

@@ -21,7 +21,7 @@ const BATCH = 500
 
 /** Inserts rows in statements of up to 30,000 values (under both stores' parameter limits). */
 async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
-  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] ?? { x: 0 }).length))
+  const size = rows[0] ? Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length)) : 1
   for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute()
 }
 

@@ -2,7 +2,7 @@
 import { formatDeadline, todayInVietnam, validOn, type AssignmentRole, type Deadline, type Succession, type TaskStatus } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
-import { loadAll, type Context } from '../context.js'
+import { loadAll, loadById, type Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { DeadlineType } from '../types/calendar.type.js'
 import {
@@ -181,8 +181,7 @@ export class DocumentResolver {
   @FieldResolver(() => AlignmentReviewConnection, { description: 'Recorded alignment reviews of this plan, oldest first.' })
   async alignmentReviews(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const reviews = await chidao.alignmentReviewsOf(d.raw.id)
-    const docs = await loadAll(loaders.document, reviews.flatMap((r) => (r.memoId ? [r.newDirectionId, r.memoId] : [r.newDirectionId])))
-    const byId = new Map(docs.map((x) => [x!.id, x!]))
+    const byId = await loadById(loaders.document, reviews.flatMap((r) => (r.memoId ? [r.newDirectionId, r.memoId] : [r.newDirectionId])))
     return paginate(reviews.map((r) => Object.assign(new AlignmentReviewType(), {
       decision: r.decision, reasons: r.reasons, decidedOn: r.decidedOn,
       newDirection: DocumentType.of(byId.get(r.newDirectionId)!), memo: r.memoId ? DocumentType.of(byId.get(r.memoId)!) : null,
@@ -248,12 +247,12 @@ export class TaskResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks in lower plans that implement this one.' })
   async childTasks(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate(await tasksOf(loaders, await loaders.childTaskIds.load(t.raw.id)), page)
+    return paginate(await loadTasks(loaders, await loaders.childTaskIds.load(t.raw.id)), page)
   }
 
   @FieldResolver(() => TaskConnection, { description: 'The tasks this one implements, in higher plans.' })
   async parentTasks(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate(await tasksOf(loaders, await loaders.parentTaskIds.load(t.raw.id)), page)
+    return paginate(await loadTasks(loaders, await loaders.parentTaskIds.load(t.raw.id)), page)
   }
 
   @FieldResolver(() => ReportConnection, { description: 'Progress reports on it, oldest first.' })
@@ -279,12 +278,10 @@ export class TaskResolver {
   @FieldResolver(() => AssignmentConnection, { description: 'Who it is assigned to, as written in the plan.' })
   async assignments(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const list = await loaders.assignments.load(t.raw.id)
-    const [orgs, groups] = await Promise.all([
-      loadAll(loaders.organization, list.flatMap((a) => (a.organizationId ? [a.organizationId] : []))),
-      loadAll(loaders.group, list.flatMap((a) => (a.groupId ? [a.groupId] : []))),
+    const [org, group] = await Promise.all([
+      loadById(loaders.organization, list.flatMap((a) => (a.organizationId ? [a.organizationId] : []))),
+      loadById(loaders.group, list.flatMap((a) => (a.groupId ? [a.groupId] : []))),
     ])
-    const org = new Map(orgs.map((o) => [o!.id, o!]))
-    const group = new Map(groups.map((g) => [g!.id, g!]))
     return paginate(list.map((a) => {
       const o = a.organizationId ? org.get(a.organizationId) : undefined
       return Object.assign(new AssignmentType(), {
@@ -295,6 +292,6 @@ export class TaskResolver {
 }
 
 /** Tasks by id through the request's loader, skipping unknown ids. */
-async function tasksOf(loaders: Context['loaders'], ids: readonly string[]): Promise<TaskType[]> {
+async function loadTasks(loaders: Context['loaders'], ids: readonly string[]): Promise<TaskType[]> {
   return (await loadAll(loaders.task, ids)).filter((x) => x !== null).map(TaskType.of)
 }

@@ -106,9 +106,9 @@ const needsTotal = (args: ConnectionArgs) => args.last != null && !args.before
 /**
  * Relay's cursor algorithm over offsets: `after`/`before` bound the list, then `first` takes from
  * the front of what is left or `last` from the back. `total` is needed only for `last` without `before`.
+ * The arguments are checked by the callers, before any fetch.
  */
-export function pageWindow(args: ConnectionArgs, total?: number): PageWindow {
-  checkArgs(args)
+function pageWindow(args: ConnectionArgs, total?: number): PageWindow {
   const start = args.after ? decodeCursor(args.after) + 1 : 0
   let end = args.before ? Math.max(start, decodeCursor(args.before)) : (total ?? Number.POSITIVE_INFINITY)
   let from = start
@@ -123,7 +123,7 @@ export function pageWindow(args: ConnectionArgs, total?: number): PageWindow {
 }
 
 /** A connection from one page of items that starts at `window.offset` in a list of `total`. */
-export function connectionOf<T>(page: readonly T[], window: PageWindow, total: number): ConnectionShape<T> {
+function connectionOf<T>(page: readonly T[], window: PageWindow, total: number): ConnectionShape<T> {
   const edges = page.map((node, i) => ({ cursor: encodeCursor(window.offset + i), node }))
   return {
     edges,
@@ -137,6 +137,7 @@ export function connectionOf<T>(page: readonly T[], window: PageWindow, total: n
 
 /** A page of a list held in memory (short lists: a task's assignments, a year's holidays). */
 export function paginate<T>(items: readonly T[], args: ConnectionArgs): ConnectionShape<T> {
+  checkArgs(args)
   const window = pageWindow(args, items.length)
   return connectionOf(items.slice(window.offset, window.offset + window.limit), window, items.length)
 }
