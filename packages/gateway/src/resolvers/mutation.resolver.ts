@@ -3,7 +3,7 @@
  * `userErrors`. A missing or bad API key is a top-level UNAUTHENTICATED error; a key without the
  * role, or acting outside its organisation, gets a FORBIDDEN user error; nothing is written then.
  */
-import { DomainError, hasRole, isDomainError, mayActFor, type ApiKeyRole } from '@chidao/core'
+import { DomainError, hasRole, isDomainError, type ApiKeyRole } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql'
 import type { Context } from '../context.js'
@@ -43,7 +43,7 @@ async function guarded<T>(ctx: Context, role: ApiKeyRole, target: () => Promise<
   try {
     if (!hasRole(grant, role)) return { value: null, userErrors: [userError(null, `This needs a ${role} key; this key is ${grant.role}`, 'FORBIDDEN')] }
     const organizationId = await target()
-    if (organizationId !== null && !(await mayActFor(ctx.chidao.db, grant, organizationId))) {
+    if (organizationId !== null && !(await ctx.chidao.mayActFor(grant, organizationId))) {
       return { value: null, userErrors: [userError(null, 'This key may not act for that organisation (only its own and those below it)', 'FORBIDDEN')] }
     }
     return { value: await command(`key:${grant.keyId}`), userErrors: [] }
