@@ -14,6 +14,8 @@ import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAlignmentReview, toTarget } from '../../storage/rows.js'
 import { defineCommand } from '../command-tx.js'
+import { issuerOfDocument, organizationIdOf } from '../authorize.js'
+import { date, id, int, list, number, oneOf, optional, required, text } from '../shape.js'
 import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById, requireTask } from '../lookup.js'
 import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
 
@@ -73,6 +75,20 @@ export interface RecordAlignmentReviewInput {
  */
 export const registerDocument = defineCommand({
   name: 'registerDocument',
+  subject: 'Document',
+  description: 'Registers a document and the documents it implements.',
+  input: {
+    symbol: optional(text, 'As written; omit when illegible (then give kind).'),
+    kind: optional(text, 'NQ, KH, QĐ, CT, KL, TB, CV, CTr, HD…; defaults to the one in the symbol.'),
+    issuerCode: required(text),
+    issuedOn: optional(date),
+    title: required(text),
+    implements: optional(list(id('Document')), 'Global IDs of the documents it implements.'),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES), 'IN_FORCE when omitted.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RegisterDocumentInput) => organizationIdOf(trx, input.issuerCode),
+  answer: { entity: 'Document' },
   duplicate: 'DUPLICATE_DOCUMENT',
   async run({ trx, stamp, newId }, input: RegisterDocumentInput) {
     const written = optionalText(input.symbol, 'symbol', 100)
@@ -118,6 +134,15 @@ export const registerDocument = defineCommand({
 /** Adds an implements link between two registered documents. Errors: LINK_TO_LOWER_TIER, LINK_CYCLE. */
 export const linkDocument = defineCommand({
   name: 'linkDocument',
+  subject: 'Document',
+  description: 'Adds an implements link between two registered documents.',
+  input: {
+    documentId: required(id('Document')),
+    parentId: required(id('Document'), 'The document it implements.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: LinkDocumentInput) => issuerOfDocument(trx, input.documentId),
+  answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp }, input: LinkDocumentInput) {
     const child = await requireDocument(trx, input.documentId, 'documentId')
@@ -135,6 +160,17 @@ export const linkDocument = defineCommand({
 /** Changes a document's title or status, if nobody changed it since `expectedVersion`. */
 export const updateDocument = defineCommand({
   name: 'updateDocument',
+  subject: 'Document',
+  description: 'Changes a document’s title or status, if nobody changed it since expectedVersion.',
+  input: {
+    id: required(id('Document')),
+    expectedVersion: required(int),
+    title: optional(text),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES)),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: UpdateDocumentInput) => issuerOfDocument(trx, input.id),
+  answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp }, input: UpdateDocumentInput) {
     const expected = requireVersion(input.expectedVersion)
@@ -152,6 +188,20 @@ export const updateDocument = defineCommand({
 /** Adds a quantitative target to a document (and optionally one of its tasks). */
 export const addTarget = defineCommand({
   name: 'addTarget',
+  subject: 'Target',
+  description: 'Adds a quantitative target to a plan.',
+  input: {
+    documentId: required(id('Document')),
+    taskId: optional(id('Task')),
+    category: optional(text),
+    metric: required(text),
+    unit: optional(text),
+    comparator: required(oneOf('Comparator', COMPARATORS)),
+    value: required(number),
+    milestoneOn: optional(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: AddTargetInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId }, input: AddTargetInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
@@ -177,6 +227,18 @@ export const addTarget = defineCommand({
 /** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
 export const recordAlignmentReview = defineCommand({
   name: 'recordAlignmentReview',
+  subject: 'AlignmentReview',
+  description: 'Records the decision of an alignment review (keep or amend a plan after new direction).',
+  input: {
+    documentId: required(id('Document')),
+    newDirectionId: required(id('Document')),
+    decision: required(oneOf('AlignmentDecision', ALIGNMENT_DECISIONS)),
+    reasons: required(text),
+    memoId: optional(id('Document')),
+    decidedOn: required(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RecordAlignmentReviewInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId }, input: RecordAlignmentReviewInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')

@@ -12,6 +12,7 @@ import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPrevie
 import type { Document } from '../../model/document.js'
 import type { Tier } from '../../model/organization.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
+import { authorize, organizationIdOf } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
@@ -66,12 +67,16 @@ export async function previewImport(env: ServiceEnv, text: string, options: Impo
  * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
  */
 export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  // The commands below run as the importer's own steps: the import is authorized once, for the plan's issuer.
+  const steps: CommandContext = { actor: ctx.actor }
   if (options.dryRun) {
     const preview = await previewImport(env, text, options)
+    await authorizeImport(env, ctx, preview)
     return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
   return env.transaction(async () => {
     const preview = await previewImport(env, text, options)
+    await authorizeImport(env, ctx, preview)
     const { header } = preview
     if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
       throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
@@ -88,7 +93,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
       if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
       const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
-      const parent = known ?? await runCommand(env, ctx, registerDocument, {
+      const parent = known ?? await runCommand(env, steps, registerDocument, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
       })
       if (!known) created.documents++
@@ -97,7 +102,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
 
     let document = await existingDocument(env, preview)
     if (!document) {
-      document = await runCommand(env, ctx, registerDocument, {
+      document = await runCommand(env, steps, registerDocument, {
         symbol: header.symbol, kind: header.kind, issuerCode: header.issuer.code, issuedOn: header.issuedOn,
         title: header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch', implements: [...new Set(parentIds)],
       })
@@ -107,7 +112,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       const linked = new Set((await parentsOf(env.db, document.id)).map((d) => d.id))
       for (const id of new Set(parentIds)) {
         if (linked.has(id)) continue
-        await runCommand(env, ctx, linkDocument, { documentId: document.id, parentId: id })
+        await runCommand(env, steps, linkDocument, { documentId: document.id, parentId: id })
         created.links++
       }
     }
@@ -121,7 +126,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
         continue
       }
       const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
-      const added = await runCommand(env, ctx, addTask, {
+      const added = await runCommand(env, steps, addTask, {
         documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
       })
       taskIds.push(added.id)
@@ -132,7 +137,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const targets = await targetsOf(env.db, document.id)
     for (const t of preview.targets) {
       if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
-      await runCommand(env, ctx, addTarget, {
+      await runCommand(env, steps, addTarget, {
         documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
       })
       created.targets++
@@ -142,6 +147,15 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
   })
+}
+
+/** The role an import needs, for the plan's issuer (checked when a key acts). */
+export const IMPORT_ROLE = 'EDITOR'
+
+async function authorizeImport(env: ServiceEnv, ctx: CommandContext, preview: PlanPreview): Promise<void> {
+  if (!ctx.grant) return
+  const issuer = preview.header.issuer
+  await authorize(env.db, ctx.grant, IMPORT_ROLE, () => (issuer?.code && issuer.kind === 'ORGANIZATION' ? organizationIdOf(env.db, issuer.code) : Promise.resolve(null)))
 }
 
 function none() {
