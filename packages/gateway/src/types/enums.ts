@@ -1,5 +1,6 @@
 /** GraphQL enums from core's closed sets. */
 import {
+  ALIGNMENT_DECISIONS, CLAIMED_STATUSES, COMPARATORS, SUCCESSION_KINDS, TASK_STATES, VERIFICATION_STATUSES,
   ASSIGNMENT_ROLES, BLOCS, DEADLINE_KINDS, DOCUMENT_STATUSES, ORGANIZATION_KINDS, RECURRENCES, REPORTING_PERIOD_KINDS, TASK_STATUSES, TIERS,
 } from '@chidao/core'
 import { registerEnumType } from 'type-graphql'
@@ -35,3 +36,9 @@ export const DocumentStatusEnum = enumType('DocumentStatus', DOCUMENT_STATUSES)
 export const AssignmentRoleEnum = enumType('AssignmentRole', ASSIGNMENT_ROLES)
 export const TaskStatusEnum = enumType('TaskStatus', TASK_STATUSES)
 export const ReportingPeriodKindEnum = enumType('ReportingPeriodKind', REPORTING_PERIOD_KINDS)
+export const TaskStateEnum = enumType('TaskState', TASK_STATES)
+export const SuccessionKindEnum = enumType('SuccessionKind', SUCCESSION_KINDS)
+export const AlignmentDecisionEnum = enumType('AlignmentDecision', ALIGNMENT_DECISIONS)
+export const ComparatorEnum = enumType('Comparator', COMPARATORS)
+export const ClaimedStatusEnum = enumType('ClaimedStatus', CLAIMED_STATUSES)
+export const VerificationStatusEnum = enumType('VerificationStatus', VERIFICATION_STATUSES)

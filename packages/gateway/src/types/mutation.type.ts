@@ -3,6 +3,7 @@ import type { Report } from '@chidao/core'
 import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DocumentType, OrganizationType, TaskType } from './domain.type.js'
+import { ClaimedStatusEnum, VerificationStatusEnum } from './enums.js'
 import { Connection, toGlobalId } from './relay.js'
 
 @ObjectType('UserError', { description: 'A mistake in the input; nothing was written.' })
@@ -15,11 +16,11 @@ export class UserError {
 @ObjectType('Report')
 export class ReportType {
   @Field(() => ID) id!: string
-  @Field(() => String) claimedStatus!: string
+  @Field(() => ClaimedStatusEnum) claimedStatus!: string
   @Field(() => Int, { nullable: true }) percent!: number | null
   @Field(() => DateScalar) reportedOn!: string
   @Field(() => DateScalar, { nullable: true }) completedOn!: string | null
-  @Field(() => String) verificationStatus!: string
+  @Field(() => VerificationStatusEnum) verificationStatus!: string
   @Field(() => Int) version!: number
 
   static of(r: Report): ReportType {

@@ -2,7 +2,7 @@
 import { isDocumentKind, type DocumentKind } from '../../document/kind.js'
 import { parseSymbol } from '../../document/symbol.js'
 import { DomainError } from '../../errors.js'
-import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentStatus } from '../../model/document.js'
+import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document } from '../../model/document.js'
 import { tierRank, type Organization } from '../../model/organization.js'
 import { COMPARATORS, type Target } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
@@ -177,7 +177,7 @@ export const updateDocument = defineCommand({
     const before = await requireDocument(trx, input.id, 'id')
     const patch = {
       ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
-      ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') as DocumentStatus } : {}),
+      ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') } : {}),
     }
     await versionedUpdate(trx, 'document', before.id, expected, before.version, patch, stamp)
     const after = await requireDocument(trx, before.id)

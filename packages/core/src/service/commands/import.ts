@@ -10,7 +10,6 @@ import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
 import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
 import type { Document } from '../../model/document.js'
-import type { Tier } from '../../model/organization.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
 import { authorize, organizationIdOf } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
@@ -45,11 +44,11 @@ export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
   const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
   return {
     organizations: orgs.map((o) => ({
-      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier as Tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
+      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
       aliases: aliasesOf('organizationId', o.id),
     })),
     groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
-    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier as Tier })),
+    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier })),
   }
 }
 

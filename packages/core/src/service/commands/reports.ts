@@ -88,7 +88,7 @@ export const submitReport = defineCommand({
     const row = {
       id: newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
       period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
-      narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING',
+      narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING' as const,
       verifierId: null, verifiedOn: null, verificationNote: null, createdAt: stamp, updatedAt: stamp,
     }
     await insertReport(trx, row, evidence.map((e) => ({ id: newId(), ...e })))

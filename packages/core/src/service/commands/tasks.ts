@@ -100,7 +100,7 @@ export const addTask = defineCommand({
     const row = {
       id: newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: (await taskCountOfDocument(trx, document.id)) + 1,
       content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
-      output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
+      output, state: 'ACTIVE' as const, createdAt: stamp, updatedAt: stamp,
     }
     await insertTask(trx, row)
     await insertTaskLinks(trx, row.id, implemented, stamp)
