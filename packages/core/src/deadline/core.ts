@@ -1,0 +1,126 @@
+/**
+ * The time expression itself (no label; a trailing bracket is handled by parse.ts): tries each
+ * form in turn, the most specific first, on the folded text `f` (positions match the text `t`).
+ */
+import { addDays, endOfMonth } from '../calendar/date.js'
+import { dayOfMonthAt, dayOfYearAt } from '../calendar/civil-code.js'
+import { VIETNAM_WORK_CALENDAR } from '../calendar/work-calendar.js'
+import { conditional } from './forms/conditions.js'
+import { afterDay, dateRange, fromStart, periodSpan } from './forms/ranges.js'
+import { recurrenceOf } from './forms/recurrence.js'
+import { relative } from './forms/relative.js'
+import type { ParseDeadlineOptions } from './parse.js'
+import { DATE, DATE_RE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TRUOC, TU, VA_NHUNG_RE } from './patterns.js'
+import { DATED, date, month, position, quarterNumber, spec, year, type Spec } from './spec.js'
+
+const BEFORE_DATE_RE = new RegExp(`\\b${TRUOC}\\s+(?:${NGAY}\\s+)?${DATE}`)
+const BEFORE_MONTH_RE = new RegExp(`\\b${TRUOC}\\s+${THANG}\\s+${MONTH_YEAR}`)
+const NAMED_MONTH_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEAR}`)
+const NAMED_YEAR_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
+const UNTIL_END_MONTH_RE = new RegExp(`\\b${DEN}\\s+${HET}\\s+${THANG}\\s+${MONTH_YEAR}`)
+const UNTIL_YEAR_RE = new RegExp(`\\b${DEN}\\s+(${HET}\\s+)?${NAM}\\s+(\\d{4})`)
+const FROM_NOW_RE = new RegExp(`\\b${TU}\\s+nay\\s+${DEN}\\b`)
+const HALF_RE = new RegExp(`\\b(?:6|06|sau)\\s+${THANG}\\s+(dau|cuoi)\\s+${NAM}\\s+(\\d{4})`)
+const NINE_RE = new RegExp(`\\b(?:9|09|chin)\\s+${THANG}\\s+(?:dau\\s+)?${NAM}\\s+(\\d{4})`)
+const QUARTER_RE = new RegExp(`\\b${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})`)
+const MONTH_RE = new RegExp(`\\b${THANG}\\s+${MONTH_YEAR}`)
+// "6/2025" on its own (a table cell): not part of a date, a range or a document number.
+const BARE_MONTH_RE = /(?<![\d/.-]\s?|\bso\s)(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/
+const FROM_YEAR_RE = new RegExp(`(?:^|\\s|\\()${TU}\\s*${NAM}\\s+(\\d{4})\\b(?!\\s*-\\s*\\d{4})`)
+const YEAR_RANGE_RE = /(?:^|\D)(\d{4})\s*-\s*(\d{4})(?!\d)/
+const YEAR_RE = new RegExp(`\\b${NAM}\\s+(\\d{4})\\b|^\\(?(\\d{4})\\)?$`)
+
+/** The time a phrase gives, or null when nothing is recognised. Throws BadDate on impossible dates. */
+export function parseCore(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
+  const waiting = conditional(t, f)
+  if (waiting) return waiting
+  // "… và những năm tiếp theo": open-ended from the start of what comes before.
+  const next = f.includes('tiep') || f.includes('theo') ? VA_NHUNG_RE.exec(f) : null
+  if (next && next.index > 0) {
+    const head = parseCore(t.slice(0, next.index), f.slice(0, next.index), options)
+    const start = head && DATED.has(head.kind) ? head.startDate ?? head.dueDate : null
+    if (start) return spec('OPEN_ENDED', { startDate: start })
+  }
+  const hasDigit = /\d/.test(f)
+  if (hasDigit) {
+    const dated = dateForms(t, f, options)
+    if (dated) return dated
+  }
+  const recurrence = recurrenceOf(f)
+  if (recurrence) return spec('RECURRING', { recurrence })
+  if (!hasDigit) return null
+  const open = FROM_YEAR_RE.exec(f)
+  if (open) return spec('OPEN_ENDED', { startDate: date(year(open[1]!), 1, 1) })
+  const span = YEAR_RANGE_RE.exec(f)
+  if (span) {
+    const y1 = year(span[1]!)
+    const y2 = year(span[2]!)
+    if (y2 >= y1) return spec('YEAR_RANGE', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31) })
+  }
+  const single = YEAR_RE.exec(f)
+  if (single) {
+    const y = year((single[1] ?? single[2])!)
+    return spec('YEAR', { startDate: date(y, 1, 1), dueDate: date(y, 12, 31) })
+  }
+  return null
+}
+
+/** Forms with a day, a month or a quarter in them. */
+function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
+  const fullDate = DATE_RE.test(f)
+  const rel = f.includes('trong') || f.includes('sau') ? relative(t, f, options) : null
+  if (rel) return rel
+  const after = fullDate && f.includes('sau') ? afterDay(f) : null
+  if (after) return after
+  const range = fullDate ? dateRange(f) : null
+  if (range) return range
+  const periods = f.includes('th') || f.includes('qu') ? periodSpan(t, f, options.calendar ?? VIETNAM_WORK_CALENDAR) : null
+  if (periods) return periods
+  const before = fullDate ? BEFORE_DATE_RE.exec(f) : null
+  if (before) return spec('BEFORE_DATE', { dueDate: addDays(date(year(before[3]!), month(before[2]!), Number(before[1])), -1) })
+  const beforeMonth = f.includes('tr') ? BEFORE_MONTH_RE.exec(f) : null
+  if (beforeMonth) return spec('BEFORE_DATE', { dueDate: addDays(date(year(beforeMonth[2]!), month(beforeMonth[1]!), 1), -1) })
+  const from = fromStart(t, f)
+  if (from) return from
+  const half = f.includes('6') || f.includes('sau') ? HALF_RE.exec(f) : null
+  if (half) {
+    const y = year(half[2]!)
+    return half[1] === 'dau'
+      ? spec('HALF_YEAR', { startDate: date(y, 1, 1), dueDate: date(y, 6, 30) })
+      : spec('HALF_YEAR', { startDate: date(y, 7, 1), dueDate: date(y, 12, 31) })
+  }
+  const nine = f.includes('9') || f.includes('chin') ? NINE_RE.exec(f) : null
+  if (nine) return spec('NINE_MONTHS', { startDate: date(year(nine[1]!), 1, 1), dueDate: date(year(nine[1]!), 9, 30) })
+  const positional = f.includes('dau') || f.includes('giua') || f.includes('cuoi')
+  const named = positional ? NAMED_MONTH_RE.exec(f) : null
+  if (named) return spec('DATE', { dueDate: dayOfMonthAt(position(named[1]!), year(named[3]!), month(named[2]!)) })
+  const namedYear = positional ? NAMED_YEAR_RE.exec(f) : null
+  if (namedYear) return spec('DATE', { dueDate: dayOfYearAt(position(namedYear[1]!), year(namedYear[2]!)) })
+  const until = f.includes('het') || f.includes('d')
+  const untilMonth = until ? UNTIL_END_MONTH_RE.exec(f) : null
+  if (untilMonth) return spec('DATE', { dueDate: endOfMonth(year(untilMonth[2]!), month(untilMonth[1]!)) })
+  const untilYear = until ? UNTIL_YEAR_RE.exec(f) : null
+  if (untilYear) {
+    const y = year(untilYear[2]!)
+    // "đến hết năm X" and "từ nay đến năm X" end on a day; "đến năm X" is a milestone year.
+    if (untilYear[1] !== undefined || FROM_NOW_RE.test(f)) return spec('DATE', { dueDate: date(y, 12, 31) })
+    return spec('YEAR', { dueDate: date(y, 12, 31) })
+  }
+  const exact = fullDate ? DATE_RE.exec(f) : null
+  if (exact) return spec('DATE', { dueDate: date(year(exact[3]!), month(exact[2]!), Number(exact[1])) })
+  const quarter = f.includes('qu') ? QUARTER_RE.exec(f) : null
+  if (quarter) {
+    const q = quarterNumber(quarter[1]!)
+    if (q !== null) {
+      const y = year(quarter[2]!)
+      return spec('QUARTER', { startDate: date(y, q * 3 - 2, 1), dueDate: endOfMonth(y, q * 3) })
+    }
+  }
+  const monthMatch = MONTH_RE.exec(f) ?? (f.includes('/') ? BARE_MONTH_RE.exec(f) : null)
+  if (monthMatch) {
+    const y = year(monthMatch[2]!)
+    const m = month(monthMatch[1]!)
+    return spec('MONTH', { startDate: date(y, m, 1), dueDate: endOfMonth(y, m) })
+  }
+  return null
+}

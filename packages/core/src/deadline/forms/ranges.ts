@@ -1,0 +1,122 @@
+/**
+ * Ranges and starts: "từ ngày 01/10/2025 đến hết ngày 31/12/2025", "từ ngày 08 đến ngày 10/12/2025",
+ * "đến 17 giờ 00, ngày 01/02/2026", "Từ tháng 01 đến ngày bầu cử 15/3/2026"; spans of months and
+ * quarters ("Tháng 3 - 4/2026", "Từ tháng 1/2026 đến quý II/2026", "Quý I/2026 và Quý II/2026");
+ * starts with no end ("Từ 01/3/2026") or with an end that is an event ("… đến khi kết thúc …").
+ */
+import { addDays, endOfMonth, type CalendarDate } from '../../calendar/date.js'
+import type { WorkCalendar } from '../../calendar/work-calendar.js'
+import { build } from '../build.js'
+import { DATE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TU } from '../patterns.js'
+import { BadDate, collapse, date, month, quarterNumber, spec, year, type Spec } from '../spec.js'
+
+// A start (d/m[/y], "ngày d", "tháng m[/y]") then an end that is a full date, with what may sit between.
+const DATE_RANGE_RE = new RegExp(
+  `(?<!\\d)(?:(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?|${NGAY}\\s+(\\d{1,2})(?!\\s*[/.\\-\\d])|` +
+    `${THANG}\\s+(\\d{1,2})(?:\\s*(?:/|${NAM})\\s*(\\d{4}))?(?!\\s*[/.]\\s*\\d))` +
+    `\\s*(?:${DEN}|toi|-)\\s*(?:${HET}\\s+)?(?:${NGAY}(?:\\s+[a-z]+){0,4}\\s+)?` +
+    `(?:\\d{1,2}\\s*(?:gio|h)(?:\\s*\\d{1,2})?(?:\\s*phut)?\\s*,?\\s*)?(?:${NGAY}\\s+)?` +
+    `(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`,
+)
+
+/** "từ … đến …" where both ends are dated (the end a full date). */
+export function dateRange(f: string): Spec | null {
+  const r = DATE_RANGE_RE.exec(f)
+  if (!r) return null
+  const y2 = year(r[9]!)
+  const due = date(y2, month(r[8]!), Number(r[7]))
+  const written = r[3] ?? r[6]
+  const startIn = (y: number): CalendarDate =>
+    r[1] !== undefined ? date(y, month(r[2]!), Number(r[1]))
+      : r[4] !== undefined ? date(y, Number(due.slice(5, 7)), Number(r[4]))
+        : date(y, month(r[5]!), 1)
+  let start = startIn(written ? year(written) : y2)
+  // "từ 15/12 đến 15/01/2026": a start written without its year lies in the year before.
+  if (start > due && !written) start = startIn(y2 - 1)
+  if (start > due) throw new BadDate('a range that ends before it starts')
+  return spec('DATE_RANGE', { startDate: start, dueDate: due })
+}
+
+const PERIOD_YEAR = `(?:\\s*(?:/|-|${NAM})\\s*(\\d{4}))?`
+const SPAN_RE = new RegExp(
+  `(?:\\b${THANG}\\s+(\\d{1,2})|\\b${QUY}\\s+${QUARTER_NO})${PERIOD_YEAR}` +
+    `\\s*(-|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*` +
+    `(?:${THANG}\\s+(\\d{1,2})|${QUY}\\s+${QUARTER_NO}|(\\d{1,2}|[ivx]{1,4})(?=\\s*(?:/|-|${NAM})\\s*\\d{4}))${PERIOD_YEAR}`,
+  'd',
+)
+
+interface Period { readonly kind: 'MONTH' | 'QUARTER'; readonly start: CalendarDate; readonly end: CalendarDate }
+
+function period(monthNo: string | undefined, quarter: string | undefined, y: number): Period {
+  if (monthNo !== undefined) {
+    const m = month(monthNo)
+    return { kind: 'MONTH', start: date(y, m, 1), end: endOfMonth(y, m) }
+  }
+  const q = quarterNumber(quarter!)
+  if (q === null) throw new BadDate(`quarter ${quarter}`)
+  return { kind: 'QUARTER', start: date(y, q * 3 - 2, 1), end: endOfMonth(y, q * 3) }
+}
+
+/**
+ * Two months or quarters joined by "-", "đến (hết)", "tới" or "và": one range from the first's
+ * first day to the second's last (two separate periods joined by "và" are two phases). The year
+ * may be written once, on either. Null when neither has a year ("từ tháng 3 đến tháng 11 hằng năm").
+ */
+export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec | null {
+  const s = SPAN_RE.exec(f)
+  if (!s) return null
+  const [, m1, q1, y1, joint, m2, q2, bare, y2] = s
+  if (y1 === undefined && y2 === undefined) return null
+  // A bare second number has the first's unit ("Tháng 3 - 4/2026", "Quý I - II/2026").
+  const secondMonth = m2 ?? (bare !== undefined && m1 !== undefined ? bare : undefined)
+  const secondQuarter = q2 ?? (bare !== undefined && q1 !== undefined ? bare : undefined)
+  if (secondMonth === undefined && secondQuarter === undefined) return null
+  const yB = year((y2 ?? y1)!)
+  let a = period(m1, q1, y1 !== undefined ? year(y1) : yB)
+  const b = period(secondMonth, secondQuarter, yB)
+  if (a.start > b.end && y1 === undefined) a = period(m1, q1, yB - 1)
+  if (a.start > b.end) throw new BadDate('a range that ends before it starts')
+  if (joint === 'va' && addDays(a.end, 1) !== b.start) {
+    // Two periods apart: two phases, due at the later one's end.
+    const [jointStart, jointEnd] = s.indices![4]!
+    const texts = [t.slice(s.index, jointStart).trim(), t.slice(jointEnd, s.index + s[0].length).trim()]
+    const phases = [a, b].map((p, i) => ({
+      label: '',
+      deadline: build(texts[i]!, spec(p.kind, { startDate: p.start, dueDate: p.end }), calendar),
+    }))
+    return spec('PHASED', { startDate: a.start, dueDate: b.end, phases })
+  }
+  return spec('DATE_RANGE', { startDate: a.start, dueDate: b.end })
+}
+
+// "Từ 01/3/2026", "Từ tháng 2/2026", "Từ Quý IV/2025", then nothing, or "đến" an event with no date.
+const FROM_RE = new RegExp(
+  `(?:^|[\\s(,;])(?:bat\\s+dau\\s+)?(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}\\s+)?(?:${DATE}|${THANG}\\s+${MONTH_YEAR}|${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4}))`,
+)
+const UNTIL_EVENT_RE = new RegExp(`^\\s*,?\\s*(?:${DEN}|toi|cho\\s+${DEN})\\s+\\D*$`)
+const NOTHING_RE = /^[\s,.;]*(?:tro\s+di)?[\s,.;]*$/
+
+/** A start with no end (OPEN_ENDED), or with an event for its end (CONDITIONAL from the start). */
+export function fromStart(t: string, f: string): Spec | null {
+  const m = FROM_RE.exec(f)
+  if (!m) return null
+  const start = m[1] !== undefined ? date(year(m[3]!), month(m[2]!), Number(m[1]))
+    : m[4] !== undefined ? date(year(m[5]!), month(m[4]!), 1)
+      : period(undefined, m[6]!, year(m[7]!)).start
+  const restAt = m.index + m[0].length
+  const rest = f.slice(restAt)
+  if (NOTHING_RE.test(rest)) return spec('OPEN_ENDED', { startDate: start })
+  if (UNTIL_EVENT_RE.test(rest)) {
+    return spec('CONDITIONAL', { startDate: start, condition: collapse(t.slice(restAt)).replace(/^,\s*/, '') })
+  }
+  return null
+}
+
+const AFTER_DAY_RE = new RegExp(`\\bsau\\s+${NGAY}(?:\\s+[a-z]+){0,4}\\s+${DATE}`)
+
+/** "Sau ngày bầu cử 15/3/2026": open-ended from the day after (Civil Code Art. 147). */
+export function afterDay(f: string): Spec | null {
+  const m = AFTER_DAY_RE.exec(f)
+  if (!m) return null
+  return spec('OPEN_ENDED', { startDate: addDays(date(year(m[3]!), month(m[2]!), Number(m[1])), 1) })
+}
