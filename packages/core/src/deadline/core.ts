@@ -19,6 +19,7 @@ const NAMED_MONTH_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEA
 const NAMED_YEAR_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
 const UNTIL_END_MONTH_RE = new RegExp(`\\b${DEN}\\s+${HET}\\s+${THANG}\\s+${MONTH_YEAR}`)
 const UNTIL_YEAR_RE = new RegExp(`\\b${DEN}\\s+(${HET}\\s+)?${NAM}\\s+(\\d{4})`)
+const UNTIL_HINT_RE = new RegExp(`\\b${DEN}\\s`)
 const FROM_NOW_RE = new RegExp(`\\b${TU}\\s+nay\\s+${DEN}\\b`)
 const HALF_RE = new RegExp(`\\b(?:6|06|sau)\\s+${THANG}\\s+(dau|cuoi)\\s+${NAM}\\s+(\\d{4})`)
 const NINE_RE = new RegExp(`\\b(?:9|09|chin)\\s+${THANG}\\s+(?:dau\\s+)?${NAM}\\s+(\\d{4})`)
@@ -35,7 +36,7 @@ export function parseCore(t: string, f: string, options: ParseDeadlineOptions): 
   const waiting = conditional(t, f)
   if (waiting) return waiting
   // "… và những năm tiếp theo": open-ended from the start of what comes before.
-  const next = f.includes('tiep') || f.includes('theo') ? VA_NHUNG_RE.exec(f) : null
+  const next = f.includes('theo') ? VA_NHUNG_RE.exec(f) : null
   if (next && next.index > 0) {
     const head = parseCore(t.slice(0, next.index), f.slice(0, next.index), options)
     const start = head && DATED.has(head.kind) ? head.startDate ?? head.dueDate : null
@@ -96,7 +97,7 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
   if (named) return spec('DATE', { dueDate: dayOfMonthAt(position(named[1]!), year(named[3]!), month(named[2]!)) })
   const namedYear = positional ? NAMED_YEAR_RE.exec(f) : null
   if (namedYear) return spec('DATE', { dueDate: dayOfYearAt(position(namedYear[1]!), year(namedYear[2]!)) })
-  const until = f.includes('het') || f.includes('d')
+  const until = UNTIL_HINT_RE.test(f)
   const untilMonth = until ? UNTIL_END_MONTH_RE.exec(f) : null
   if (untilMonth) return spec('DATE', { dueDate: endOfMonth(year(untilMonth[2]!), month(untilMonth[1]!)) })
   const untilYear = until ? UNTIL_YEAR_RE.exec(f) : null

@@ -21,7 +21,7 @@ const DATE_RANGE_RE = new RegExp(
 
 /** "từ … đến …" where both ends are dated (the end a full date). */
 export function dateRange(f: string): Spec | null {
-  const r = DATE_RANGE_RE.exec(f)
+  const r = JOINT_HINT_RE.test(f) ? DATE_RANGE_RE.exec(f) : null
   if (!r) return null
   const y2 = year(r[9]!)
   const due = date(y2, month(r[8]!), Number(r[7]))
@@ -42,8 +42,10 @@ const SPAN_RE = new RegExp(
   `(?:\\b${THANG}\\s+(\\d{1,2})|\\b${QUY}\\s+${QUARTER_NO})${PERIOD_YEAR}` +
     `\\s*(-|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*` +
     `(?:${THANG}\\s+(\\d{1,2})|${QUY}\\s+${QUARTER_NO}|(\\d{1,2}|[ivx]{1,4})(?=\\s*(?:/|-|${NAM})\\s*\\d{4}))${PERIOD_YEAR}`,
-  'd',
 )
+const JOINT_RE = new RegExp(`\\s*(?:-|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*(?=(?:${THANG}|${QUY}|\\d|[ivx]))`, 'g')
+// Every span and every range has a joint: most phrases are passed over on this alone.
+const JOINT_HINT_RE = new RegExp(`-|\\b(?:${DEN}|toi|va)\\b`)
 
 interface Period { readonly kind: 'MONTH' | 'QUARTER'; readonly start: CalendarDate; readonly end: CalendarDate }
 
@@ -63,7 +65,7 @@ function period(monthNo: string | undefined, quarter: string | undefined, y: num
  * may be written once, on either. Null when neither has a year ("từ tháng 3 đến tháng 11 hằng năm").
  */
 export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec | null {
-  const s = SPAN_RE.exec(f)
+  const s = JOINT_HINT_RE.test(f) ? SPAN_RE.exec(f) : null
   if (!s) return null
   const [, m1, q1, y1, joint, m2, q2, bare, y2] = s
   if (y1 === undefined && y2 === undefined) return null
@@ -78,8 +80,10 @@ export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec |
   if (a.start > b.end) throw new BadDate('a range that ends before it starts')
   if (joint === 'va' && addDays(a.end, 1) !== b.start) {
     // Two periods apart: two phases, due at the later one's end.
-    const [jointStart, jointEnd] = s.indices![4]!
-    const texts = [t.slice(s.index, jointStart).trim(), t.slice(jointEnd, s.index + s[0].length).trim()]
+    // The joint: the first one after the first period's number.
+    JOINT_RE.lastIndex = f.indexOf(m1 ?? q1!, s.index) + (m1 ?? q1!).length
+    const j = JOINT_RE.exec(f)!
+    const texts = [t.slice(s.index, j.index).trim(), t.slice(j.index + j[0].length, s.index + s[0].length).trim()]
     const phases = [a, b].map((p, i) => ({
       label: '',
       deadline: build(texts[i]!, spec(p.kind, { startDate: p.start, dueDate: p.end }), calendar),
@@ -93,12 +97,13 @@ export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec |
 const FROM_RE = new RegExp(
   `(?:^|[\\s(,;])(?:bat\\s+dau\\s+)?(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}\\s+)?(?:${DATE}|${THANG}\\s+${MONTH_YEAR}|${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4}))`,
 )
+const FROM_HINT_RE = new RegExp(`\\b(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}|${THANG}|${QUY}|\\d)`)
 const UNTIL_EVENT_RE = new RegExp(`^\\s*,?\\s*(?:${DEN}|toi|cho\\s+${DEN})\\s+\\D*$`)
 const NOTHING_RE = /^[\s,.;]*(?:tro\s+di)?[\s,.;]*$/
 
 /** A start with no end (OPEN_ENDED), or with an event for its end (CONDITIONAL from the start). */
 export function fromStart(t: string, f: string): Spec | null {
-  const m = FROM_RE.exec(f)
+  const m = FROM_HINT_RE.test(f) ? FROM_RE.exec(f) : null
   if (!m) return null
   const start = m[1] !== undefined ? date(year(m[3]!), month(m[2]!), Number(m[1]))
     : m[4] !== undefined ? date(year(m[5]!), month(m[4]!), 1)
