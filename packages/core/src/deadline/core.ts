@@ -15,8 +15,8 @@ import { DATED, date, month, position, quarterNumber, spec, year, type Spec } fr
 
 const BEFORE_DATE_RE = new RegExp(`\\b${TRUOC}\\s+(?:${NGAY}\\s+)?${DATE}`)
 const BEFORE_MONTH_RE = new RegExp(`\\b${TRUOC}\\s+${THANG}\\s+${MONTH_YEAR}`)
-const NAMED_MONTH_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEAR}`)
-const NAMED_YEAR_RE = new RegExp(`\\b(dau|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
+const NAMED_MONTH_RE = new RegExp(`\\b(tu[a-z]n\\s+)?([dp]au|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEAR}`)
+const NAMED_YEAR_RE = new RegExp(`\\b([dp]au|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
 const UNTIL_END_MONTH_RE = new RegExp(`\\b${DEN}\\s+${HET}\\s+${THANG}\\s+${MONTH_YEAR}`)
 const UNTIL_YEAR_RE = new RegExp(`\\b${DEN}\\s+(${HET}\\s+)?${NAM}\\s+(\\d{4})`)
 const UNTIL_HINT_RE = new RegExp(`\\b${DEN}\\s`)
@@ -28,7 +28,7 @@ const MONTH_RE = new RegExp(`\\b${THANG}\\s+${MONTH_YEAR}`)
 // "6/2025" on its own (a table cell): not part of a date, a range or a document number.
 const BARE_MONTH_RE = /(?<![\d/.-]\s?|\bso\s)(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/
 const FROM_YEAR_RE = new RegExp(`(?:^|\\s|\\()${TU}\\s*${NAM}\\s+(\\d{4})\\b(?!\\s*-\\s*\\d{4})`)
-const YEAR_RANGE_RE = /(?:^|\D)(\d{4})\s*-\s*(\d{4})(?!\d)/
+const YEAR_RANGE_RE = new RegExp(`(?:^|\\D)(\\d{4})\\s*(?:-|\\b${DEN}\\b|\\btoi\\b)\\s*(?:${HET}\\s+)?(?:${NAM}\\s+)?(\\d{4})(?!\\d)`)
 const YEAR_RE = new RegExp(`\\b${NAM}\\s+(\\d{4})\\b|^\\(?(\\d{4})\\)?$`)
 
 /** The time a phrase gives, or null when nothing is recognised. Throws BadDate on impossible dates. */
@@ -52,18 +52,23 @@ export function parseCore(t: string, f: string, options: ParseDeadlineOptions): 
   if (!hasDigit) return null
   const open = FROM_YEAR_RE.exec(f)
   if (open) return spec('OPEN_ENDED', { startDate: date(year(open[1]!), 1, 1) })
-  const span = YEAR_RANGE_RE.exec(f)
-  if (span) {
-    const y1 = year(span[1]!)
-    const y2 = year(span[2]!)
-    if (y2 >= y1) return spec('YEAR_RANGE', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31) })
-  }
+  const span = yearRange(f)
+  if (span) return span
   const single = YEAR_RE.exec(f)
   if (single) {
     const y = year((single[1] ?? single[2])!)
     return spec('YEAR', { startDate: date(y, 1, 1), dueDate: date(y, 12, 31) })
   }
   return null
+}
+
+/** "2026 - 2030", "Năm 2026 đến năm 2030", or null. */
+function yearRange(f: string): Spec | null {
+  const span = YEAR_RANGE_RE.exec(f)
+  if (!span) return null
+  const y1 = year(span[1]!)
+  const y2 = year(span[2]!)
+  return y2 >= y1 ? spec('YEAR_RANGE', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31) }) : null
 }
 
 /** Forms with a day, a month or a quarter in them. */
@@ -81,7 +86,7 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
   if (before) return spec('BEFORE_DATE', { dueDate: addDays(date(year(before[3]!), month(before[2]!), Number(before[1])), -1) })
   const beforeMonth = f.includes('tr') ? BEFORE_MONTH_RE.exec(f) : null
   if (beforeMonth) return spec('BEFORE_DATE', { dueDate: addDays(date(year(beforeMonth[2]!), month(beforeMonth[1]!), 1), -1) })
-  const from = fromStart(t, f)
+  const from = fromStart(t, f, (endT, endF) => parseCore(endT, endF, options))
   if (from) return from
   const half = f.includes('6') || f.includes('sau') ? HALF_RE.exec(f) : null
   if (half) {
@@ -92,14 +97,26 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
   }
   const nine = f.includes('9') || f.includes('chin') ? NINE_RE.exec(f) : null
   if (nine) return spec('NINE_MONTHS', { startDate: date(year(nine[1]!), 1, 1), dueDate: date(year(nine[1]!), 9, 30) })
-  const positional = f.includes('dau') || f.includes('giua') || f.includes('cuoi')
+  const positional = f.includes('au') || f.includes('giua') || f.includes('cuoi')
   const named = positional ? NAMED_MONTH_RE.exec(f) : null
-  if (named) return spec('DATE', { dueDate: dayOfMonthAt(position(named[1]!), year(named[3]!), month(named[2]!)) })
+  if (named) {
+    const y = year(named[4]!)
+    const m = month(named[3]!)
+    if (named[1] === undefined) return spec('DATE', { dueDate: dayOfMonthAt(position(named[2]!), y, m) })
+    // "tuần đầu / cuối tháng": the month's first or last seven days.
+    if (named[2] === 'giua') return null
+    const last = endOfMonth(y, m)
+    return named[2] === 'cuoi'
+      ? spec('DATE_RANGE', { startDate: addDays(last, -6), dueDate: last })
+      : spec('DATE_RANGE', { startDate: date(y, m, 1), dueDate: date(y, m, 7) })
+  }
   const namedYear = positional ? NAMED_YEAR_RE.exec(f) : null
   if (namedYear) return spec('DATE', { dueDate: dayOfYearAt(position(namedYear[1]!), year(namedYear[2]!)) })
   const until = UNTIL_HINT_RE.test(f)
   const untilMonth = until ? UNTIL_END_MONTH_RE.exec(f) : null
   if (untilMonth) return spec('DATE', { dueDate: endOfMonth(year(untilMonth[2]!), month(untilMonth[1]!)) })
+  const years = until ? yearRange(f) : null
+  if (years) return years
   const untilYear = until ? UNTIL_YEAR_RE.exec(f) : null
   if (untilYear) {
     const y = year(untilYear[2]!)

@@ -80,7 +80,9 @@ function viCore(d: Deadline): string {
     case 'INHERITED':
       return 'Theo tiến độ của nhiệm vụ cấp trên'
     case 'PHASED':
-      return d.phases.map((p) => (p.label ? `${formatDeadline(p.deadline)}: ${p.label}` : formatDeadline(p.deadline))).join('. ') + '.'
+      // Periods joined by "và" ("Quý I/2026 và Quý III/2026") have no labels.
+      if (d.phases.every((p) => !p.label)) return d.phases.map((p) => formatDeadline(p.deadline)).join(' và ')
+      return d.phases.map((p) => `${formatDeadline(p.deadline)}: ${p.label}`).join('. ') + '.'
     case 'UNKNOWN':
       return d.text.replace(/\s+/g, ' ').trim()
   }

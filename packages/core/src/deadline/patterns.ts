@@ -9,7 +9,7 @@ export const THANG = 'th[a-z0-9]ng' // tháng
 export const NGAY = 'ng[a-z0-9]y' // ngày: ngay, ngdy
 export const QUY = 'qu[yi]' // quý, quí
 export const TU = 't(?:u|ir|w|i)?' // từ: tu, tir, tw, t
-export const DEN = 'd[a-z]n' // đến
+export const DEN = '[dp][a-z]n' // đến (OCR reads Đ as D or P)
 export const HET = 'h[a-z]t' // hết
 export const TRUOC = 'tr(?:uo|ur|u|w)(?:c|de|dc|ec|oe|oc|e)' // trước: truoc, trurde, trudc
 /** và những (các) năm tiếp theo */

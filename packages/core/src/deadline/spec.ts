@@ -77,7 +77,7 @@ export function quarterNumber(token: string): number | null {
 
 /** đầu / giữa / cuối (folded). */
 export function position(word: string): PeriodPosition {
-  return word === 'dau' ? 'START' : word === 'giua' ? 'MIDDLE' : 'END'
+  return word === 'dau' || word === 'pau' ? 'START' : word === 'giua' ? 'MIDDLE' : 'END'
 }
 
 /** Text with runs of white space made one space, trimmed. */

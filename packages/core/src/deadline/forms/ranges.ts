@@ -8,7 +8,7 @@ import { addDays, endOfMonth, type CalendarDate } from '../../calendar/date.js'
 import type { WorkCalendar } from '../../calendar/work-calendar.js'
 import { build } from '../build.js'
 import { DATE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TU } from '../patterns.js'
-import { BadDate, collapse, date, month, quarterNumber, spec, year, type Spec } from '../spec.js'
+import { BadDate, collapse, DATED, date, month, quarterNumber, spec, year, type Spec } from '../spec.js'
 
 // A start (d/m[/y], "ngày d", "tháng m[/y]") then an end that is a full date, with what may sit between.
 const DATE_RANGE_RE = new RegExp(
@@ -40,12 +40,12 @@ export function dateRange(f: string): Spec | null {
 const PERIOD_YEAR = `(?:\\s*(?:/|-|${NAM})\\s*(\\d{4}))?`
 const SPAN_RE = new RegExp(
   `(?:\\b${THANG}\\s+(\\d{1,2})|\\b${QUY}\\s+${QUARTER_NO})${PERIOD_YEAR}` +
-    `\\s*(-|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*` +
-    `(?:${THANG}\\s+(\\d{1,2})|${QUY}\\s+${QUARTER_NO}|(\\d{1,2}|[ivx]{1,4})(?=\\s*(?:/|-|${NAM})\\s*\\d{4}))${PERIOD_YEAR}`,
+    `\\s*(-|,|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*` +
+    `(?:trong\\s+)?(?:${THANG}\\s+(\\d{1,2})|${QUY}\\s+${QUARTER_NO}|(\\d{1,2}|[ivx]{1,4})(?=\\s*(?:/|-|${NAM})\\s*\\d{4}))${PERIOD_YEAR}`,
 )
-const JOINT_RE = new RegExp(`\\s*(?:-|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*(?=(?:${THANG}|${QUY}|\\d|[ivx]))`, 'g')
+const JOINT_RE = new RegExp(`\\s*(?:-|,|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*(?=(?:trong\\s+)?(?:${THANG}|${QUY}|\\d|[ivx]))`, 'g')
 // Every span and every range has a joint: most phrases are passed over on this alone.
-const JOINT_HINT_RE = new RegExp(`-|\\b(?:${DEN}|toi|va)\\b`)
+const JOINT_HINT_RE = new RegExp(`-|,|\\b(?:${DEN}|toi|va)\\b`)
 
 interface Period { readonly kind: 'MONTH' | 'QUARTER'; readonly start: CalendarDate; readonly end: CalendarDate }
 
@@ -78,12 +78,13 @@ export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec |
   const b = period(secondMonth, secondQuarter, yB)
   if (a.start > b.end && y1 === undefined) a = period(m1, q1, yB - 1)
   if (a.start > b.end) throw new BadDate('a range that ends before it starts')
-  if (joint === 'va' && addDays(a.end, 1) !== b.start) {
+  if ((joint === 'va' || joint === ',') && addDays(a.end, 1) !== b.start) {
     // Two periods apart: two phases, due at the later one's end.
     // The joint: the first one after the first period's number.
     JOINT_RE.lastIndex = f.indexOf(m1 ?? q1!, s.index) + (m1 ?? q1!).length
-    const j = JOINT_RE.exec(f)!
-    const texts = [t.slice(s.index, j.index).trim(), t.slice(j.index + j[0].length, s.index + s[0].length).trim()]
+    const j = JOINT_RE.exec(f)
+    const end = s.index + s[0].length
+    const texts = j ? [t.slice(s.index, j.index).trim(), t.slice(j.index + j[0].length, end).trim()] : [t.slice(s.index, end), t.slice(s.index, end)]
     const phases = [a, b].map((p, i) => ({
       label: '',
       deadline: build(texts[i]!, spec(p.kind, { startDate: p.start, dueDate: p.end }), calendar),
@@ -95,26 +96,38 @@ export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec |
 
 // "Từ 01/3/2026", "Từ tháng 2/2026", "Từ Quý IV/2025", then nothing, or "đến" an event with no date.
 const FROM_RE = new RegExp(
-  `(?:^|[\\s(,;])(?:bat\\s+dau\\s+)?(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}\\s+)?(?:${DATE}|${THANG}\\s+${MONTH_YEAR}|${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4}))`,
+  `(?:^|[\\s(,;])(?:bat\\s+dau\\s+)?(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}\\s+)?(?:${DATE}|${THANG}\\s+${MONTH_YEAR}|` +
+    `${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})|${NAM}\\s+(\\d{4})\\b(?!\\s*-\\s*\\d))`,
 )
 const FROM_HINT_RE = new RegExp(`\\b(?:${TU}|k[a-z]\\s+t[a-z]{1,2})\\s+(?:${NGAY}|${THANG}|${QUY}|\\d)`)
-const UNTIL_EVENT_RE = new RegExp(`^\\s*,?\\s*(?:${DEN}|toi|cho\\s+${DEN})\\s+\\D*$`)
+const UNTIL_RE = new RegExp(`^\\s*,?\\s*(?:${DEN}|toi|cho\\s+${DEN})\\s+`)
 const NOTHING_RE = /^[\s,.;]*(?:tro\s+di)?[\s,.;]*$/
 
-/** A start with no end (OPEN_ENDED), or with an event for its end (CONDITIONAL from the start). */
-export function fromStart(t: string, f: string): Spec | null {
+/**
+ * A start with no end (OPEN_ENDED); with an end the parser reads ("đến hết năm 2026", "đến tháng
+ * 6/2026": a range); or with an event for its end ("đến khi kết thúc …": CONDITIONAL from the start).
+ */
+export function fromStart(t: string, f: string, readEnd: (t: string, f: string) => Spec | null): Spec | null {
   const m = FROM_HINT_RE.test(f) ? FROM_RE.exec(f) : null
   if (!m) return null
   const start = m[1] !== undefined ? date(year(m[3]!), month(m[2]!), Number(m[1]))
     : m[4] !== undefined ? date(year(m[5]!), month(m[4]!), 1)
-      : period(undefined, m[6]!, year(m[7]!)).start
+      : m[6] !== undefined ? period(undefined, m[6], year(m[7]!)).start
+        : date(year(m[8]!), 1, 1)
   const restAt = m.index + m[0].length
   const rest = f.slice(restAt)
   if (NOTHING_RE.test(rest)) return spec('OPEN_ENDED', { startDate: start })
-  if (UNTIL_EVENT_RE.test(rest)) {
-    return spec('CONDITIONAL', { startDate: start, condition: collapse(t.slice(restAt)).replace(/^,\s*/, '') })
+  const until = UNTIL_RE.exec(rest)
+  if (!until) return null
+  const endAt = restAt + until[0].length
+  const end = /\d/.test(rest) ? readEnd(t.slice(endAt), f.slice(endAt)) : null
+  if (end !== null && end.dueDate !== null && DATED.has(end.kind)) {
+    if (end.dueDate < start) throw new BadDate('a range that ends before it starts')
+    const years = m[8] !== undefined && (end.kind === 'YEAR' || (end.kind === 'DATE' && end.dueDate.endsWith('-12-31')))
+    return spec(years ? 'YEAR_RANGE' : 'DATE_RANGE', { startDate: start, dueDate: end.dueDate })
   }
-  return null
+  if (/\d/.test(rest)) return null
+  return spec('CONDITIONAL', { startDate: start, condition: collapse(t.slice(restAt)).replace(/^,\s*/, '') })
 }
 
 const AFTER_DAY_RE = new RegExp(`\\bsau\\s+${NGAY}(?:\\s+[a-z]+){0,4}\\s+${DATE}`)

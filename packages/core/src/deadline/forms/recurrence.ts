@@ -8,7 +8,7 @@ import { NAM, NGAY, QUY, THANG } from '../patterns.js'
 
 const CONTINUOUS_RE = /\bth[a-z]{2,4}ng\s+xuy[a-z]{1,2}n\b|\blien\s+tuc\b/
 const EVERY_RE = new RegExp(`\\b(?:h[a-z]ng|moi)\\s+(${NGAY}|tu[a-z]n|${THANG}|${QUY}|${NAM})\\b`)
-const PERIODIC_RE = new RegExp(`\\bdinh\\s+ky\\b(?:\\s*\\(?\\s*(hang\\s+)?(${THANG}|${QUY}|${NAM}|0?6\\s+${THANG}))?`)
+const PERIODIC_RE = new RegExp(`\\b[dp]inh\\s+ky\\b(?:\\s*\\(?\\s*(hang\\s+)?(${THANG}|${QUY}|${NAM}|0?6\\s+${THANG}))?`)
 const SIX_MONTHLY_RE = new RegExp(`\\b(?:6|06|sau)\\s+${THANG}\\s+(?:mot|1|01)\\s+l[a-z]n\\b`)
 // Days of the year written without a year: "trước ngày 01/6 và 15/11 hằng năm".
 const DAY_MONTH_RE = /(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?!\s*[/\d])/g
@@ -47,8 +47,10 @@ export function periodless(f: string): boolean {
   return periodic !== null && periodic[2] === undefined && !EVERY_RE.test(f) && !CONTINUOUS_RE.test(f) && !SIX_MONTHLY_RE.test(f)
 }
 
-// A budget line: "kinh phí (chi) thường xuyên", "(dự toán) ngân sách hằng năm", "nguồn chi thường xuyên".
-const BUDGET_RE = /\b(?:kinh\s+phi|ngan\s+sach|du\s+toan|nguon\s+von|nguon\s+chi|von)(?:\s+(?:chi|nha\s+nuoc|dia\s+phuong|ngan\s+sach|su\s+nghiep|cap\s+[a-z]+|tinh|xa|trung\s+uong|du\s+toan))*\s+(?:thuong\s+xuyen|h[a-z]ng\s+nam)\b/g
+// A budget line: "kinh phí (chi) thường xuyên", "(dự toán) ngân sách hằng năm", "nguồn chi thường
+// xuyên", "kinh phí thực hiện được bố trí hằng năm": a budget word, then within the clause (a few
+// words, no punctuation) "thường xuyên" or "hằng năm".
+const BUDGET_RE = /\b(?:kinh\s+phi|ngan\s+sach|du\s+toan|nguon\s+von|nguon\s+chi|von\s+ngan)(?:\s+[a-z]+){0,6}?\s+(?:thuong\s+xuyen|h[a-z]ng\s+nam)\b/g
 const BUDGET_HINT_RE = /kinh|ngan|toan|von|nguon/
 
 /**
