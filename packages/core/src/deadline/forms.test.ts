@@ -135,6 +135,8 @@ const CONDITIONS: Row[] = [
   ['Theo tiến độ các nhiệm vụ được giao', 'INHERITED', null, null, { inheritsFromParents: true }],
   ['Thực hiện theo lộ trình của cấp trên', 'INHERITED', null, null, { inheritsFromParents: true }],
   ['Theo tiến độ', 'INHERITED', null, null, { inheritsFromParents: true }],
+  ['Từ ngày thành lập Ban chỉ đạo đến ngày kết thúc nhiệm vụ', 'CONDITIONAL', null, null],
+  ['Từ khi khởi công đến khi bàn giao', 'CONDITIONAL', null, null],
 ]
 
 const BUDGET: Row[] = [
