@@ -6,15 +6,19 @@ import { addDays, endOfMonth } from '../calendar/date.js'
 import { dayOfMonthAt, dayOfYearAt } from '../calendar/civil-code.js'
 import { VIETNAM_WORK_CALENDAR } from '../calendar/work-calendar.js'
 import { conditional } from './forms/conditions.js'
-import { afterDay, dateRange, fromStart, periodSpan } from './forms/ranges.js'
+import { afterDay, dateRange, fromStart, periodSpan, yearList } from './forms/ranges.js'
 import { recurrenceOf } from './forms/recurrence.js'
 import { relative } from './forms/relative.js'
 import type { ParseDeadlineOptions } from './parse.js'
 import { DATE, DATE_RE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TRUOC, TU, VA_NHUNG_RE } from './patterns.js'
-import { DATED, date, month, position, quarterNumber, spec, year, type Spec } from './spec.js'
+import { BadDate, DATED, date, month, position, quarterNumber, spec, year, type Spec } from './spec.js'
 
 const BEFORE_DATE_RE = new RegExp(`\\b${TRUOC}\\s+(?:${NGAY}\\s+)?${DATE}`)
 const BEFORE_MONTH_RE = new RegExp(`\\b${TRUOC}\\s+${THANG}\\s+${MONTH_YEAR}`)
+const BEFORE_PERIOD_RE = new RegExp(`\\b${TRUOC}\\s+(?:${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})|${NAM}\\s+(\\d{4}))`)
+const NAMED_QUARTER_RE = new RegExp(`\\b([dp]au|giua|cuoi)\\s+${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})`)
+// Two times offered as alternatives ("Tháng 12/2025 hoặc Quý I/2026"): which one binds is not said.
+const ALTERNATIVES_RE = /\d.*\bhoac\b.*\d/
 const NAMED_MONTH_RE = new RegExp(`\\b(tu[a-z]n\\s+)?([dp]au|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEAR}`)
 const NAMED_YEAR_RE = new RegExp(`\\b([dp]au|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
 const UNTIL_END_MONTH_RE = new RegExp(`\\b${DEN}\\s+${HET}\\s+${THANG}\\s+${MONTH_YEAR}`)
@@ -52,7 +56,7 @@ export function parseCore(t: string, f: string, options: ParseDeadlineOptions): 
   if (!hasDigit) return null
   const open = FROM_YEAR_RE.exec(f)
   if (open) return spec('OPEN_ENDED', { startDate: date(year(open[1]!), 1, 1) })
-  const span = yearRange(f)
+  const span = yearRange(f) ?? yearList(t, f, options.calendar ?? VIETNAM_WORK_CALENDAR)
   if (span) return span
   const single = YEAR_RE.exec(f)
   if (single) {
@@ -73,6 +77,7 @@ function yearRange(f: string): Spec | null {
 
 /** Forms with a day, a month or a quarter in them. */
 function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
+  if (f.includes('hoac') && ALTERNATIVES_RE.test(f)) return spec('UNKNOWN', { reason: 'two times given as alternatives (hoặc)' })
   const fullDate = DATE_RE.test(f)
   const rel = f.includes('trong') || f.includes('sau') ? relative(t, f, options) : null
   if (rel) return rel
@@ -86,6 +91,13 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
   if (before) return spec('BEFORE_DATE', { dueDate: addDays(date(year(before[3]!), month(before[2]!), Number(before[1])), -1) })
   const beforeMonth = f.includes('tr') ? BEFORE_MONTH_RE.exec(f) : null
   if (beforeMonth) return spec('BEFORE_DATE', { dueDate: addDays(date(year(beforeMonth[2]!), month(beforeMonth[1]!), 1), -1) })
+  // "trước Quý II/2026", "trước năm 2026": before the period starts.
+  const beforePeriod = f.includes('tr') ? BEFORE_PERIOD_RE.exec(f) : null
+  if (beforePeriod) {
+    const q = beforePeriod[1] !== undefined ? quarterNumber(beforePeriod[1]) : 1
+    if (q === null) throw new BadDate(`quarter ${beforePeriod[1]}`)
+    return spec('BEFORE_DATE', { dueDate: addDays(date(year((beforePeriod[2] ?? beforePeriod[3])!), q * 3 - 2, 1), -1) })
+  }
   const from = fromStart(t, f, (endT, endF) => parseCore(endT, endF, options))
   if (from) return from
   const half = f.includes('6') || f.includes('sau') ? HALF_RE.exec(f) : null
@@ -109,6 +121,15 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
     return named[2] === 'cuoi'
       ? spec('DATE_RANGE', { startDate: addDays(last, -6), dueDate: last })
       : spec('DATE_RANGE', { startDate: date(y, m, 1), dueDate: date(y, m, 7) })
+  }
+  // "đầu / giữa / cuối quý": its first day, the middle of its middle month, its last day.
+  const namedQuarter = positional && f.includes('qu') ? NAMED_QUARTER_RE.exec(f) : null
+  if (namedQuarter) {
+    const q = quarterNumber(namedQuarter[2]!)
+    if (q === null) throw new BadDate(`quarter ${namedQuarter[2]}`)
+    const y = year(namedQuarter[3]!)
+    const at = position(namedQuarter[1]!)
+    return spec('DATE', { dueDate: at === 'START' ? date(y, q * 3 - 2, 1) : at === 'MIDDLE' ? date(y, q * 3 - 1, 15) : endOfMonth(y, q * 3) })
   }
   const namedYear = positional ? NAMED_YEAR_RE.exec(f) : null
   if (namedYear) return spec('DATE', { dueDate: dayOfYearAt(position(namedYear[1]!), year(namedYear[2]!)) })

@@ -114,6 +114,21 @@ const LATEST_AND_AFTER: Row[] = [
   ['sau 30 ngày kể từ ngày được cấp có thẩm quyền phê duyệt', 'RELATIVE', null, null, { relative: { amount: 30, unit: 'DAY', anchor: 'EVENT' }, condition: 'được cấp có thẩm quyền phê duyệt' }],
 ]
 
+const PRECISE_AND_BEFORE: Row[] = [
+  ['Quý IV/2025 (trước ngày 15/12/2025)', 'BEFORE_DATE', null, '2025-12-14'],
+  ['Tháng 12 năm 2025 (chậm nhất ngày 20/12/2025)', 'DATE', null, '2025-12-20'],
+  // A day outside the period in brackets is only a note.
+  ['Quý IV/2025 (trước ngày 15/1/2026)', 'QUARTER', '2025-10-01', '2025-12-31', { condition: 'trước ngày 15/1/2026' }],
+  ['Hoàn thành trước Quý II/2026', 'BEFORE_DATE', null, '2026-03-31'],
+  ['trước năm 2026', 'BEFORE_DATE', null, '2025-12-31'],
+  ['Đầu quý I/2026', 'DATE', null, '2026-01-01'],
+  ['Giữa quý II/2026', 'DATE', null, '2026-05-15'],
+  ['Cuối quý IV/2025', 'DATE', null, '2025-12-31'],
+  ['Năm 2026 và 2027', 'YEAR_RANGE', '2026-01-01', '2027-12-31'],
+  ['Năm 2026, 2028', 'PHASED', '2026-01-01', '2028-12-31'],
+  ['Tháng 12/2025 hoặc Quý I/2026', 'UNKNOWN', null, null, { reason: 'two times given as alternatives (hoặc)' }],
+]
+
 const RECURRING: Row[] = [
   ['định kỳ (hằng quý)', 'RECURRING', null, null, { recurrence: 'QUARTERLY', condition: null }],
   ['Định kỳ (hàng tháng)', 'RECURRING', null, null, { recurrence: 'MONTHLY' }],
@@ -153,6 +168,7 @@ describe('parseDeadline: forms of real plans', () => {
   it.each(MILESTONES)('milestone: %j → %s', (...row) => check(row))
   it.each(TABLE_CELLS)('table cell: %j → %s', (...row) => check(row))
   it.each(LATEST_AND_AFTER)('latest day, relative: %j → %s', (...row) => check(row))
+  it.each(PRECISE_AND_BEFORE)('a day in brackets, before a period, part of a quarter, lists: %j → %s', (...row) => check(row))
   it.each(RECURRING)('recurring: %j → %s', (...row) => check(row))
   it.each(CONDITIONS)('condition or parents: %j → %s', (...row) => check(row))
   it.each(BUDGET)('budget line: %j → %s', (...row) => check(row))

@@ -34,6 +34,12 @@ const LEADING_JUNK = [32, 9, 10, 13, 45, 0x2022, 42, 43] // space, tab, LF, CR, 
 const TRAILING_JUNK = [32, 9, 10, 13, 46, 44, 59] // space, tab, LF, CR, . , ;
 const COMBINING_RE = /[\u0300-\u036f]/
 
+const WINDOWS: ReadonlySet<string> = new Set(['MONTH', 'QUARTER', 'HALF_YEAR', 'NINE_MONTHS', 'YEAR'])
+
+function within(day: string, s: Spec): boolean {
+  return (s.startDate === null || day >= s.startDate) && s.dueDate !== null && day <= s.dueDate
+}
+
 /** A phrase without phases: the time, and what a trailing bracket adds to it. */
 function parseSimple(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
   const latest = f.includes('ch') ? LATEST_RE.exec(f) : null
@@ -47,6 +53,9 @@ function parseSimple(t: string, f: string, options: ParseDeadlineOptions): Spec 
     const innerF = f.slice(open + 1, innerEnd)
     const head = headT ? parseCore(headT, f.slice(0, open).trim(), options) : null
     if (head && DATED.has(head.kind)) {
+      // "Quý IV/2025 (trước ngày 15/12/2025)": a day in brackets within the period is the deadline.
+      const precise = WINDOWS.has(head.kind) && /\d{4}/.test(innerF) ? parseCore(innerT, innerF, options) : null
+      if (precise && (precise.kind === 'DATE' || precise.kind === 'BEFORE_DATE') && within(precise.dueDate!, head)) return precise
       // "định kỳ (hằng quý)": the period in brackets says how often.
       const inner = head.kind === 'RECURRING' ? recurrenceOf(innerF) : null
       if (inner !== null && inner !== 'CONTINUOUS') head.recurrence = inner

@@ -138,3 +138,20 @@ export function afterDay(f: string): Spec | null {
   if (!m) return null
   return spec('OPEN_ENDED', { startDate: addDays(date(year(m[3]!), month(m[2]!), Number(m[1])), 1) })
 }
+
+const YEAR_LIST_RE = new RegExp(`(?:^|\\D)(\\d{4})\\s*(?:,|\\bva\\b)\\s*(?:${NAM}\\s+)?(\\d{4})(?!\\d)`)
+
+/** "Năm 2026 và 2027", "2026, 2027": one range when the years follow each other, else two phases. */
+export function yearList(t: string, f: string, calendar: WorkCalendar): Spec | null {
+  const m = f.includes('va') || f.includes(',') ? YEAR_LIST_RE.exec(f) : null
+  if (!m) return null
+  const y1 = year(m[1]!)
+  const y2 = year(m[2]!)
+  if (y2 <= y1) return null
+  if (y2 === y1 + 1) return spec('YEAR_RANGE', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31) })
+  const phases = [m[1]!, m[2]!].map((y) => ({
+    label: '',
+    deadline: build(y, spec('YEAR', { startDate: date(Number(y), 1, 1), dueDate: date(Number(y), 12, 31) }), calendar),
+  }))
+  return spec('PHASED', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31), phases })
+}
