@@ -17,8 +17,13 @@ const BEFORE_DATE_RE = new RegExp(`\\b${TRUOC}\\s+(?:${NGAY}\\s+)?${DATE}`)
 const BEFORE_MONTH_RE = new RegExp(`\\b${TRUOC}\\s+${THANG}\\s+${MONTH_YEAR}`)
 const BEFORE_PERIOD_RE = new RegExp(`\\b${TRUOC}\\s+(?:${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})|${NAM}\\s+(\\d{4}))`)
 const NAMED_QUARTER_RE = new RegExp(`\\b([dp]au|giua|cuoi)\\s+${QUY}\\s+${QUARTER_NO}\\s*(?:/|-|${NAM})\\s*(\\d{4})`)
-// Two times offered as alternatives ("Tháng 12/2025 hoặc Quý I/2026"): which one binds is not said.
-const ALTERNATIVES_RE = /\d.*\bhoac\b.*\d/
+const OR_RE = /\bhoac\b/
+
+/** Two times offered as alternatives ("Tháng 12/2025 hoặc Quý I/2026"): which one binds is not said. */
+function alternatives(f: string): boolean {
+  const or = OR_RE.exec(f)
+  return or !== null && /\d/.test(f.slice(0, or.index)) && /\d/.test(f.slice(or.index))
+}
 const NAMED_MONTH_RE = new RegExp(`\\b(tu[a-z]n\\s+)?([dp]au|giua|cuoi)\\s+${THANG}\\s+${MONTH_YEAR}`)
 const NAMED_YEAR_RE = new RegExp(`\\b([dp]au|giua|cuoi)\\s+${NAM}\\s+(\\d{4})`)
 const UNTIL_END_MONTH_RE = new RegExp(`\\b${DEN}\\s+${HET}\\s+${THANG}\\s+${MONTH_YEAR}`)
@@ -77,7 +82,7 @@ function yearRange(f: string): Spec | null {
 
 /** Forms with a day, a month or a quarter in them. */
 function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
-  if (f.includes('hoac') && ALTERNATIVES_RE.test(f)) return spec('UNKNOWN', { reason: 'two times given as alternatives (hoặc)' })
+  if (f.includes('hoac') && alternatives(f)) return spec('UNKNOWN', { reason: 'two times given as alternatives (hoặc)' })
   const fullDate = DATE_RE.test(f)
   const rel = f.includes('trong') || f.includes('sau') ? relative(t, f, options) : null
   if (rel) return rel

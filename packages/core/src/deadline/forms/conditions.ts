@@ -10,7 +10,8 @@ import { collapse, spec, type Spec } from '../spec.js'
 const THEO_RE = /^(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|thoi\s+gian)\s+)?theo\b/
 const WHEN_RE = /^(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|ngay)\s+)?(?:ngay\s+)?(?:sau\s+khi|khi|k[a-z]\s+t[a-z]{1,2}\s+khi|tu\s+khi|cho\s+den\s+khi|den\s+khi)\b/
 // "Từ ngày thành lập … đến ngày kết thúc …", "Từ khi … đến khi …": both ends are events.
-const EVENT_SPAN_RE = /^t(?:u|ir)\s+(?:ngay|khi)\s+[^\d]+\s+d[a-z]n\s+(?:ngay|khi|het)\s+[^\d]+$/
+const EVENT_FROM_RE = /^t(?:u|ir)\s+(?:ngay|khi)\s+[a-z]/
+const EVENT_TO_RE = /\sd[a-z]n\s+(?:ngay|khi|het)\s+[a-z]/
 const SCHEDULE = '(?:tien\\s+d\\S{0,2}|[l1]\\S{0,2}\\s+trinh)'
 const PARENTS_RE = new RegExp(`\\b${SCHEDULE}\\b.*?\\b(?:nhi\\S{1,3}m\\s+vu|cap\\s+tren)\\b|^theo\\s+${SCHEDULE}$`)
 
@@ -32,6 +33,6 @@ export function followsParents(f: string): boolean {
 export function conditional(t: string, f: string): Spec | null {
   if (THEO_RE.test(f)) return followsParents(f) ? spec('INHERITED', { inherits: true }) : spec('CONDITIONAL', { condition: collapse(t) })
   if (WHEN_RE.test(f) && !/\d{4}/.test(f)) return spec('CONDITIONAL', { condition: collapse(t) })
-  if (EVENT_SPAN_RE.test(f)) return spec('CONDITIONAL', { condition: collapse(t) })
+  if (EVENT_FROM_RE.test(f) && !/\d/.test(f) && EVENT_TO_RE.test(f)) return spec('CONDITIONAL', { condition: collapse(t) })
   return null
 }
