@@ -6,7 +6,7 @@ import { addDays, endOfMonth } from '../calendar/date.js'
 import { dayOfMonthAt, dayOfYearAt } from '../calendar/civil-code.js'
 import { VIETNAM_WORK_CALENDAR } from '../calendar/work-calendar.js'
 import { conditional } from './forms/conditions.js'
-import { afterDay, dateRange, fromStart, periodSpan, yearList } from './forms/ranges.js'
+import { afterDay, dateList, dateRange, fromStart, periodSpan, yearList } from './forms/ranges.js'
 import { recurrenceOf } from './forms/recurrence.js'
 import { relative } from './forms/relative.js'
 import type { ParseDeadlineOptions } from './parse.js'
@@ -92,6 +92,8 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
   if (range) return range
   const periods = f.includes('th') || f.includes('qu') ? periodSpan(t, f, options.calendar ?? VIETNAM_WORK_CALENDAR) : null
   if (periods) return periods
+  const list = fullDate ? dateList(t, f, options.calendar ?? VIETNAM_WORK_CALENDAR) : null
+  if (list) return list
   const before = fullDate ? BEFORE_DATE_RE.exec(f) : null
   if (before) return spec('BEFORE_DATE', { dueDate: addDays(date(year(before[3]!), month(before[2]!), Number(before[1])), -1) })
   const beforeMonth = f.includes('tr') ? BEFORE_MONTH_RE.exec(f) : null

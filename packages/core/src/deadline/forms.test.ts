@@ -127,6 +127,8 @@ const PRECISE_AND_BEFORE: Row[] = [
   ['Năm 2026 và 2027', 'YEAR_RANGE', '2026-01-01', '2027-12-31'],
   ['Năm 2026, 2028', 'PHASED', '2026-01-01', '2028-12-31'],
   ['Tháng 12/2025 hoặc Quý I/2026', 'UNKNOWN', null, null, { reason: 'two times given as alternatives (hoặc)' }],
+  ['Trước ngày 15/6/2026 và 15/12/2026', 'PHASED', null, '2026-12-14'],
+  ['ngày 15/6/2026, ngày 15/12/2026', 'PHASED', null, '2026-12-15'],
 ]
 
 const RECURRING: Row[] = [
@@ -181,6 +183,7 @@ describe('parseDeadline: forms of real plans', () => {
     }
     expect(formatDeadline(parseDeadline('Đến năm 2030'), 'en')).toBe('By 2030')
     expect(parseDeadline('Quý I/2026 và Quý III/2026').phases.map((p) => p.deadline.normalized)).toEqual(['Quý I/2026', 'Quý III/2026'])
+    expect(parseDeadline('Trước ngày 15/6/2026 và 15/12/2026').phases.map((p) => p.deadline.dueDate)).toEqual(['2026-06-14', '2026-12-14'])
   })
 })
 

@@ -7,7 +7,7 @@
 import { addDays, endOfMonth, type CalendarDate } from '../../calendar/date.js'
 import type { WorkCalendar } from '../../calendar/work-calendar.js'
 import { build } from '../build.js'
-import { DATE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TU } from '../patterns.js'
+import { DATE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TRUOC, TU } from '../patterns.js'
 import { BadDate, collapse, DATED, date, month, quarterNumber, spec, year, type Spec } from '../spec.js'
 
 // A start (d/m[/y], "ngày d", "tháng m[/y]") then an end that is a full date, with what may sit between.
@@ -154,4 +154,20 @@ export function yearList(t: string, f: string, calendar: WorkCalendar): Spec | n
     deadline: build(y, spec('YEAR', { startDate: date(Number(y), 1, 1), dueDate: date(Number(y), 12, 31) }), calendar),
   }))
   return spec('PHASED', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31), phases })
+}
+
+const DATE_LIST_RE = new RegExp(`(\\b${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE}\\s*(?:,|\\bva\\b)\\s*(?:${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE.replace('(?<!', '(?<!/|')}`)
+
+/** "trước ngày 15/6/2026 và 15/12/2026": two days, two phases (each before its day when "trước" leads). */
+export function dateList(t: string, f: string, calendar: WorkCalendar): Spec | null {
+  const m = f.includes('va') || f.includes(',') ? DATE_LIST_RE.exec(f) : null
+  if (!m) return null
+  const before = m[1] !== undefined
+  const days = [date(year(m[4]!), month(m[3]!), Number(m[2])), date(year(m[7]!), month(m[6]!), Number(m[5]))]
+  if (days[1]! <= days[0]!) return null
+  const phases = days.map((d) => {
+    const s = before ? spec('BEFORE_DATE', { dueDate: addDays(d, -1) }) : spec('DATE', { dueDate: d })
+    return { label: '', deadline: build(t, s, calendar) }
+  })
+  return spec('PHASED', { dueDate: phases[1]!.deadline.dueDate, phases })
 }
