@@ -40,7 +40,12 @@ const FROM_YEAR_RE = new RegExp(`(?:^|\\s|\\()${TU}\\s*${NAM}\\s+(\\d{4})\\b(?!\
 const YEAR_RANGE_RE = new RegExp(`(?:^|\\D)(\\d{4})\\s*(?:-|\\b${DEN}\\b|\\btoi\\b)\\s*(?:${HET}\\s+)?(?:${NAM}\\s+)?(\\d{4})(?!\\d)`)
 const YEAR_RE = new RegExp(`\\b${NAM}\\s+(\\d{4})\\b|^\\(?(\\d{4})\\)?$`)
 
-/** The time a phrase gives, or null when nothing is recognised. Throws BadDate on impossible dates. */
+/**
+ * The time a phrase gives, or null when nothing is recognised. Throws BadDate on impossible dates.
+ *
+ * @example
+ * parseCore('Quý IV/2025', 'quy iv/2025', {})?.dueDate //=> '2025-12-31'
+ */
 export function parseCore(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
   const waiting = conditional(t, f)
   if (waiting) return waiting

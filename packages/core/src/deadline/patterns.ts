@@ -22,5 +22,4 @@ export const MONTH_YEAR = `(\\d{1,2})\\s*(?:/|-|${NAM})\\s*(\\d{4})`
 export const QUARTER_NO = '([ivxl1|]{1,4}|[1-4])'
 
 export const DATE_RE = new RegExp(DATE)
-export const DEN_RE = new RegExp(`\\b(?:${DEN}|toi)\\b`)
 export const VA_NHUNG_RE = new RegExp(`\\s*,?\\s*${VA_NHUNG}`)

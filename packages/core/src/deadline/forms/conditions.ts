@@ -29,6 +29,9 @@ export function followsParents(f: string): boolean {
 /**
  * A "theo …" phrase (INHERITED or CONDITIONAL), a "khi …" one without a year in it, or one from an
  * event to an event with no number at all; else null.
+ *
+ * @example
+ * conditional('khi Chính phủ ban hành', 'khi chinh phu ban hanh') //=> CONDITIONAL 'khi Chính phủ ban hành'
  */
 export function conditional(t: string, f: string): Spec | null {
   if (THEO_RE.test(f)) return followsParents(f) ? spec('INHERITED', { inherits: true }) : spec('CONDITIONAL', { condition: collapse(t) })

@@ -19,7 +19,12 @@ const DATE_RANGE_RE = new RegExp(
     `(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`,
 )
 
-/** "từ … đến …" where both ends are dated (the end a full date). */
+/**
+ * "từ … đến …" where both ends are dated (the end a full date).
+ *
+ * @example
+ * dateRange('tu ngay 08 den ngay 10/12/2025') //=> DATE_RANGE 2025-12-08 … 2025-12-10
+ */
 export function dateRange(f: string): Spec | null {
   const r = JOINT_HINT_RE.test(f) ? DATE_RANGE_RE.exec(f) : null
   if (!r) return null
@@ -63,6 +68,9 @@ function period(monthNo: string | undefined, quarter: string | undefined, y: num
  * Two months or quarters joined by "-", "đến (hết)", "tới" or "và": one range from the first's
  * first day to the second's last (two separate periods joined by "và" are two phases). The year
  * may be written once, on either. Null when neither has a year ("từ tháng 3 đến tháng 11 hằng năm").
+ *
+ * @example
+ * periodSpan('thang 3 - 4/2026', 'thang 3 - 4/2026', calendar) //=> DATE_RANGE 2026-03-01 … 2026-04-30
  */
 export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec | null {
   const s = JOINT_HINT_RE.test(f) ? SPAN_RE.exec(f) : null
@@ -106,6 +114,9 @@ const NOTHING_RE = /^[\s,.;]*(?:tro\s+di)?[\s,.;]*$/
 /**
  * A start with no end (OPEN_ENDED); with an end the parser reads ("đến hết năm 2026", "đến tháng
  * 6/2026": a range); or with an event for its end ("đến khi kết thúc …": CONDITIONAL from the start).
+ *
+ * @example
+ * fromStart('Từ 01/3/2026', 'tu 01/3/2026', read) //=> OPEN_ENDED from 2026-03-01
  */
 export function fromStart(t: string, f: string, readEnd: (t: string, f: string) => Spec | null): Spec | null {
   const m = FROM_HINT_RE.test(f) ? FROM_RE.exec(f) : null
@@ -132,7 +143,12 @@ export function fromStart(t: string, f: string, readEnd: (t: string, f: string) 
 
 const AFTER_DAY_RE = new RegExp(`\\bsau\\s+${NGAY}(?:\\s+[a-z]+){0,4}\\s+${DATE}`)
 
-/** "Sau ngày bầu cử 15/3/2026": open-ended from the day after (Civil Code Art. 147). */
+/**
+ * "Sau ngày bầu cử 15/3/2026": open-ended from the day after (Civil Code Art. 147).
+ *
+ * @example
+ * afterDay('sau ngay bau cu 15/3/2026') //=> OPEN_ENDED from 2026-03-16
+ */
 export function afterDay(f: string): Spec | null {
   const m = AFTER_DAY_RE.exec(f)
   if (!m) return null
@@ -141,7 +157,12 @@ export function afterDay(f: string): Spec | null {
 
 const YEAR_LIST_RE = new RegExp(`(?:^|\\D)(\\d{4})\\s*(?:,|\\bva\\b)\\s*(?:${NAM}\\s+)?(\\d{4})(?!\\d)`)
 
-/** "Năm 2026 và 2027", "2026, 2027": one range when the years follow each other, else two phases. */
+/**
+ * "Năm 2026 và 2027", "2026, 2027": one range when the years follow each other, else two phases.
+ *
+ * @example
+ * yearList('Năm 2026 và 2027', 'nam 2026 va 2027', calendar) //=> YEAR_RANGE 2026-01-01 … 2027-12-31
+ */
 export function yearList(t: string, f: string, calendar: WorkCalendar): Spec | null {
   const m = f.includes('va') || f.includes(',') ? YEAR_LIST_RE.exec(f) : null
   if (!m) return null
@@ -158,7 +179,12 @@ export function yearList(t: string, f: string, calendar: WorkCalendar): Spec | n
 
 const DATE_LIST_RE = new RegExp(`(\\b${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE}\\s*(?:,|\\bva\\b)\\s*(?:${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE.replace('(?<!', '(?<!/|')}`)
 
-/** "trước ngày 15/6/2026 và 15/12/2026": two days, two phases (each before its day when "trước" leads). */
+/**
+ * "trước ngày 15/6/2026 và 15/12/2026": two days, two phases (each before its day when "trước" leads).
+ *
+ * @example
+ * dateList(t, 'truoc ngay 15/6/2026 va 15/12/2026', calendar).phases.length //=> 2
+ */
 export function dateList(t: string, f: string, calendar: WorkCalendar): Spec | null {
   const m = f.includes('va') || f.includes(',') ? DATE_LIST_RE.exec(f) : null
   if (!m) return null

@@ -16,6 +16,9 @@ const DAY_MONTH_RE = /(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}(?!\s*[/\d])/g
 /**
  * How often a phrase (folded) says the work recurs, or null. "định kỳ" alone is CONTINUOUS (use
  * {@link periodless} to tell it apart); a yearly phrase listing two days of the year is half-yearly.
+ *
+ * @example
+ * recurrenceOf('dinh ky (hang quy)') //=> 'QUARTERLY'
  */
 export function recurrenceOf(f: string): Recurrence | null {
   if (SIX_MONTHLY_RE.test(f)) return 'HALF_YEARLY'

@@ -32,7 +32,12 @@ function anchorOf(word: string | undefined): RelativeAnchor {
   return 'EFFECT'
 }
 
-/** "trong/sau N ngày (làm việc)/tuần/tháng/năm kể từ …", or null. */
+/**
+ * "trong/sau N ngày (làm việc)/tuần/tháng/năm kể từ …", or null.
+ *
+ * @example
+ * relative(t, 'trong 30 ngay ke tu ngay ky', { issuedOn: '2025-12-08' })?.dueDate //=> '2026-01-07'
+ */
 export function relative(t: string, f: string, options: ParseDeadlineOptions): Spec | null {
   const rel = RELATIVE_RE.exec(f)
   if (!rel) return null
