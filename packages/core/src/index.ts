@@ -34,6 +34,7 @@ export {
 } from './deadline/types.js'
 export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.js'
 export { formatDeadline } from './deadline/format.js'
+export { isTimePhrase } from './deadline/time-phrase.js'
 export { fold, nfc } from './text/fold.js'
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
 export {
