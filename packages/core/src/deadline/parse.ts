@@ -5,7 +5,6 @@
  * letters (`Quy 1V`, `Tirnam`, `nhitng nim`), so what they find can be cut from the original text
  * for conditions and phase labels. The forms themselves are in core.ts and forms/*.ts.
  */
-import type { CalendarDate } from '../calendar/date.js'
 import { VIETNAM_WORK_CALENDAR, type WorkCalendar } from '../calendar/work-calendar.js'
 import { build } from './build.js'
 import { parseCore } from './core.js'
@@ -14,16 +13,12 @@ import { maskBudget, recurrenceOf } from './forms/recurrence.js'
 import { foldInPlace } from './ocr-fold.js'
 import { DATE, NAM, TU, VA_NHUNG } from './patterns.js'
 import { BadDate, collapse, DATED, date, month, spec, year, type Spec } from './spec.js'
-import type { Deadline, DeadlinePhase } from './types.js'
+import type { Deadline, DeadlinePhase, ParseDeadlineOptions } from './types.js'
+
+export type { ParseDeadlineOptions } from './types.js'
 import { numericDates } from './written-dates.js'
 
 /** Options of {@link parseDeadline}. */
-export interface ParseDeadlineOptions {
-  /** Issue date of the document, to resolve RELATIVE phrases ("kể từ ngày ban hành"). */
-  readonly issuedOn?: CalendarDate
-  /** Working-day calendar for effective due dates (default: Vietnam's). */
-  readonly calendar?: WorkCalendar
-}
 
 const LABEL_RE = /^[\s\-•*+]*(?:\d{1,2}[.)]\s*)?th\S{1,3}\s+(?:g\S{2,3}|h\S{2,3})(?:\s+(?:th\S{1,3}|ho\S{1,3})\s+\S{2,5})?\s*:\s*/
 const PHASE_HEAD_RE = new RegExp(`(?:^|[.;:]\\s*|\\s)((?:${TU}\\s*)?${NAM}\\s*\\d{4}(?:\\s*-\\s*\\d{4})?(?:\\s+${VA_NHUNG})?)\\s*:`, 'g')
