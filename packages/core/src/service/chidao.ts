@@ -30,7 +30,7 @@ import type { Database, ReportTable } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
 import { refreshObligationSpans, tasksInvolving } from '../storage/obligation-span.js'
 import {
-  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
+  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts,
 } from '../storage/status-query.js'
 import type { DeadlineViolation, EffectiveDeadline } from '../hierarchy/effective-deadline.js'
 import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hierarchy/scorecard.js'
@@ -697,6 +697,16 @@ export class Chidao {
   /** Counts of a scope's obligations by status on a date, with the rates (one query). */
   scorecardCounts(scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
     return scorecardCounts(this.db, requireDate(asOf, 'asOf'), scope)
+  }
+
+  /**
+   * Counts and rates of a scope's obligations on a date per holder, by organisation id (one query).
+   *
+   * @example
+   * const byHolder = await chidao.scorecardsByHolder({ province: 'QNG' }, '2025-12-31')
+   */
+  scorecardsByHolder(scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+    return scorecardCountsByHolder(this.db, requireDate(asOf, 'asOf'), scope)
   }
 
   /**
