@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql'
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
 import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
+import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
@@ -16,7 +17,8 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver,
+      ScorecardInsightResolver, TaskInsightResolver, ReportInsightResolver],
     validate: true,
   })
   return built
