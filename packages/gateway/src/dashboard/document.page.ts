@@ -18,9 +18,9 @@ export const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id:
   cascade(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
 /** The plan's tasks, a page at a time. */
 export const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
-  tasks(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
+  tasks(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
     effectiveDeadline { effectiveDueDate normalized }
-    assignments(first: 10) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
+    assignments(first: 30) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
 
 interface Doc { id: string; symbol: string | null; kind: string; title: string; issuedOn: string | null; issuer: { code: string; name: string; tier: string } }
 interface Assignment { role: string; note: string | null; groupCode: string | null; organization: { code: string; name: string } | null }

@@ -27,9 +27,9 @@ export async function planData(run: Run, documentId: string, asOf: string): Prom
   do {
     const { node }: { node: any } = await run<{ node: any }>(`query PlanExport($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
       id symbol kind title issuedOn issuer { code name bloc scope parent { name } } implements(first: 20) { edges { node { symbol issuer { name } } } }
-      tasks(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code content timePhrase status(asOf: $asOf)
+      tasks(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code content timePhrase status(asOf: $asOf)
         effectiveDeadline { effectiveDueDate normalized }
-        assignments(first: 10) { edges { node { role note groupCode organization { name } } } } } } } } } }`,
+        assignments(first: 30) { edges { node { role note groupCode organization { name } } } } } } } } } }`,
     { id: documentId, asOf, after })
     if (!node || !('tasks' in node)) return null
     head = node
