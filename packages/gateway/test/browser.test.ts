@@ -84,7 +84,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     expect(await page.$eval('#by-agency + .table-wrap th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('ascending')
     await page.screenshot({ path: `${ARTIFACTS}province.png`, fullPage: true })
     const phone = await open(`/?unit=QNG&asOf=${AS_OF}`, { width: 390, height: 844 })
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390)
     await phone.screenshot({ path: `${ARTIFACTS}province-phone.png` })
   })
 
@@ -101,7 +101,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     const closed = await tree.$$('details.tree:not([open]) > summary')
     if (closed.length) {
       await closed[0]!.click()
-      expect(await tree.evaluate(() => document.querySelectorAll('details.tree[open]').length)).toBeGreaterThan(0)
+      expect(await tree.evaluate('document.querySelectorAll("details.tree[open]").length')).toBeGreaterThan(0)
     }
     await tree.screenshot({ path: `${ARTIFACTS}cascade.png`, fullPage: true })
     const task = doc.tasks.edges.map((e: any) => e.node).find((x: any) => x.code === 'II.7')
