@@ -37,6 +37,9 @@ import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hiera
 import { taskStatusOfObligations, type TaskStatus } from '../hierarchy/status.js'
 import type { Recurrence } from '../deadline/types.js'
 import type { Store } from '../storage/open-store.js'
+import { runTransaction } from '../storage/transact.js'
+import type { ApiKeyGrant } from './api-keys.js'
+import { requireActFor, requireAssignable, requireReporter, requireRole, requireVerifier } from './authorize.js'
 import {
   toAlignmentReview, toAssignment, toAuditEntry, toDocument, toGroup, toOrganization, toReport, toSuccession, toTarget, toTask,
 } from './rows.js'
@@ -50,6 +53,11 @@ type Db = Kysely<Database> | Transaction<Database>
 export interface CommandContext {
   /** The person or key acting, e.g. `key:QNG.SKHCN:editor` or `import`. */
   readonly actor: string
+  /**
+   * The API key the command runs under: the authorization model (`authorize.ts`) is enforced
+   * against it inside the command's transaction. Absent: a trusted caller (CLI, loader, tests).
+   */
+  readonly grant?: ApiKeyGrant | null
 }
 
 /** Options of {@link Chidao}. */
@@ -233,7 +241,7 @@ export class Chidao {
   transaction<T>(work: () => Promise<T>): Promise<T> {
     const outer = this.#ambient.getStore()
     if (outer) return work()
-    return this.store.db.transaction().execute((trx) => this.#ambient.run(trx, work))
+    return runTransaction(this.store, (trx) => this.#ambient.run(trx, work))
   }
 
   /**
@@ -246,8 +254,10 @@ export class Chidao {
       const alias = requireText(input.alias, 'alias', 500)
       const aliasKey = keyText(alias)
       if (!aliasKey) throw new DomainError('INVALID_INPUT', 'The alias has no words', { field: ['input', 'alias'] })
-      const group = await trx.selectFrom('organizationGroup').select('id').where('code', '=', code).executeTakeFirst()
+      requireRole(ctx.grant, 'EDITOR')
+      const group = await trx.selectFrom('organizationGroup').select(['id', 'selector']).where('code', '=', code).executeTakeFirst()
       const org = group ? null : await this.#orgByCode(trx, code, 'code')
+      await requireActFor(trx, ctx.grant, org?.id ?? (group ? (JSON.parse(group.selector) as GroupSelector).withinId ?? null : null), ['input', 'code'])
       const existing = await trx.selectFrom('agencyAlias').selectAll().where('aliasKey', '=', aliasKey).executeTakeFirst()
       if (existing) {
         if ((group && existing.groupId === group.id) || (org && existing.organizationId === org.id)) {
@@ -281,7 +291,9 @@ export class Chidao {
       if (row.validFrom && row.validTo && row.validTo < row.validFrom) {
         throw new DomainError('INVALID_DATE', 'validTo is before validFrom', { field: ['input', 'validTo'] })
       }
+      requireRole(ctx.grant, 'ADMIN')
       const parent = input.parentCode ? await this.#orgByCode(trx, input.parentCode, 'parentCode') : null
+      await requireActFor(trx, ctx.grant, parent?.id ?? null, ['input', 'parentCode'])
       if (parent && tierRank(parent.tier) > tierRank(row.tier)) {
         throw new DomainError('INVALID_INPUT', `A ${row.tier} body cannot sit under a ${parent.tier} body`, { field: ['input', 'parentCode'] })
       }
@@ -304,6 +316,9 @@ export class Chidao {
       const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn')
       const predecessor = await this.#orgByCode(trx, input.predecessorCode, 'predecessorCode')
       const successor = await this.#orgByCode(trx, input.successorCode, 'successorCode')
+      requireRole(ctx.grant, 'ADMIN')
+      await requireActFor(trx, ctx.grant, predecessor.id, ['input', 'predecessorCode'])
+      await requireActFor(trx, ctx.grant, successor.id, ['input', 'successorCode'])
       if (predecessor.id === successor.id) {
         throw new DomainError('INVALID_INPUT', 'An organization cannot succeed itself', { field: ['input', 'successorCode'] })
       }
@@ -333,9 +348,12 @@ export class Chidao {
   registerGroup(ctx: CommandContext, input: RegisterGroupInput): Promise<OrganizationGroup> {
     return this.#command(ctx, 'registerGroup', 'DUPLICATE_ORGANIZATION', async (trx, stamp) => {
       const code = requireText(input.code, 'code', 100)
+      requireRole(ctx.grant, 'EDITOR')
       const within = input.withinCode ? await this.#orgByCode(trx, input.withinCode, 'withinCode') : null
+      await requireActFor(trx, ctx.grant, within?.id ?? null, ['input', 'withinCode'])
       const members: string[] = []
       for (const memberCode of input.memberCodes ?? []) members.push((await this.#orgByCode(trx, memberCode, 'memberCodes')).id)
+      for (const member of members) await requireActFor(trx, ctx.grant, member, ['input', 'memberCodes'])
       const selector: GroupSelector = {
         ...(within ? { withinId: within.id } : {}),
         ...(input.tiers?.length ? { tiers: input.tiers.map((t) => requireOneOf(t, TIERS, 'tiers')) } : {}),
@@ -382,6 +400,8 @@ export class Chidao {
       const title = requireText(input.title, 'title', 2000)
       const status = input.status ? requireOneOf(input.status, DOCUMENT_STATUSES, 'status') : 'IN_FORCE'
       const issuer = await this.#orgByCode(trx, input.issuerCode, 'issuerCode')
+      requireRole(ctx.grant, 'EDITOR')
+      await requireActFor(trx, ctx.grant, issuer.id, ['input', 'issuerCode'])
       const parents = await this.#documentsByIds(trx, input.implements ?? [], 'implements')
       for (const parent of parents) await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
       if (parsed) {
@@ -414,6 +434,7 @@ export class Chidao {
       const child = await this.#documentById(trx, input.documentId, 'documentId')
       const parent = await this.#documentById(trx, input.parentId, 'parentId')
       const issuer = await this.#orgById(trx, child.issuerId)
+      await this.#authorizeEdit(trx, ctx, child.issuerId)
       await this.#checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
       const existing = await trx.selectFrom('documentLink').select('childId')
         .where('childId', '=', child.id).where('parentId', '=', parent.id).executeTakeFirst()
@@ -430,6 +451,7 @@ export class Chidao {
     return this.#command(ctx, 'updateDocument', 'INVALID_INPUT', async (trx, stamp) => {
       const expected = requireVersion(input.expectedVersion)
       const before = await this.#documentById(trx, input.id, 'id')
+      await this.#authorizeEdit(trx, ctx, before.issuerId)
       const patch = {
         ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
         ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') as DocumentStatus } : {}),
@@ -447,6 +469,7 @@ export class Chidao {
   addTask(ctx: CommandContext, input: AddTaskInput): Promise<Task> {
     return this.#command(ctx, 'addTask', 'DUPLICATE_TASK', async (trx, stamp) => {
       const document = await this.#documentById(trx, input.documentId, 'documentId')
+      await this.#authorizeEdit(trx, ctx, document.issuerId)
       const code = requireText(input.code, 'code', 50)
       const content = requireText(input.content, 'content')
       const timePhrase = optionalText(input.timePhrase, 'timePhrase', 2000)
@@ -462,7 +485,11 @@ export class Chidao {
       }
       const implemented = await this.#checkTaskParents(trx, document.id, input.implements ?? [])
       const assignees = []
-      for (const [i, a] of (input.assignments ?? []).entries()) assignees.push(await this.#resolveAssignee(trx, a, ['assignments', String(i)]))
+      for (const [i, a] of (input.assignments ?? []).entries()) {
+        const assignee = await this.#resolveAssignee(trx, a, ['assignments', String(i)])
+        await requireAssignable(trx, ctx.grant, document.issuerId, assignee, [...implemented, ...(parentId ? [parentId] : [])], ['input', 'assignments', String(i)])
+        assignees.push(assignee)
+      }
       const ordinalRow = await trx.selectFrom('task').select(sql<number>`count(*)`.as('n')).where('documentId', '=', document.id).executeTakeFirstOrThrow()
       const row = {
         id: this.#newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: Number(ordinalRow.n) + 1,
@@ -487,6 +514,7 @@ export class Chidao {
   linkTask(ctx: CommandContext, input: { taskId: string; parentTaskId: string }): Promise<Task> {
     return this.#command(ctx, 'linkTask', 'INVALID_INPUT', async (trx, stamp) => {
       const task = await this.#taskById(trx, input.taskId, 'taskId')
+      await this.#authorizeEdit(trx, ctx, (await this.#documentById(trx, task.documentId)).issuerId)
       const [parentId] = await this.#checkTaskParents(trx, task.documentId, [input.parentTaskId], 'parentTaskId')
       const existing = await trx.selectFrom('taskLink').select('childId')
         .where('childId', '=', task.id).where('parentId', '=', parentId!).executeTakeFirst()
@@ -503,6 +531,7 @@ export class Chidao {
     return this.#command(ctx, 'updateTask', 'INVALID_INPUT', async (trx, stamp) => {
       const expected = requireVersion(input.expectedVersion)
       const before = await this.#taskById(trx, input.id, 'id')
+      await this.#authorizeEdit(trx, ctx, (await this.#documentById(trx, before.documentId)).issuerId)
       const patch = {
         ...(input.content !== undefined ? { content: requireText(input.content, 'content') } : {}),
         ...(input.timePhrase !== undefined ? await this.#timePhrasePatch(optionalText(input.timePhrase, 'timePhrase', 2000), before.documentId, trx) : {}),
@@ -520,7 +549,11 @@ export class Chidao {
   assign(ctx: CommandContext, input: AssignInput): Promise<Assignment> {
     return this.#command(ctx, 'assign', 'INVALID_INPUT', async (trx, stamp) => {
       const task = await this.#taskById(trx, input.taskId, 'taskId')
+      const issuerId = (await this.#documentById(trx, task.documentId)).issuerId
+      await this.#authorizeEdit(trx, ctx, issuerId)
       const assignee = await this.#resolveAssignee(trx, input, [])
+      const boundBy = await trx.selectFrom('taskLink').select('parentId').where('childId', '=', task.id).execute()
+      await requireAssignable(trx, ctx.grant, issuerId, assignee, [...boundBy.map((l) => l.parentId), ...(task.parentId ? [task.parentId] : [])], ['input'])
       const duplicate = await trx.selectFrom('assignment').select('id').where('taskId', '=', task.id).where('role', '=', assignee.role)
         .where(assignee.organizationId ? 'organizationId' : 'groupId', '=', (assignee.organizationId ?? assignee.groupId)!).executeTakeFirst()
       if (duplicate) throw new DomainError('INVALID_INPUT', 'That assignee already has this role on the task', { field: ['input'] })
@@ -537,6 +570,7 @@ export class Chidao {
   addTarget(ctx: CommandContext, input: AddTargetInput): Promise<Target> {
     return this.#command(ctx, 'addTarget', 'INVALID_INPUT', async (trx, stamp) => {
       const document = await this.#documentById(trx, input.documentId, 'documentId')
+      await this.#authorizeEdit(trx, ctx, document.issuerId)
       const task = input.taskId ? await this.#taskById(trx, input.taskId, 'taskId') : null
       if (task && task.documentId !== document.id) {
         throw new DomainError('INVALID_INPUT', 'The task belongs to another document', { field: ['input', 'taskId'] })
@@ -561,6 +595,7 @@ export class Chidao {
     return this.#command(ctx, 'submitReport', 'INVALID_INPUT', async (trx, stamp) => {
       const task = await this.#taskById(trx, input.taskId, 'taskId')
       const organization = await this.#orgByCode(trx, input.organizationCode, 'organizationCode')
+      const submittedById = await requireReporter(trx, ctx.grant, task.id, organization.id)
       const claimedStatus = requireOneOf(input.claimedStatus, CLAIMED_STATUSES, 'claimedStatus')
       const percent = input.percent ?? null
       if (percent !== null && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
@@ -590,7 +625,7 @@ export class Chidao {
         id: this.#newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
         period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
         narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING',
-        verifierId: null, verifiedOn: null, verificationNote: null, createdAt: stamp, updatedAt: stamp,
+        verifierId: null, verifiedOn: null, verificationNote: null, submittedById, createdAt: stamp, updatedAt: stamp,
       }
       await trx.insertInto('report').values(row).execute()
       await refreshObligationSpans(trx, [task.id])
@@ -609,6 +644,8 @@ export class Chidao {
       const expected = requireVersion(input.expectedVersion)
       const before = await this.#reportById(trx, input.reportId, 'reportId')
       const verifier = await this.#orgByCode(trx, input.verifierCode, 'verifierCode')
+      const reported = await this.#taskById(trx, before.taskId)
+      await requireVerifier(trx, ctx.grant, verifier.id, (await this.#documentById(trx, reported.documentId)).issuerId, before.organizationId)
       const status = requireOneOf(input.status, VERIFICATION_STATUSES, 'status')
       const verifiedOn = requireDate(input.verifiedOn, 'verifiedOn')
       if (verifiedOn < before.reportedOn) {
@@ -626,6 +663,7 @@ export class Chidao {
   recordAlignmentReview(ctx: CommandContext, input: RecordAlignmentReviewInput): Promise<AlignmentReview> {
     return this.#command(ctx, 'recordAlignmentReview', 'INVALID_INPUT', async (trx, stamp) => {
       const document = await this.#documentById(trx, input.documentId, 'documentId')
+      await this.#authorizeEdit(trx, ctx, document.issuerId)
       const direction = await this.#documentById(trx, input.newDirectionId, 'newDirectionId')
       const memo = input.memoId ? await this.#documentById(trx, input.memoId, 'memoId') : null
       if (direction.id === document.id) {
@@ -1055,12 +1093,18 @@ export class Chidao {
         }).execute()
         return outcome.result
       }
-      return outer ? await run(outer) : await this.store.db.transaction().execute(run)
+      return outer ? await run(outer) : await runTransaction(this.store, run)
     } catch (error) {
       // A concurrent writer won the race for a natural key that validation saw free.
       if (isUniqueViolation(error)) throw new DomainError(duplicateCode, `${command}: conflicts with an existing record`, { cause: error })
       throw error
     }
+  }
+
+  /** An EDITOR key acting for the plan's issuer (or above it) may edit the plan. */
+  async #authorizeEdit(db: Db, ctx: CommandContext, issuerId: string): Promise<void> {
+    requireRole(ctx.grant, 'EDITOR')
+    await requireActFor(db, ctx.grant, issuerId)
   }
 
   /** A new plan below these documents may fulfil their tasks that order plans. */

@@ -11,12 +11,22 @@ import { AgencyMatcher, type AgencyMatch } from '../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../import/plan.js'
 import type { Document } from '../model/document.js'
 import type { Tier } from '../model/organization.js'
+import { readHeader } from '../import/header.js'
+import { sourceLines } from '../import/lines.js'
+import { warningList } from '../import/warnings.js'
 import type { Chidao, CommandContext } from './chidao.js'
+import { isAtOrAbove, requireActFor, requireRole } from './authorize.js'
+import { refuseControlCharacters } from './validate.js'
 
 /** Options of {@link Chidao.importPlan}. */
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
+  /**
+   * The issuer the plan is imported as. A key's permission is checked against it before the text is
+   * read; the header must name the same body (or none legibly, when this one is taken).
+   */
+  readonly issuerCode?: string | null
 }
 
 /** What an import wrote (nothing, on a dry run). */
@@ -67,17 +77,22 @@ export async function previewImport(chidao: Chidao, text: string, options: Impor
  * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
  */
 export async function commitImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
+  refuseControlCharacters(text, ['input', 'text'], true)
+  // The permission first, then the reading: a key that may not import learns it before the text is parsed.
+  await authorizeImport(chidao, ctx, text, options)
   if (options.dryRun) {
     const preview = await previewImport(chidao, text, options)
     return { preview, document: await existingDocument(chidao, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
+  // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
+  const preview = await asImportedBy(chidao, await previewImport(chidao, text, options), options.issuerCode)
+  const { header } = preview
+  if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
+  }
+  if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
   return chidao.transaction(async () => {
-    const preview = await previewImport(chidao, text, options)
-    const { header } = preview
-    if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
-      throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
-    }
-    if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
     const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
 
     const parentIds: string[] = []
@@ -88,6 +103,8 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       }
       // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
       if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
+      // A key registers no document as issued by a body outside its subtree: such a parent stays unlinked.
+      if (!(await mayIssueAs(chidao, ctx, c.issuer.code))) continue
       const known = await chidao.documentByKey({ issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
       const parent = known ?? await chidao.registerDocument(ctx, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
@@ -99,8 +116,8 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
     let document = await existingDocument(chidao, preview)
     if (!document) {
       document = await chidao.registerDocument(ctx, {
-        symbol: header.symbol, kind: header.kind, issuerCode: header.issuer.code, issuedOn: header.issuedOn,
-        title: header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch', implements: [...new Set(parentIds)],
+        symbol: header.symbol, kind: header.kind, issuerCode: header.issuer!.code!, issuedOn: header.issuedOn,
+        title: titleOf(preview), implements: [...new Set(parentIds)],
       })
       created.documents++
       created.links += new Set(parentIds).size
@@ -149,10 +166,60 @@ function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
 }
 
+/** The title a plan is registered under; an unnumbered plan is found again by it, so both use this one. */
+function titleOf(preview: PlanPreview): string {
+  const { header } = preview
+  return header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch'
+}
+
 async function existingDocument(chidao: Chidao, preview: PlanPreview): Promise<Document | null> {
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
-  return chidao.documentByKey({ issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: header.title ?? undefined })
+  return chidao.documentByKey({ issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: titleOf(preview) })
+}
+
+async function mayIssueAs(chidao: Chidao, ctx: CommandContext, issuerCode: string): Promise<boolean> {
+  if (!ctx.grant || ctx.grant.organizationId === null) return true
+  const issuer = await chidao.organizationByCode(issuerCode)
+  return issuer !== null && await isAtOrAbove(chidao.db, ctx.grant.organizationId, issuer.id)
+}
+
+/**
+ * Refuses, before the plan is read, a key that may not import it: below EDITOR, or not acting for
+ * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header names
+ * (only the header is read for that).
+ */
+async function authorizeImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
+  if (!ctx.grant) return
+  requireRole(ctx.grant, 'EDITOR')
+  if (ctx.grant.organizationId === null) return
+  let issuerCode = options.issuerCode ?? null
+  if (issuerCode === null) {
+    const catalog = await importCatalog(chidao)
+    const { warn } = warningList()
+    const issuer = readHeader(sourceLines(text), new AgencyMatcher(catalog.organizations, catalog.groups), warn, text).header.issuer
+    issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
+  }
+  const issuer = issuerCode === null ? null : await chidao.organizationByCode(issuerCode)
+  if (issuerCode !== null && !issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
+  if (!issuer) throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', { field: ['input', 'issuerCode'] })
+  await requireActFor(chidao.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
+}
+
+/** The preview with the issuer it is imported as: the header's, which must agree, or this one when the header names none. */
+async function asImportedBy(chidao: Chidao, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
+  if (!issuerCode) return preview
+  const read = preview.header.issuer
+  if (read?.code && read.kind === 'ORGANIZATION') {
+    if (read.code !== issuerCode) {
+      throw new DomainError('INVALID_INPUT', `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`, { field: ['input', 'issuerCode'] })
+    }
+    return preview
+  }
+  const org = await chidao.organizationByCode(issuerCode)
+  if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
+  const issuer: AgencyMatch = { text: org.name, code: org.code, kind: 'ORGANIZATION', tier: org.tier, name: org.name, confidence: 1, start: 0, end: 0 }
+  return { ...preview, header: { ...preview.header, issuer } }
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */

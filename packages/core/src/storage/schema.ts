@@ -3,7 +3,7 @@
  * kysely's CamelCasePlugin). Dates are `YYYY-MM-DD` text and instants ISO text in both stores,
  * so SQLite and PostgreSQL hold exactly the same values; JSON is text too.
  */
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 export interface OrganizationTable {
   id: string
@@ -130,9 +130,21 @@ export interface ReportTable {
   verifierId: string | null
   verifiedOn: string | null
   verificationNote: string | null
+  /** The body above the reporting one that filed the report for it (migration 0008); null when it filed its own. */
+  submittedById: ColumnType<string | null, string | null | undefined, string | null>
   version: Generated<number>
   createdAt: string
   updatedAt: string
+}
+
+/** The first answer to a mutation sent with an idempotency key (migration 0008). */
+export interface IdempotencyKeyTable {
+  owner: string
+  key: string
+  command: string
+  requestHash: string
+  response: string
+  createdAt: string
 }
 
 export interface ReportEvidenceTable {
@@ -270,4 +282,5 @@ export interface Database {
   obligationSpan: ObligationSpanTable
   apiKey: ApiKeyTable
   agencyAlias: AgencyAliasTable
+  idempotencyKey: IdempotencyKeyTable
 }

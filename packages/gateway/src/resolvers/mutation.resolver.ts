@@ -1,9 +1,9 @@
 /**
  * Mutations: domain verbs over core's commands, one input each, answering with a payload and
  * `userErrors`. A missing or bad API key is a top-level UNAUTHENTICATED error; a key without the
- * role, or acting outside its organisation, gets a FORBIDDEN user error; nothing is written then.
+ * role, or acting outside what core's authorization model allows (`authorize.ts`), gets a FORBIDDEN user error; nothing is written then.
  */
-import { DomainError, hasRole, isDomainError, mayActFor, type ApiKeyRole } from '@chidao/core'
+import { DomainError, hasRole, idempotent, isDomainError, type ApiKeyRole, type CommandContext } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql'
 import type { Context } from '../context.js'
@@ -17,9 +17,6 @@ import { ImportPlanInput, ImportPlanPayload } from '../types/import.type.js'
 import { fromGlobalId } from '../types/relay.js'
 
 type Outcome<T> = { value: T | null; userErrors: UserError[] }
-
-/** The target of a write with no parent body: only a national key (no organisation) may make one. */
-const TOP_LEVEL = '(top level)'
 
 function userError(field: readonly string[] | null, message: string, code: string): UserError {
   return Object.assign(new UserError(), { field: field ? [...field] : null, message, code })
@@ -36,17 +33,26 @@ function raw(globalId: string, type: string, field: string): string {
   throw new DomainError('INVALID_INPUT', `${field} is not a ${type} ID`, { field: ['input', field] })
 }
 
-async function guarded<T>(ctx: Context, role: ApiKeyRole, target: () => Promise<string | null>, command: (actor: string) => Promise<T>): Promise<Outcome<T>> {
+/** Commands not wrapped in an idempotency record: importing is idempotent by content already. */
+const KEYLESS = new Set(['importPlan'])
+
+/**
+ * Runs a mutation under the request's key: UNAUTHENTICATED without a valid one, FORBIDDEN below the
+ * role; core enforces the authorization model inside the command's transaction (the grant travels in
+ * the command's context). With an Idempotency-Key header, the first answer is kept and given again.
+ */
+async function guarded<T>(ctx: Context, role: ApiKeyRole, command: string, input: unknown, run: (c: CommandContext) => Promise<T>): Promise<Outcome<T>> {
   if (ctx.badKey) throw new GraphQLError('The API key is unknown or revoked', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
   const grant = ctx.grant
   if (!grant) throw new GraphQLError('Writes need an API key (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
   try {
     if (!hasRole(grant, role)) return { value: null, userErrors: [userError(null, `This needs a ${role} key; this key is ${grant.role}`, 'FORBIDDEN')] }
-    const organizationId = await target()
-    if (organizationId !== null && !(await mayActFor(ctx.chidao.db, grant, organizationId))) {
-      return { value: null, userErrors: [userError(null, 'This key may not act for that organisation (only its own and those below it)', 'FORBIDDEN')] }
-    }
-    return { value: await command(`key:${grant.keyId}`), userErrors: [] }
+    const c: CommandContext = { actor: `key:${grant.keyId}`, grant }
+    const scope = ctx.idempotencyKey && !KEYLESS.has(command) ? { owner: grant.keyId, key: ctx.idempotencyKey } : null
+    const value = scope
+      ? await ctx.chidao.transaction(() => idempotent(ctx.chidao.db, scope, command, input, () => run(c)))
+      : await run(c)
+    return { value, userErrors: [] }
   } catch (e) {
     if (isDomainError(e)) return { value: null, userErrors: [userError(e.field ?? null, e.message, e.code)] }
     throw e
@@ -55,31 +61,19 @@ async function guarded<T>(ctx: Context, role: ApiKeyRole, target: () => Promise<
 
 @Resolver()
 export class MutationResolver {
-  async #orgOf(ctx: Context, code: string): Promise<string | null> {
-    return (await ctx.chidao.organizationByCode(code))?.id ?? null
-  }
-
-  async #issuerOfTask(ctx: Context, taskId: string): Promise<string | null> {
-    const task = await ctx.chidao.taskById(taskId)
-    return task ? (await ctx.chidao.documentById(task.documentId))?.issuerId ?? null : null
-  }
-
   @Mutation(() => ImportPlanPayload, {
     description: 'Imports a plan from its text: header, implements links, tasks with agencies and deadlines, targets, in one transaction; '
       + 'importing it again writes nothing new. With dryRun, only reads and reports. Every phrase it could not read or match is a warning.',
   })
   async importPlan(@Arg('input', () => ImportPlanInput) input: ImportPlanInput, @Ctx() ctx: Context): Promise<ImportPlanPayload> {
     const resolutions = Object.fromEntries((input.resolutions ?? []).map((r) => [r.phrase, r.code]))
-    const out = await guarded(ctx, 'EDITOR', async () => {
-      const issuer = (await ctx.chidao.previewImport(input.text, { resolutions })).header.issuer
-      return issuer?.code && issuer.kind === 'ORGANIZATION' ? this.#orgOf(ctx, issuer.code) : null
-    }, (actor) => ctx.chidao.importPlan({ actor }, input.text, { dryRun: input.dryRun, resolutions }))
+    const out = await guarded(ctx, 'EDITOR', 'importPlan', input, (c) => ctx.chidao.importPlan(c, input.text, { dryRun: input.dryRun, resolutions, issuerCode: input.issuerCode ?? null }))
     return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)
   }
 
   @Mutation(() => DocumentPayload, { description: 'Registers a document and the documents it implements.' })
   async documentRegister(@Arg('input', () => DocumentRegisterInput) input: DocumentRegisterInput, @Ctx() ctx: Context): Promise<DocumentPayload> {
-    const out = await guarded(ctx, 'EDITOR', () => this.#orgOf(ctx, input.issuerCode), (actor) => ctx.chidao.registerDocument({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'documentRegister', input, (c) => ctx.chidao.registerDocument(c, {
       symbol: input.symbol ?? null, kind: input.kind ?? null, issuerCode: input.issuerCode, issuedOn: input.issuedOn ?? null, title: input.title,
       implements: (input.implements ?? []).map((id) => raw(id, 'Document', 'implements')),
     }))
@@ -88,10 +82,7 @@ export class MutationResolver {
 
   @Mutation(() => TaskPayload, { description: 'Adds a task to a plan, with its assignments and the parent tasks it implements.' })
   async taskAdd(@Arg('input', () => TaskAddInput) input: TaskAddInput, @Ctx() ctx: Context): Promise<TaskPayload> {
-    const out = await guarded(ctx, 'EDITOR', async () => {
-      const doc = await ctx.chidao.documentById(raw(input.documentId, 'Document', 'documentId'))
-      return doc?.issuerId ?? null
-    }, (actor) => ctx.chidao.addTask({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'taskAdd', input, (c) => ctx.chidao.addTask(c, {
       documentId: raw(input.documentId, 'Document', 'documentId'), code: input.code, parentCode: input.parentCode ?? null, content: input.content,
       timePhrase: input.timePhrase ?? null, output: input.output ?? null, implements: (input.implements ?? []).map((id) => raw(id, 'Task', 'implements')),
       assignments: (input.assignments ?? []).map((a) => ({ role: a.role, organizationCode: a.organizationCode ?? null, groupCode: a.groupCode ?? null, note: a.note ?? null })),
@@ -101,7 +92,7 @@ export class MutationResolver {
 
   @Mutation(() => TaskPayload, { description: 'Records that a task implements a task of an ancestor document.' })
   async taskLink(@Arg('input', () => TaskLinkInput) input: TaskLinkInput, @Ctx() ctx: Context): Promise<TaskPayload> {
-    const out = await guarded(ctx, 'EDITOR', () => this.#issuerOfTask(ctx, raw(input.taskId, 'Task', 'taskId')), (actor) => ctx.chidao.linkTask({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'taskLink', input, (c) => ctx.chidao.linkTask(c, {
       taskId: raw(input.taskId, 'Task', 'taskId'), parentTaskId: raw(input.parentTaskId, 'Task', 'parentTaskId'),
     }))
     return Object.assign(new TaskPayload(), { task: out.value ? TaskType.of(out.value) : null, userErrors: out.userErrors })
@@ -110,8 +101,8 @@ export class MutationResolver {
   @Mutation(() => TaskPayload, { description: 'Assigns a task to an organisation or a group, as lead or coordinator.' })
   async taskAssign(@Arg('input', () => TaskAssignInput) input: TaskAssignInput, @Ctx() ctx: Context): Promise<TaskPayload> {
     const taskId = () => raw(input.taskId, 'Task', 'taskId')
-    const out = await guarded(ctx, 'EDITOR', () => this.#issuerOfTask(ctx, taskId()), async (actor) => {
-      await ctx.chidao.assign({ actor }, { taskId: taskId(), role: input.role, organizationCode: input.organizationCode ?? null, groupCode: input.groupCode ?? null, note: input.note ?? null })
+    const out = await guarded(ctx, 'EDITOR', 'taskAssign', input, async (c) => {
+      await ctx.chidao.assign(c, { taskId: taskId(), role: input.role, organizationCode: input.organizationCode ?? null, groupCode: input.groupCode ?? null, note: input.note ?? null })
       return (await ctx.chidao.taskById(taskId()))!
     })
     return Object.assign(new TaskPayload(), { task: out.value ? TaskType.of(out.value) : null, userErrors: out.userErrors })
@@ -119,7 +110,7 @@ export class MutationResolver {
 
   @Mutation(() => ReportPayload, { description: 'Submits a progress report with its evidence.' })
   async reportSubmit(@Arg('input', () => ReportSubmitInput) input: ReportSubmitInput, @Ctx() ctx: Context): Promise<ReportPayload> {
-    const out = await guarded(ctx, 'REPORTER', () => this.#orgOf(ctx, input.organizationCode), (actor) => ctx.chidao.submitReport({ actor }, {
+    const out = await guarded(ctx, 'REPORTER', 'reportSubmit', input, (c) => ctx.chidao.submitReport(c, {
       taskId: raw(input.taskId, 'Task', 'taskId'), organizationCode: input.organizationCode, period: input.period, periodStart: input.periodStart ?? null,
       periodEnd: input.periodEnd ?? null, claimedStatus: input.claimedStatus, percent: input.percent ?? null, narrative: input.narrative ?? null,
       completedOn: input.completedOn ?? null, reportedOn: input.reportedOn, evidence: (input.evidence ?? []).map((e) => ({ title: e.title, uri: e.uri, sha256: e.sha256 ?? null })),
@@ -129,7 +120,7 @@ export class MutationResolver {
 
   @Mutation(() => ReportPayload, { description: 'The supervising organisation accepts or rejects a report.' })
   async reportVerify(@Arg('input', () => ReportVerifyInput) input: ReportVerifyInput, @Ctx() ctx: Context): Promise<ReportPayload> {
-    const out = await guarded(ctx, 'EDITOR', () => this.#orgOf(ctx, input.verifierCode), (actor) => ctx.chidao.verifyReport({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'reportVerify', input, (c) => ctx.chidao.verifyReport(c, {
       reportId: raw(input.reportId, 'Report', 'reportId'), expectedVersion: input.expectedVersion, verifierCode: input.verifierCode,
       status: input.status, verifiedOn: input.verifiedOn, note: input.note ?? null,
     }))
@@ -139,7 +130,7 @@ export class MutationResolver {
   @Mutation(() => RecordPayload, { description: 'Records the decision of an alignment review (keep or amend a plan after new direction).' })
   async alignmentReviewRecord(@Arg('input', () => AlignmentReviewRecordInput) input: AlignmentReviewRecordInput, @Ctx() ctx: Context): Promise<RecordPayload> {
     const documentId = () => raw(input.documentId, 'Document', 'documentId')
-    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(documentId()))?.issuerId ?? null, (actor) => ctx.chidao.recordAlignmentReview({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'alignmentReviewRecord', input, (c) => ctx.chidao.recordAlignmentReview(c, {
       documentId: documentId(), newDirectionId: raw(input.newDirectionId, 'Document', 'newDirectionId'), decision: input.decision, reasons: input.reasons,
       memoId: input.memoId ? raw(input.memoId, 'Document', 'memoId') : null, decidedOn: input.decidedOn,
     }))
@@ -148,7 +139,7 @@ export class MutationResolver {
 
   @Mutation(() => RecordPayload, { description: 'Records that an organisation’s duties passed to another from a date (admin keys).' })
   async successionRegister(@Arg('input', () => SuccessionRegisterInput) input: SuccessionRegisterInput, @Ctx() ctx: Context): Promise<RecordPayload> {
-    const out = await guarded(ctx, 'ADMIN', () => this.#orgOf(ctx, input.predecessorCode), (actor) => ctx.chidao.registerSuccession({ actor }, {
+    const out = await guarded(ctx, 'ADMIN', 'successionRegister', input, (c) => ctx.chidao.registerSuccession(c, {
       predecessorCode: input.predecessorCode, successorCode: input.successorCode, kind: input.kind, effectiveOn: input.effectiveOn, note: input.note ?? null,
     }))
     return Object.assign(new RecordPayload(), { ok: out.value !== null, userErrors: out.userErrors })
@@ -156,8 +147,7 @@ export class MutationResolver {
 
   @Mutation(() => OrganizationPayload, { description: 'Registers an organisation under a parent (a key acts for the parent; a top-level body needs a national key).' })
   async organizationRegister(@Arg('input', () => OrganizationRegisterInput) input: OrganizationRegisterInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
-    const out = await guarded(ctx, 'ADMIN', async () => (input.parentCode ? await this.#orgOf(ctx, input.parentCode) : null) ?? TOP_LEVEL,
-      (actor) => ctx.chidao.registerOrganization({ actor }, {
+    const out = await guarded(ctx, 'ADMIN', 'organizationRegister', input, (c) => ctx.chidao.registerOrganization(c, {
         code: input.code, name: input.name, shortName: input.shortName ?? null, tier: input.tier, bloc: input.bloc ?? null, kind: input.kind,
         parentCode: input.parentCode ?? null, scope: input.scope ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
       }))
@@ -166,8 +156,7 @@ export class MutationResolver {
 
   @Mutation(() => RecordPayload, { description: 'Registers a named group of organisations that assignments can name.' })
   async groupRegister(@Arg('input', () => GroupRegisterInput) input: GroupRegisterInput, @Ctx() ctx: Context): Promise<RecordPayload> {
-    const out = await guarded(ctx, 'EDITOR', async () => (input.withinCode ? await this.#orgOf(ctx, input.withinCode) : null) ?? TOP_LEVEL,
-      (actor) => ctx.chidao.registerGroup({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'groupRegister', input, (c) => ctx.chidao.registerGroup(c, {
         code: input.code, name: input.name, withinCode: input.withinCode ?? null, tiers: input.tiers ?? [], kinds: input.kinds ?? [], blocs: input.blocs ?? [],
         memberCodes: input.memberCodes ?? [],
       }))
@@ -177,16 +166,14 @@ export class MutationResolver {
   @Mutation(() => DocumentPayload, { description: 'Adds an implements link between two registered documents.' })
   async documentLink(@Arg('input', () => DocumentLinkInput) input: DocumentLinkInput, @Ctx() ctx: Context): Promise<DocumentPayload> {
     const documentId = () => raw(input.documentId, 'Document', 'documentId')
-    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(documentId()))?.issuerId ?? null,
-      (actor) => ctx.chidao.linkDocument({ actor }, { documentId: documentId(), parentId: raw(input.parentId, 'Document', 'parentId') }))
+    const out = await guarded(ctx, 'EDITOR', 'documentLink', input, (c) => ctx.chidao.linkDocument(c, { documentId: documentId(), parentId: raw(input.parentId, 'Document', 'parentId') }))
     return Object.assign(new DocumentPayload(), { document: out.value ? DocumentType.of(out.value) : null, userErrors: out.userErrors })
   }
 
   @Mutation(() => DocumentPayload, { description: 'Changes a document’s title or status, if nobody changed it since expectedVersion.' })
   async documentUpdate(@Arg('input', () => DocumentUpdateInput) input: DocumentUpdateInput, @Ctx() ctx: Context): Promise<DocumentPayload> {
     const id = () => raw(input.id, 'Document', 'id')
-    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(id()))?.issuerId ?? null,
-      (actor) => ctx.chidao.updateDocument({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'documentUpdate', input, (c) => ctx.chidao.updateDocument(c, {
         id: id(), expectedVersion: input.expectedVersion, ...(input.title != null ? { title: input.title } : {}), ...(input.status != null ? { status: input.status } : {}),
       }))
     return Object.assign(new DocumentPayload(), { document: out.value ? DocumentType.of(out.value) : null, userErrors: out.userErrors })
@@ -195,7 +182,7 @@ export class MutationResolver {
   @Mutation(() => TaskPayload, { description: 'Changes a task’s content, time phrase, output or state, if nobody changed it since expectedVersion.' })
   async taskUpdate(@Arg('input', () => TaskUpdateInput) input: TaskUpdateInput, @Ctx() ctx: Context): Promise<TaskPayload> {
     const id = () => raw(input.id, 'Task', 'id')
-    const out = await guarded(ctx, 'EDITOR', () => this.#issuerOfTask(ctx, id()), (actor) => ctx.chidao.updateTask({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'taskUpdate', input, (c) => ctx.chidao.updateTask(c, {
       id: id(), expectedVersion: input.expectedVersion,
       ...(input.content != null ? { content: input.content } : {}), ...(input.timePhrase !== undefined ? { timePhrase: input.timePhrase } : {}),
       ...(input.output !== undefined ? { output: input.output } : {}), ...(input.state != null ? { state: input.state } : {}),
@@ -206,7 +193,7 @@ export class MutationResolver {
   @Mutation(() => RecordPayload, { description: 'Adds a quantitative target to a plan.' })
   async targetAdd(@Arg('input', () => TargetAddInput) input: TargetAddInput, @Ctx() ctx: Context): Promise<RecordPayload> {
     const documentId = () => raw(input.documentId, 'Document', 'documentId')
-    const out = await guarded(ctx, 'EDITOR', async () => (await ctx.chidao.documentById(documentId()))?.issuerId ?? null, (actor) => ctx.chidao.addTarget({ actor }, {
+    const out = await guarded(ctx, 'EDITOR', 'targetAdd', input, (c) => ctx.chidao.addTarget(c, {
       documentId: documentId(), taskId: input.taskId ? raw(input.taskId, 'Task', 'taskId') : null, category: input.category ?? null, metric: input.metric,
       unit: input.unit ?? null, comparator: input.comparator, value: input.value, milestoneOn: input.milestoneOn ?? null,
     }))
