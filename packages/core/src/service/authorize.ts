@@ -12,13 +12,10 @@
  * | REPORTER | report for an organisation holding an obligation on the task, its own or one below it (recorded as filed by the key's body) |
  * | EDITOR / ADMIN | register groups (EDITOR), organisations and successions (ADMIN) only within the key's subtree |
  */
-import type { Kysely, Transaction } from 'kysely'
 import { DomainError } from '../errors.js'
 import { tierRank, type Organization } from '../model/organization.js'
-import type { Database } from '../storage/schema.js'
+import type { Db } from '../storage/db.js'
 import { hasRole, type ApiKeyGrant, type ApiKeyRole } from './api-keys.js'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 function forbidden(message: string, field?: readonly string[]): DomainError {
   return new DomainError('FORBIDDEN', message, field ? { field } : {})
@@ -52,6 +49,12 @@ export async function requireActFor(db: Db, grant: ApiKeyGrant | null | undefine
   if (!grant || grant.organizationId === null) return
   if (organizationId !== null && await isAtOrAbove(db, grant.organizationId, organizationId)) return
   throw forbidden('Khóa này chỉ được hành động cho cơ quan của mình và cấp dưới / This key may act only for its organisation and the bodies below it', field)
+}
+
+/** An EDITOR key acting for the plan's issuer (or a body above it) may edit the plan. No grant: trusted. */
+export async function requireEditor(db: Db, grant: ApiKeyGrant | null | undefined, issuerId: string): Promise<void> {
+  requireRole(grant, 'EDITOR')
+  await requireActFor(db, grant, issuerId)
 }
 
 /** Whether an issuer may oblige `org` on its own: a body of its tier or below, in its province (a central issuer: anywhere). */

@@ -3,7 +3,7 @@
  * `userErrors`. A missing or bad API key is a top-level UNAUTHENTICATED error; a key without the
  * role, or acting outside what core's authorization model allows (`authorize.ts`), gets a FORBIDDEN user error; nothing is written then.
  */
-import { DomainError, hasRole, idempotent, isDomainError, type ApiKeyRole, type CommandContext } from '@chidao/core'
+import { DomainError, hasRole, isDomainError, type ApiKeyRole, type CommandContext } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql'
 import type { Context } from '../context.js'
@@ -50,7 +50,7 @@ async function guarded<T>(ctx: Context, role: ApiKeyRole, command: string, input
     const c: CommandContext = { actor: `key:${grant.keyId}`, grant }
     const scope = ctx.idempotencyKey && !KEYLESS.has(command) ? { owner: grant.keyId, key: ctx.idempotencyKey } : null
     const value = scope
-      ? await ctx.chidao.transaction(() => idempotent(ctx.chidao.db, scope, command, input, () => run(c)))
+      ? await ctx.chidao.idempotently(scope, command, input, () => run(c))
       : await run(c)
     return { value, userErrors: [] }
   } catch (e) {

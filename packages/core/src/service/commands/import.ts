@@ -3,22 +3,29 @@
  * documents from the store) and committing a preview through the ordinary commands, all in one
  * transaction, idempotently.
  */
-import { DOCUMENT_KINDS } from '../document/kind.js'
-import { DomainError } from '../errors.js'
-import type { DeadlineViolation } from '../hierarchy/effective-deadline.js'
-import type { UncoveredParentTask } from '../hierarchy/scorecard.js'
-import { AgencyMatcher, type AgencyMatch } from '../import/agency.js'
-import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../import/plan.js'
-import type { Document } from '../model/document.js'
-import type { Tier } from '../model/organization.js'
-import { readHeader } from '../import/header.js'
-import { sourceLines } from '../import/lines.js'
-import { warningList } from '../import/warnings.js'
-import type { Chidao, CommandContext } from './chidao.js'
-import { isAtOrAbove, requireActFor, requireRole } from './authorize.js'
-import { refuseControlCharacters } from './validate.js'
+import { DOCUMENT_KINDS } from '../../document/kind.js'
+import { DomainError } from '../../errors.js'
+import type { DeadlineViolation } from '../../hierarchy/effective-deadline.js'
+import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
+import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
+import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
+import type { Document } from '../../model/document.js'
+import type { Tier } from '../../model/organization.js'
+import { catalogRows } from '../../storage/repo/organizations.js'
+import { readHeader } from '../../import/header.js'
+import { sourceLines } from '../../import/lines.js'
+import { warningList } from '../../import/warnings.js'
+import { findOrganizationByCode } from '../../storage/repo/organizations.js'
+import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
+import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
+import { refuseControlCharacters } from '../validate.js'
+import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
+import { uncoveredParentTasks } from '../queries/hierarchy.js'
+import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
+import { addTarget, linkDocument, registerDocument } from './documents.js'
+import { addTask } from './tasks.js'
 
-/** Options of {@link Chidao.importPlan}. */
+/** Options of `Chidao.importPlan`. */
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
@@ -43,15 +50,8 @@ export interface ImportResult {
 }
 
 /** Everything the importer matches against, read from the store. */
-export async function importCatalog(chidao: Chidao): Promise<ImportCatalog> {
-  const db = chidao.db
-  const [orgs, groups, aliases, documents] = await Promise.all([
-    db.selectFrom('organization').select(['id', 'code', 'name', 'shortName', 'tier', 'scope', 'validFrom', 'validTo']).execute(),
-    db.selectFrom('organizationGroup').select(['id', 'code', 'name', 'scope']).execute(),
-    db.selectFrom('agencyAlias').select(['alias', 'organizationId', 'groupId']).execute(),
-    db.selectFrom('document').innerJoin('organization', 'organization.id', 'document.issuerId')
-      .select(['document.id', 'document.symbol', 'document.issuedOn', 'organization.tier']).execute(),
-  ])
+export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
+  const { organizations: orgs, groups, aliases, documents } = await catalogRows(env.db)
   const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
   return {
     organizations: orgs.map((o) => ({
@@ -64,8 +64,8 @@ export async function importCatalog(chidao: Chidao): Promise<ImportCatalog> {
 }
 
 /** Reads a plan against the store's catalog, writing nothing. */
-export async function previewImport(chidao: Chidao, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
-  const catalog = await importCatalog(chidao)
+export async function previewImport(env: ServiceEnv, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
+  const catalog = await importCatalog(env)
   return importPlan(text, catalog, { ...options, matcher: new AgencyMatcher(catalog.organizations, catalog.groups) })
 }
 
@@ -76,23 +76,25 @@ export async function previewImport(chidao: Chidao, text: string, options: Impor
  * there already is left as it is, so importing the same plan again writes nothing.
  * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
  */
-export async function commitImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
   refuseControlCharacters(text, ['input', 'text'], true)
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
-  await authorizeImport(chidao, ctx, text, options)
+  await authorizeImport(env, ctx, text, options)
   if (options.dryRun) {
-    const preview = await previewImport(chidao, text, options)
-    return { preview, document: await existingDocument(chidao, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
+    const preview = await previewImport(env, text, options)
+    return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
   // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
-  const preview = await asImportedBy(chidao, await previewImport(chidao, text, options), options.issuerCode)
+  const preview = await asImportedBy(env, await previewImport(env, text, options), options.issuerCode)
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
     throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
   }
   if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
-  return chidao.transaction(async () => {
+  const issuerCode = header.issuer.code
+  const kind = header.kind
+  return env.transaction(async () => {
     const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
 
     const parentIds: string[] = []
@@ -104,33 +106,32 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
       if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
       // A key registers no document as issued by a body outside its subtree: such a parent stays unlinked.
-      if (!(await mayIssueAs(chidao, ctx, c.issuer.code))) continue
-      const known = await chidao.documentByKey({ issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
-      const parent = known ?? await chidao.registerDocument(ctx, {
+      if (!(await mayIssueAs(env, ctx, c.issuer.code))) continue
+      const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
+      const parent = known ?? await runCommand(env, ctx, registerDocument, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
       })
       if (!known) created.documents++
       parentIds.push(parent.id)
     }
 
-    let document = await existingDocument(chidao, preview)
+    let document = await existingDocument(env, preview)
     if (!document) {
-      document = await chidao.registerDocument(ctx, {
-        symbol: header.symbol, kind: header.kind, issuerCode: header.issuer!.code!, issuedOn: header.issuedOn,
-        title: titleOf(preview), implements: [...new Set(parentIds)],
+      document = await runCommand(env, ctx, registerDocument, {
+        symbol: header.symbol, kind, issuerCode, issuedOn: header.issuedOn, title: titleOf(preview), implements: [...new Set(parentIds)],
       })
       created.documents++
       created.links += new Set(parentIds).size
     } else {
-      const linked = new Set((await chidao.parentsOf(document.id)).map((d) => d.id))
+      const linked = new Set((await parentsOf(env.db, document.id)).map((d) => d.id))
       for (const id of new Set(parentIds)) {
         if (linked.has(id)) continue
-        await chidao.linkDocument(ctx, { documentId: document.id, parentId: id })
+        await runCommand(env, ctx, linkDocument, { documentId: document.id, parentId: id })
         created.links++
       }
     }
 
-    const existing = new Map((await chidao.tasksOf(document.id)).map((t) => [t.code, t]))
+    const existing = new Map((await tasksOf(env.db, document.id)).map((t) => [t.code, t]))
     const taskIds: string[] = []
     for (const task of preview.tasks) {
       const there = existing.get(task.code)
@@ -139,7 +140,7 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
         continue
       }
       const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
-      const added = await chidao.addTask(ctx, {
+      const added = await runCommand(env, ctx, addTask, {
         documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
       })
       taskIds.push(added.id)
@@ -147,17 +148,17 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       created.assignments += assignments.length
     }
 
-    const targets = await chidao.targetsOf(document.id)
+    const targets = await targetsOf(env.db, document.id)
     for (const t of preview.targets) {
       if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
-      await chidao.addTarget(ctx, {
+      await runCommand(env, ctx, addTarget, {
         documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
       })
       created.targets++
     }
 
-    const violations = (await Promise.all(taskIds.map((id) => chidao.violationsOf(id)))).flat()
-    const uncovered = await chidao.uncoveredParentTasks(document.id)
+    const violations = [...(await violationsOfTasks(env.db, taskIds)).values()].flat()
+    const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
   })
 }
@@ -172,42 +173,44 @@ function titleOf(preview: PlanPreview): string {
   return header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch'
 }
 
-async function existingDocument(chidao: Chidao, preview: PlanPreview): Promise<Document | null> {
+async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<Document | null> {
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
-  return chidao.documentByKey({ issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: titleOf(preview) })
+  return documentByKey(env.db, { issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: titleOf(preview) })
 }
 
-async function mayIssueAs(chidao: Chidao, ctx: CommandContext, issuerCode: string): Promise<boolean> {
+async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {
   if (!ctx.grant || ctx.grant.organizationId === null) return true
-  const issuer = await chidao.organizationByCode(issuerCode)
-  return issuer !== null && await isAtOrAbove(chidao.db, ctx.grant.organizationId, issuer.id)
+  const issuer = await findOrganizationByCode(env.db, issuerCode)
+  return issuer !== null && await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id)
 }
 
 /**
  * Refuses, before the plan is read, a key that may not import it: below EDITOR, or not acting for
- * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header names
- * (only the header is read for that).
+ * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header
+ * names (only the header is read for that).
  */
-async function authorizeImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
+async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
   if (!ctx.grant) return
   requireRole(ctx.grant, 'EDITOR')
   if (ctx.grant.organizationId === null) return
   let issuerCode = options.issuerCode ?? null
   if (issuerCode === null) {
-    const catalog = await importCatalog(chidao)
+    const catalog = await importCatalog(env)
     const { warn } = warningList()
     const issuer = readHeader(sourceLines(text), new AgencyMatcher(catalog.organizations, catalog.groups), warn, text).header.issuer
     issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
   }
-  const issuer = issuerCode === null ? null : await chidao.organizationByCode(issuerCode)
-  if (issuerCode !== null && !issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  if (!issuer) throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', { field: ['input', 'issuerCode'] })
-  await requireActFor(chidao.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
+  if (issuerCode === null) {
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', { field: ['input', 'issuerCode'] })
+  }
+  const issuer = await findOrganizationByCode(env.db, issuerCode)
+  if (!issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
+  await requireActFor(env.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
 }
 
 /** The preview with the issuer it is imported as: the header's, which must agree, or this one when the header names none. */
-async function asImportedBy(chidao: Chidao, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
+async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
   if (!issuerCode) return preview
   const read = preview.header.issuer
   if (read?.code && read.kind === 'ORGANIZATION') {
@@ -216,7 +219,7 @@ async function asImportedBy(chidao: Chidao, preview: PlanPreview, issuerCode: st
     }
     return preview
   }
-  const org = await chidao.organizationByCode(issuerCode)
+  const org = await findOrganizationByCode(env.db, issuerCode)
   if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
   const issuer: AgencyMatch = { text: org.name, code: org.code, kind: 'ORGANIZATION', tier: org.tier, name: org.name, confidence: 1, start: 0, end: 0 }
   return { ...preview, header: { ...preview.header, issuer } }

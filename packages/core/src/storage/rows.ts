@@ -11,7 +11,7 @@ import type { Assignment, AssignmentRole, Comparator, Target, Task, TaskState } 
 import type {
   AlignmentReviewTable, AssignmentTable, AuditLogTable, DocumentTable, OrganizationGroupTable, OrganizationTable, ReportTable,
   SuccessionTable, TargetTable, TaskTable,
-} from '../storage/schema.js'
+} from './schema.js'
 
 export function toOrganization(r: Selectable<OrganizationTable>): Organization {
   return {
