@@ -12,7 +12,7 @@ import { isRetryable, toStoreError } from './store-errors.js'
 
 /** Options of {@link runTransaction}. */
 export interface TransactionOptions {
-  /** Attempts before a serialization failure reaches the caller (default 10). */
+  /** Attempts before a serialization failure reaches the caller (default 30). */
   readonly attempts?: number
   /** Called before each retry, with the attempt that failed (for tests and metrics). */
   readonly onRetry?: (attempt: number, error: unknown) => void
@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * const n = await runTransaction(store, (trx) => trx.selectFrom('task').select('id').execute())
  */
 export async function runTransaction<T>(store: Store, work: (trx: Transaction<Database>) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  const attempts = options.attempts ?? 10
+  const attempts = options.attempts ?? 30
   for (let attempt = 1; ; attempt++) {
     try {
       transactionStats.transactions++
@@ -44,7 +44,7 @@ export async function runTransaction<T>(store: Store, work: (trx: Transaction<Da
         transactionStats.retries++
         options.onRetry?.(attempt, error)
         // Jittered, growing back-off so that the racers do not meet again at once.
-        await sleep(Math.random() * 4 * 2 ** Math.min(attempt, 6))
+        await sleep(Math.random() * 5 * 2 ** Math.min(attempt, 6))
         continue
       }
       throw toStoreError(error)
