@@ -18,7 +18,11 @@ export type ServerTimeouts = { -readonly [K in keyof typeof SERVER_TIMEOUTS]?: n
  */
 export function createHttpServer(handler: http.RequestListener, timeouts: ServerTimeouts = {}): http.Server {
   const t = { ...SERVER_TIMEOUTS, ...timeouts }
-  const server = http.createServer({ headersTimeout: t.headersTimeoutMs, requestTimeout: t.requestTimeoutMs, keepAliveTimeout: t.keepAliveTimeoutMs }, handler)
+  const server = http.createServer({
+    headersTimeout: t.headersTimeoutMs, requestTimeout: t.requestTimeoutMs, keepAliveTimeout: t.keepAliveTimeoutMs,
+    // How often Node checks the two timeouts above (its default, 30 s, would let a slow client stay that long).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersTimeoutMs / 2))),
+  }, handler)
   server.setTimeout(t.socketTimeoutMs, (socket) => socket.destroy())
   return server
 }

@@ -64,6 +64,10 @@ export function isStoreUnavailable(error: unknown): boolean {
  */
 export function toStoreError(error: unknown): unknown {
   if (error instanceof DomainError) return error
+  // PostgreSQL refuses NUL in text (22021, 22P05): the input's fault, said without the driver's words.
+  if (['22021', '22P05'].includes(codeOf(error))) {
+    return new DomainError('INVALID_TEXT', 'Văn bản chứa ký tự không hợp lệ (NUL) / Text contains a character the store refuses (NUL)', { cause: error })
+  }
   if (isStoreTimeout(error)) {
     return new DomainError('STORE_TIMEOUT', 'Cơ sở dữ liệu bận, hết thời gian chờ; hãy thử lại / The store timed out (busy or locked); try again', { cause: error })
   }
