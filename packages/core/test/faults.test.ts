@@ -101,6 +101,27 @@ for (const dialect of DIALECTS) {
       expect(incremental).toEqual(rebuilt)
     })
 
+    it('an unnumbered plan with no readable title, imported twice in a row, is written once', async () => {
+      await registerOrganizations(t.chidao)
+      const untitled = UNNUMBERED_PLAN.replace('KẾ HOẠCH\nThực hiện chuyển đổi số trên địa bàn xã\n', 'KẾ HOẠCH\n')
+      const first = await t.chidao.importPlan(ctx, untitled)
+      // The plan and the resolution it cites (57-NQ/TW, not registered here).
+      expect([first.preview.header.symbol, first.preview.header.title, first.created.documents]).toEqual([null, null, 2])
+      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+    })
+
+    it('reads a plan outside the write transaction, and checks the key before reading it', async () => {
+      await registerOrganizations(t.chidao)
+      const inTransaction: boolean[] = []
+      await t.chidao.importPlan(ctx, UNNUMBERED_PLAN, { onProgress: () => { inTransaction.push(t.chidao.db.isTransaction) } })
+      expect(inTransaction.length).toBeGreaterThan(0)
+      expect(inTransaction.every((x) => !x)).toBe(true)
+      const commune = { actor: 'key:commune', grant: { keyId: 'commune', organizationId: (await t.chidao.organizationByCode('QNG.THIENTIN.DU'))!.id, role: 'EDITOR' as const } }
+      let read = 0
+      await expect(t.chidao.importPlan(commune, UNNUMBERED_PLAN, { issuerCode: 'QNG.UBND', onProgress: () => { read++ } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect(read).toBe(0)
+    })
+
     it('a command behind a locked table fails with STORE_TIMEOUT instead of waiting', async () => {
       if (dialect.name === 'postgres') {
         const store = await openStore(dialect.url, { lockTimeoutMs: 300 })
