@@ -155,3 +155,57 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
     }
   })
 })
+
+/** A TCP proxy in front of PostgreSQL that can go down and come back: a server restart, as the gateway sees it. */
+async function restartableProxy(target: URL) {
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname)
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('error', () => { client.destroy(); upstream.destroy() })
+      s.on('close', () => { sockets.delete(s); client.destroy(); upstream.destroy() })
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: Object.assign(new URL(target.href), { port: String(port), hostname: '127.0.0.1' }).href,
+    async down() {
+      await new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy() })
+    },
+    async up() {
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+    },
+  }
+}
+
+describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
+  it('answers STORE_UNAVAILABLE and /readyz 503 while the server is down, and serves again when it is back', async () => {
+    const t = await initTest(postgres!)
+    await new Chidao(t.store).registerOrganization(ctx, { code: 'BCT', name: 'Bộ Chính trị', tier: 'CENTRAL', bloc: 'PARTY', kind: 'POLITBURO' })
+    const proxy = await restartableProxy(new URL(postgres!.url))
+    const store = await openStore(proxy.url, { connectTimeoutMs: 1000 })
+    const served = await serve({ store })
+    const base = served.url.replace(/\/graphql$/, '')
+    const name = async () => {
+      const { body } = await served.post('{ organization(code: "BCT") { name } }')
+      return body.data?.organization?.name ?? body.errors?.[0]?.extensions?.code
+    }
+    try {
+      expect(await name()).toBe('Bộ Chính trị')
+      await proxy.down()
+      expect(await name()).toBe('STORE_UNAVAILABLE')
+      expect((await fetch(`${base}/readyz`)).status).toBe(503)
+      await proxy.up()
+      expect((await fetch(`${base}/readyz`)).status).toBe(200)
+      expect(await name()).toBe('Bộ Chính trị')
+    } finally {
+      await served.close()
+      await store.close()
+      await proxy.down().catch(() => undefined)
+      await destroyTest(t)
+    }
+  })
+})
