@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Chidao, migrateToLatest, openStore, transactionStats } from '../src/index.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
 import { ctx, registerOrganizations } from './support/cascade.js'
+import { restartableProxy } from './support/proxy.js'
 import { derivedVersusRebuild, dump, positions, runWorkload, setUpWorkload } from './support/workload.js'
 
 /** A plan of the commune Party committee whose number is illegible ("Số: £ /KH-ĐU"). */
@@ -224,5 +225,42 @@ describe.runIf(postgres)('faults of PostgreSQL connections', () => {
     const { incremental, rebuilt } = await derivedVersusRebuild(t.store)
     expect(incremental).toEqual(rebuilt)
     expect(killed).toBeGreaterThan(0)
+  })
+})
+
+describe.runIf(postgres)('a PostgreSQL server going down inside an import', () => {
+  it('writes nothing of the import, answers STORE_UNAVAILABLE, and imports it whole once the server is back', async () => {
+    const t = await initTest(postgres!)
+    await registerOrganizations(t.chidao)
+    await t.chidao.registerDocument(ctx, { symbol: '57-NQ/TW', issuerCode: 'BCT', issuedOn: '2024-12-22', title: 'Nghị quyết 57' })
+    const proxy = await restartableProxy(new URL(postgres!.url))
+    const store = await openStore(proxy.url, { connectTimeoutMs: 1000 })
+    const chidao = new Chidao(store)
+    const tasks = async () => Number((await t.store.db.selectFrom('task').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    try {
+      // The server goes away as soon as the import's write transaction is open.
+      let downed = false
+      const importing = chidao.importPlan(ctx, UNNUMBERED_PLAN).then(() => 'written' as const, (e: unknown) => e)
+      for (let i = 0; i < 400 && !downed; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and state like 'idle in transaction%'`.execute(t.store.db)
+        if (rows[0]!.n > 0) {
+          await proxy.down()
+          downed = true
+        }
+      }
+      expect(downed).toBe(true)
+      expect(await importing).toMatchObject({ code: 'STORE_UNAVAILABLE' })
+      expect(await tasks()).toBe(0)
+      await proxy.up()
+      const again = await chidao.importPlan(ctx, UNNUMBERED_PLAN)
+      expect(await tasks()).toBe(again.preview.tasks.length)
+      const { incremental, rebuilt } = await derivedVersusRebuild(t.store)
+      expect(incremental).toEqual(rebuilt)
+    } finally {
+      await store.close()
+      await proxy.down().catch(() => undefined)
+      await destroyTest(t)
+    }
   })
 })

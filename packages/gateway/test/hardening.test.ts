@@ -13,6 +13,7 @@ import { createGateway, createHttpServer } from '../src/index.js'
 import { serve, type Served } from './support.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
 import { ctx, registerSmallCascade } from '../../core/test/support/cascade.js'
+import { restartableProxy } from '../../core/test/support/proxy.js'
 import { toGlobalId } from '../src/types/relay.js'
 
 const REPORT = `mutation($input: ReportSubmitInput!) { reportSubmit(input: $input) { report { id } userErrors { code message } } }`
@@ -155,31 +156,6 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
     }
   })
 })
-
-/** A TCP proxy in front of PostgreSQL that can go down and come back: a server restart, as the gateway sees it. */
-async function restartableProxy(target: URL) {
-  const sockets = new Set<net.Socket>()
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname)
-    for (const s of [client, upstream]) {
-      sockets.add(s)
-      s.on('error', () => { client.destroy(); upstream.destroy() })
-      s.on('close', () => { sockets.delete(s); client.destroy(); upstream.destroy() })
-    }
-    client.pipe(upstream).pipe(client)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: Object.assign(new URL(target.href), { port: String(port), hostname: '127.0.0.1' }).href,
-    async down() {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy() })
-    },
-    async up() {
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-    },
-  }
-}
 
 describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
   it('answers STORE_UNAVAILABLE and /readyz 503 while the server is down, and serves again when it is back', async () => {
