@@ -34,6 +34,7 @@ export {
 } from './deadline/types.js'
 export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.js'
 export { formatDeadline } from './deadline/format.js'
+export { isTimePhrase } from './deadline/time-phrase.js'
 export { fold, nfc } from './text/fold.js'
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
 export {
@@ -77,7 +78,17 @@ export { importPlan, type ImportCatalog, type ImportPlanOptions, type ImportStat
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
 export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
-export { API_KEY_ROLES, createApiKey, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole } from './service/api-keys.js'
+export {
+  API_KEY_ROLES, createApiKey, createApiKeyCommand, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
+} from './service/api-keys.js'
+export {
+  defineCommand, runCommand, type AnyCommand, type Command, type CommandAnswer, type CommandOutcome, type CommandTx,
+} from './service/command-tx.js'
+export { authorize, NATIONAL, type ActsFor } from './service/authorize.js'
+export * as shape from './service/shape.js'
+export type { EntityName, FieldSpec, InputShape, Shape } from './service/shape.js'
+export { COMMANDS } from './service/commands/index.js'
+export * as commands from './service/commands/index.js'
 export { STORE_DEFAULTS } from './storage/open-store.js'
 export { isRetryable, isStoreTimeout, isStoreUnavailable, toStoreError } from './storage/store-errors.js'
 export { runTransaction, transactionStats, type TransactionOptions } from './storage/transact.js'

@@ -32,8 +32,8 @@ const EN_RECURRENCE: Record<Recurrence, string> = {
 }
 const VI_UNIT: Record<RelativeUnit, string> = { DAY: 'ngày', WORKING_DAY: 'ngày làm việc', WEEK: 'tuần', MONTH: 'tháng', YEAR: 'năm' }
 const EN_UNIT: Record<RelativeUnit, string> = { DAY: 'days', WORKING_DAY: 'working days', WEEK: 'weeks', MONTH: 'months', YEAR: 'years' }
-const VI_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'ban hành', SIGNING: 'ký', RECEIPT: 'nhận được văn bản', EFFECT: 'có hiệu lực' }
-const EN_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'issue', SIGNING: 'signing', RECEIPT: 'receipt', EFFECT: 'entry into force' }
+const VI_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'ban hành', SIGNING: 'ký', RECEIPT: 'nhận được văn bản', EFFECT: 'có hiệu lực', EVENT: '' }
+const EN_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'issue', SIGNING: 'signing', RECEIPT: 'receipt', EFFECT: 'entry into force', EVENT: 'the event' }
 
 /** The phrase a Vietnamese official would write for the time itself (without condition). */
 function viCore(d: Deadline): string {
@@ -59,7 +59,7 @@ function viCore(d: Deadline): string {
     case 'NINE_MONTHS':
       return `9 tháng đầu năm ${parts(due!)[0]}`
     case 'YEAR':
-      return `Năm ${parts(due!)[0]}`
+      return start === null ? `Đến năm ${parts(due!)[0]}` : `Năm ${parts(due!)[0]}`
     case 'YEAR_RANGE':
       return `Năm ${parts(start!)[0]} – ${parts(due!)[0]}`
     case 'DATE_RANGE':
@@ -72,6 +72,7 @@ function viCore(d: Deadline): string {
       return VI_RECURRENCE[d.recurrence ?? 'CONTINUOUS']
     case 'RELATIVE': {
       const r = d.relative!
+      if (r.anchor === 'EVENT') return `Sau ${r.amount} ${VI_UNIT[r.unit]} kể từ ngày ${d.condition ?? ''}`.trim()
       return `Trong ${r.amount} ${VI_UNIT[r.unit]} kể từ ngày ${VI_ANCHOR[r.anchor]}`
     }
     case 'CONDITIONAL':
@@ -79,6 +80,8 @@ function viCore(d: Deadline): string {
     case 'INHERITED':
       return 'Theo tiến độ của nhiệm vụ cấp trên'
     case 'PHASED':
+      // Periods joined by "và" ("Quý I/2026 và Quý III/2026") have no labels.
+      if (d.phases.every((p) => !p.label)) return d.phases.map((p) => formatDeadline(p.deadline)).join(' và ')
       return d.phases.map((p) => `${formatDeadline(p.deadline)}: ${p.label}`).join('. ') + '.'
     case 'UNKNOWN':
       return d.text.replace(/\s+/g, ' ').trim()
@@ -101,7 +104,9 @@ export function formatDeadline(d: Deadline, locale: 'vi' | 'en' = 'vi'): string 
   if (locale === 'en') return formatEnglish(d)
   let out = viCore(d)
   const dated = d.kind !== 'CONDITIONAL' && d.kind !== 'PHASED' && d.kind !== 'UNKNOWN' && d.kind !== 'INHERITED'
-  if (dated && d.condition) out += ` (${d.condition})`
+  const eventIsCore = d.kind === 'RELATIVE' && d.relative?.anchor === 'EVENT'
+  if (dated && d.condition && !eventIsCore) out += ` (${d.condition})`
+  if (d.kind === 'CONDITIONAL' && d.startDate) out = `Từ ngày ${viDate(d.startDate)} ${d.condition ?? ''}`.trim()
   if (dated && d.inheritsFromParents) out += ' (theo tiến độ các nhiệm vụ được giao)'
   return out
 }
@@ -117,7 +122,7 @@ function formatEnglish(d: Deadline): string {
     case 'QUARTER': { const [y, m] = parts(due!); core = `Q${m / 3} ${y}`; break }
     case 'HALF_YEAR': { const [y, m] = parts(due!); core = `${m === 6 ? 'First' : 'Second'} half of ${y}`; break }
     case 'NINE_MONTHS': core = `First nine months of ${parts(due!)[0]}`; break
-    case 'YEAR': core = `${parts(due!)[0]}`; break
+    case 'YEAR': core = start === null ? `By ${parts(due!)[0]}` : `${parts(due!)[0]}`; break
     case 'YEAR_RANGE': core = `${parts(start!)[0]}–${parts(due!)[0]}`; break
     case 'DATE_RANGE': core = `${enDate(start!)} – ${enDate(due!)}`; break
     case 'OPEN_ENDED': core = `From ${enDate(start!)}, no end`; break
@@ -129,7 +134,7 @@ function formatEnglish(d: Deadline): string {
     }
     case 'CONDITIONAL': core = `When guidance arrives: ${d.condition ?? ''}`.trim(); break
     case 'INHERITED': core = 'Follows the parent tasks'; break
-    case 'PHASED': core = d.phases.map((p) => `${formatEnglish(p.deadline)}: ${p.label}`).join('; '); break
+    case 'PHASED': core = d.phases.map((p) => (p.label ? `${formatEnglish(p.deadline)}: ${p.label}` : formatEnglish(p.deadline))).join('; '); break
     case 'UNKNOWN': core = `Not understood: ${d.text.trim()}`; break
   }
   if (d.condition && d.kind !== 'CONDITIONAL' && d.kind !== 'PHASED') core += ` (subject to: ${d.condition})`

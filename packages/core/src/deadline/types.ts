@@ -14,8 +14,8 @@ export type Recurrence = (typeof RECURRENCES)[number]
 
 /** Units of a relative period. */
 export type RelativeUnit = 'DAY' | 'WORKING_DAY' | 'WEEK' | 'MONTH' | 'YEAR'
-/** The event a relative period counts from. */
-export type RelativeAnchor = 'ISSUE' | 'SIGNING' | 'RECEIPT' | 'EFFECT'
+/** The event a relative period counts from (`EVENT`: another one, named in the deadline's `condition`). */
+export type RelativeAnchor = 'ISSUE' | 'SIGNING' | 'RECEIPT' | 'EFFECT' | 'EVENT'
 
 /** "trong 10 ngày làm việc kể từ ngày ban hành". */
 export interface RelativeSpec {

@@ -10,19 +10,13 @@ import { DomainError } from '../errors.js'
 import type { Db } from '../storage/db.js'
 import { findLiveApiKey, insertApiKey } from '../storage/repo/api-keys.js'
 import type { Database } from '../storage/schema.js'
+import { NATIONAL } from './authorize.js'
 import { defineCommand, runCommand, runnerOf } from './command-tx.js'
+import { API_KEY_ROLES, type ApiKeyGrant, type ApiKeyRole } from './grant.js'
+import { id, oneOf, optional, required, text } from './shape.js'
 import { actsFor } from './queries/organizations.js'
 
-/** What a key may do: read; report progress; edit plans; everything, including successions. */
-export const API_KEY_ROLES = ['VIEWER', 'REPORTER', 'EDITOR', 'ADMIN'] as const
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number]
-
-/** A resolved key. */
-export interface ApiKeyGrant {
-  readonly keyId: string
-  readonly organizationId: string | null
-  readonly role: ApiKeyRole
-}
+export { API_KEY_ROLES, hasRole, type ApiKeyGrant, type ApiKeyRole } from './grant.js'
 
 /** A key to create: for an organisation (null: national), with a role and a label. */
 export interface CreateApiKeyInput {
@@ -38,7 +32,16 @@ function hash(secret: string): string {
 /** Creates a key; the audit entry records the grant, never the secret or its hash. Errors: INVALID_INPUT. */
 export const createApiKeyCommand = defineCommand({
   name: 'createApiKey',
+  subject: 'ApiKey',
+  description: 'Creates an API key; the secret is answered once and never stored.',
   duplicate: 'INVALID_INPUT',
+  input: {
+    organizationId: optional(id('Organization'), 'The organisation the key acts for (and those below it); none for a national key.'),
+    role: required(oneOf('ApiKeyRole', API_KEY_ROLES)),
+    label: optional(text),
+  },
+  role: 'ADMIN',
+  actsFor: async (_tx, input: CreateApiKeyInput) => input.organizationId ?? NATIONAL,
   async run({ trx, stamp, newId }, input: CreateApiKeyInput) {
     if (!(API_KEY_ROLES as readonly string[]).includes(input.role)) {
       throw new DomainError('INVALID_INPUT', `role must be one of ${API_KEY_ROLES.join(', ')}`, { field: ['input', 'role'] })
@@ -70,11 +73,6 @@ export function createApiKey(
 export async function resolveApiKey(db: Db, secret: string): Promise<ApiKeyGrant | null> {
   const row = await findLiveApiKey(db, hash(secret))
   return row ? { keyId: row.id, organizationId: row.organizationId, role: row.role as ApiKeyRole } : null
-}
-
-/** Whether a grant has at least a role. */
-export function hasRole(grant: ApiKeyGrant, role: ApiKeyRole): boolean {
-  return API_KEY_ROLES.indexOf(grant.role) >= API_KEY_ROLES.indexOf(role)
 }
 
 /** Whether a grant may act for an organisation: its own, or one below it. */

@@ -18,7 +18,7 @@ import type { Store } from '../storage/open-store.js'
 import type { Database } from '../storage/schema.js'
 import type { ObligationStatusRow, ScorecardCounts } from '../storage/status-query.js'
 import { createApiKeyCommand, type ApiKeyGrant, type CreateApiKeyInput } from './api-keys.js'
-import { runCommand, ServiceEnv, type ChidaoOptions, type CommandContext } from './command-tx.js'
+import { runCommand, ServiceEnv, type ChidaoOptions, type Command, type CommandContext } from './command-tx.js'
 import * as documents from './commands/documents.js'
 import { idempotent, type IdempotencyScope } from './idempotency.js'
 import { commitImport, importCatalog, previewImport, type ImportOptions, type ImportResult } from './commands/import.js'
@@ -87,6 +87,17 @@ export class Chidao {
   }
 
   // ---------------------------------------------------------------- commands (see commands/)
+
+  /**
+   * Runs a command described in core (one of `COMMANDS`, or your own `defineCommand`): one
+   * transaction, checked against `ctx.grant` when a key acts, audited.
+   *
+   * @example
+   * await chidao.run(addTask, { actor: 'key:…', grant }, { documentId, code: 'I.1', content: '…' })
+   */
+  run<I, T>(command: Command<I, T>, ctx: CommandContext, input: I): Promise<T> {
+    return runCommand(this.#env, ctx, command, input)
+  }
 
   /** Records another name of an organisation or group, for the importer (idempotent). Errors: UNKNOWN_ORGANIZATION, DUPLICATE_ORGANIZATION. */
   registerAlias(ctx: CommandContext, input: { code: string; alias: string }): Promise<{ code: string; alias: string }> {

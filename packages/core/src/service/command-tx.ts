@@ -11,7 +11,9 @@ import type { Store } from '../storage/open-store.js'
 import { appendAudit } from '../storage/repo/audit.js'
 import type { Database } from '../storage/schema.js'
 import { runTransaction } from '../storage/transact.js'
-import type { ApiKeyGrant } from './api-keys.js'
+import { authorize, type ActsFor } from './authorize.js'
+import type { ApiKeyGrant, ApiKeyRole } from './grant.js'
+import type { InputShape } from './shape.js'
 import { isUniqueViolation, requireText } from './validate.js'
 
 /** Who runs a command; recorded in the audit log. */
@@ -19,8 +21,10 @@ export interface CommandContext {
   /** The person or key acting, e.g. `key:QNG.SKHCN:editor` or `import`. */
   readonly actor: string
   /**
-   * The API key the command runs under: the authorization model (`authorize.ts`) is enforced
-   * against it inside the command's transaction. Absent: a trusted caller (CLI, loader, tests).
+   * The API key's grant, when a key acts: the command then checks, inside its transaction, that
+   * the key has the command's role and may act for the organisation the command acts for
+   * (FORBIDDEN otherwise). Without one the caller is trusted (the library, the CLI, tests).
+   * The command's body enforces the rest of the model (`authorize.ts`) against it.
    */
   readonly grant?: ApiKeyGrant | null
 }
@@ -56,17 +60,41 @@ export interface CommandOutcome<T> {
   readonly result: T
 }
 
+/** The entity a command's result is, or names, for an API's answer. */
+export interface CommandAnswer<T> {
+  readonly entity: 'Organization' | 'Document' | 'Task' | 'Report'
+  /** The id of the entity to answer with, when the result is not that entity itself. */
+  readonly of?: (result: T) => string
+}
+
 /**
- * A command, described once: its name (the audit entry's `command`), the code a unique-key race
- * maps to, and its body.
+ * A command, described once: its name (the audit entry's `command`), what it acts on, its input,
+ * the role it needs and the organisation it acts for (checked in its transaction when a key acts),
+ * the code a unique-key race maps to, what it answers, and its body.
  */
 export interface Command<I, T> {
   readonly name: string
+  /** The aggregate it acts on (`Task` for `assign`): an API names the command object-first, `taskAssign`. */
+  readonly subject: string
+  /** One line for people (an API's description of the command). */
+  readonly description: string
+  /** The input's fields. */
+  readonly input: InputShape
+  /** The least role of a key that may run it. */
+  readonly role: ApiKeyRole
+  /** The organisation it acts for, read from its input inside its transaction. */
+  actsFor(tx: CommandTx, input: I): Promise<ActsFor>
+  /** What an API answers with; absent: only that it happened. */
+  readonly answer?: CommandAnswer<T>
   /** The code of a concurrent writer's unique-key violation (a natural key validation saw free). */
   readonly duplicate: DomainErrorCode
   /** Validates everything, then writes; runs inside the command's transaction. */
   run(tx: CommandTx, input: I): Promise<CommandOutcome<T>>
 }
+
+/** Any command, whatever its input and result. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any, any>
 
 /**
  * Describes a command (an identity function that fixes its types).
@@ -141,7 +169,9 @@ export async function runCommand<I, T>(env: CommandRunner, ctx: CommandContext, 
   try {
     return await env.inTransaction(async (trx) => {
       const stamp = env.now().toISOString()
-      const outcome = await command.run({ trx, actor, stamp, newId: env.newId, grant: ctx.grant ?? null }, input)
+      const tx: CommandTx = { trx, actor, stamp, newId: env.newId, grant: ctx.grant ?? null }
+      if (ctx.grant) await authorize(trx, ctx.grant, command.role, () => command.actsFor(tx, input))
+      const outcome = await command.run(tx, input)
       await appendAudit(trx, {
         id: env.newId(), at: stamp, actor, command: command.name, entity: outcome.entity, entityId: outcome.entityId,
         before: outcome.before === null ? null : JSON.stringify(outcome.before),

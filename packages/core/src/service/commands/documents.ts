@@ -2,7 +2,7 @@
 import { isDocumentKind, type DocumentKind } from '../../document/kind.js'
 import { parseSymbol } from '../../document/symbol.js'
 import { DomainError } from '../../errors.js'
-import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentStatus } from '../../model/document.js'
+import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document } from '../../model/document.js'
 import { tierRank, type Organization } from '../../model/organization.js'
 import { COMPARATORS, type Target } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
@@ -15,6 +15,8 @@ import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAlignmentReview, toTarget } from '../../storage/rows.js'
 import { requireActFor, requireEditor as authorizeEdit, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
+import { issuerOfDocument, organizationIdOf } from '../authorize.js'
+import { date, id, int, list, number, oneOf, optional, required, text } from '../shape.js'
 import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById, requireTask } from '../lookup.js'
 import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
 
@@ -74,6 +76,20 @@ export interface RecordAlignmentReviewInput {
  */
 export const registerDocument = defineCommand({
   name: 'registerDocument',
+  subject: 'Document',
+  description: 'Registers a document and the documents it implements.',
+  input: {
+    symbol: optional(text, 'As written; omit when illegible (then give kind).'),
+    kind: optional(text, 'NQ, KH, QĐ, CT, KL, TB, CV, CTr, HD…; defaults to the one in the symbol.'),
+    issuerCode: required(text),
+    issuedOn: optional(date),
+    title: required(text),
+    implements: optional(list(id('Document')), 'Global IDs of the documents it implements.'),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES), 'IN_FORCE when omitted.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RegisterDocumentInput) => organizationIdOf(trx, input.issuerCode),
+  answer: { entity: 'Document' },
   duplicate: 'DUPLICATE_DOCUMENT',
   async run({ trx, stamp, newId, grant }, input: RegisterDocumentInput) {
     const written = optionalText(input.symbol, 'symbol', 100)
@@ -121,6 +137,15 @@ export const registerDocument = defineCommand({
 /** Adds an implements link between two registered documents. Errors: LINK_TO_LOWER_TIER, LINK_CYCLE. */
 export const linkDocument = defineCommand({
   name: 'linkDocument',
+  subject: 'Document',
+  description: 'Adds an implements link between two registered documents.',
+  input: {
+    documentId: required(id('Document')),
+    parentId: required(id('Document'), 'The document it implements.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: LinkDocumentInput) => issuerOfDocument(trx, input.documentId),
+  answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, grant }, input: LinkDocumentInput) {
     const child = await requireDocument(trx, input.documentId, 'documentId')
@@ -139,6 +164,17 @@ export const linkDocument = defineCommand({
 /** Changes a document's title or status, if nobody changed it since `expectedVersion`. */
 export const updateDocument = defineCommand({
   name: 'updateDocument',
+  subject: 'Document',
+  description: 'Changes a document’s title or status, if nobody changed it since expectedVersion.',
+  input: {
+    id: required(id('Document')),
+    expectedVersion: required(int),
+    title: optional(text),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES)),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: UpdateDocumentInput) => issuerOfDocument(trx, input.id),
+  answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, grant }, input: UpdateDocumentInput) {
     const expected = requireVersion(input.expectedVersion)
@@ -146,7 +182,7 @@ export const updateDocument = defineCommand({
     await authorizeEdit(trx, grant, before.issuerId)
     const patch = {
       ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
-      ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') as DocumentStatus } : {}),
+      ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') } : {}),
     }
     await versionedUpdate(trx, 'document', before.id, expected, before.version, patch, stamp)
     const after = await requireDocument(trx, before.id)
@@ -157,6 +193,20 @@ export const updateDocument = defineCommand({
 /** Adds a quantitative target to a document (and optionally one of its tasks). */
 export const addTarget = defineCommand({
   name: 'addTarget',
+  subject: 'Target',
+  description: 'Adds a quantitative target to a plan.',
+  input: {
+    documentId: required(id('Document')),
+    taskId: optional(id('Task')),
+    category: optional(text),
+    metric: required(text),
+    unit: optional(text),
+    comparator: required(oneOf('Comparator', COMPARATORS)),
+    value: required(number),
+    milestoneOn: optional(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: AddTargetInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId, grant }, input: AddTargetInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
@@ -183,6 +233,18 @@ export const addTarget = defineCommand({
 /** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
 export const recordAlignmentReview = defineCommand({
   name: 'recordAlignmentReview',
+  subject: 'AlignmentReview',
+  description: 'Records the decision of an alignment review (keep or amend a plan after new direction).',
+  input: {
+    documentId: required(id('Document')),
+    newDirectionId: required(id('Document')),
+    decision: required(oneOf('AlignmentDecision', ALIGNMENT_DECISIONS)),
+    reasons: required(text),
+    memoId: optional(id('Document')),
+    decidedOn: required(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RecordAlignmentReviewInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId, grant }, input: RecordAlignmentReviewInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')

@@ -10,7 +10,6 @@ import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
 import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
 import type { Document } from '../../model/document.js'
-import type { Tier } from '../../model/organization.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
 import { readHeader } from '../../import/header.js'
 import { sourceLines } from '../../import/lines.js'
@@ -55,11 +54,11 @@ export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
   const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
   return {
     organizations: orgs.map((o) => ({
-      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier as Tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
+      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
       aliases: aliasesOf('organizationId', o.id),
     })),
     groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
-    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier as Tier })),
+    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier })),
   }
 }
 
@@ -81,6 +80,8 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   refuseControlCharacters(text, ['input', 'text'], true)
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
   await authorizeImport(env, ctx, text, options)
+  // The commands below run as the importer's steps, under the same key: each applies the authorization model.
+  const steps: CommandContext = { actor: ctx.actor, grant: ctx.grant ?? null }
   if (options.dryRun) {
     const preview = await previewImport(env, text, options)
     return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
@@ -108,7 +109,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       // A key registers no document as issued by a body outside its subtree: such a parent stays unlinked.
       if (!(await mayIssueAs(env, ctx, c.issuer.code))) continue
       const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
-      const parent = known ?? await runCommand(env, ctx, registerDocument, {
+      const parent = known ?? await runCommand(env, steps, registerDocument, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
       })
       if (!known) created.documents++
@@ -117,7 +118,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
 
     let document = await existingDocument(env, preview)
     if (!document) {
-      document = await runCommand(env, ctx, registerDocument, {
+      document = await runCommand(env, steps, registerDocument, {
         symbol: header.symbol, kind, issuerCode, issuedOn: header.issuedOn, title: titleOf(preview), implements: [...new Set(parentIds)],
       })
       created.documents++
@@ -126,7 +127,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       const linked = new Set((await parentsOf(env.db, document.id)).map((d) => d.id))
       for (const id of new Set(parentIds)) {
         if (linked.has(id)) continue
-        await runCommand(env, ctx, linkDocument, { documentId: document.id, parentId: id })
+        await runCommand(env, steps, linkDocument, { documentId: document.id, parentId: id })
         created.links++
       }
     }
@@ -140,7 +141,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
         continue
       }
       const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
-      const added = await runCommand(env, ctx, addTask, {
+      const added = await runCommand(env, steps, addTask, {
         documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
       })
       taskIds.push(added.id)
@@ -151,7 +152,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const targets = await targetsOf(env.db, document.id)
     for (const t of preview.targets) {
       if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
-      await runCommand(env, ctx, addTarget, {
+      await runCommand(env, steps, addTarget, {
         documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
       })
       created.targets++
@@ -162,6 +163,9 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     return { preview, document, dryRun: false, created, violations, uncovered }
   })
 }
+
+/** The role an import needs, for the plan's issuer (checked when a key acts). */
+export const IMPORT_ROLE = 'EDITOR'
 
 function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
@@ -192,7 +196,7 @@ async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: stri
  */
 async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
   if (!ctx.grant) return
-  requireRole(ctx.grant, 'EDITOR')
+  requireRole(ctx.grant, IMPORT_ROLE)
   if (ctx.grant.organizationId === null) return
   let issuerCode = options.issuerCode ?? null
   if (issuerCode === null) {

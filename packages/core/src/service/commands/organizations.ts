@@ -13,6 +13,8 @@ import {
 import { toGroup, toSuccession } from '../../storage/rows.js'
 import { requireActFor, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
+import { NATIONAL, organizationIdOf } from '../authorize.js'
+import { date, list, oneOf, optional, required, text } from '../shape.js'
 import { requireOrganization, requireOrganizationById } from '../lookup.js'
 import { optionalDate, optionalText, requireDate, requireOneOf, requireText } from '../validate.js'
 
@@ -58,6 +60,23 @@ export interface RegisterAliasInput {
 /** Registers an organisation. Errors: INVALID_INPUT, INVALID_DATE, UNKNOWN_ORGANIZATION (parent), DUPLICATE_ORGANIZATION. */
 export const registerOrganization = defineCommand({
   name: 'registerOrganization',
+  subject: 'Organization',
+  description: 'Registers an organisation under a parent (a key acts for the parent; a top-level body needs a national key).',
+  input: {
+    code: required(text),
+    name: required(text),
+    shortName: optional(text),
+    tier: required(oneOf('Tier', TIERS)),
+    bloc: optional(oneOf('Bloc', BLOCS), 'None for a TERRITORY.'),
+    kind: required(oneOf('OrganizationKind', ORGANIZATION_KINDS)),
+    parentCode: optional(text),
+    scope: optional(text),
+    validFrom: optional(date),
+    validTo: optional(date),
+  },
+  role: 'ADMIN',
+  actsFor: async ({ trx }, input: RegisterOrganizationInput) => (input.parentCode ? await organizationIdOf(trx, input.parentCode) : null) ?? NATIONAL,
+  answer: { entity: 'Organization' },
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterOrganizationInput) {
     requireRole(grant, 'ADMIN')
@@ -95,6 +114,17 @@ export const registerOrganization = defineCommand({
 /** Records that one organisation's duties passed to another from a date. */
 export const registerSuccession = defineCommand({
   name: 'registerSuccession',
+  subject: 'Succession',
+  description: 'Records that an organisation’s duties passed to another from a date (admin keys).',
+  input: {
+    predecessorCode: required(text),
+    successorCode: required(text),
+    kind: required(oneOf('SuccessionKind', SUCCESSION_KINDS)),
+    effectiveOn: required(date),
+    note: optional(text),
+  },
+  role: 'ADMIN',
+  actsFor: ({ trx }, input: RegisterSuccessionInput) => organizationIdOf(trx, input.predecessorCode),
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId, grant }, input: RegisterSuccessionInput) {
     requireRole(grant, 'ADMIN')
@@ -125,6 +155,20 @@ export const registerSuccession = defineCommand({
 /** Registers a named group of organisations that assignments can name. */
 export const registerGroup = defineCommand({
   name: 'registerGroup',
+  subject: 'Group',
+  description: 'Registers a named group of organisations that assignments can name.',
+  input: {
+    code: required(text),
+    name: required(text),
+    withinCode: optional(text, 'Members are bodies below this organisation…'),
+    tiers: optional(list(oneOf('Tier', TIERS)), '…of these tiers…'),
+    kinds: optional(list(oneOf('OrganizationKind', ORGANIZATION_KINDS)), '…kinds…'),
+    blocs: optional(list(oneOf('Bloc', BLOCS)), '…and blocs.'),
+    memberCodes: optional(list(text), 'Explicit members, in addition.'),
+    scope: optional(text, 'Partition key; defaults to that of withinCode, or VN.'),
+  },
+  role: 'EDITOR',
+  actsFor: async ({ trx }, input: RegisterGroupInput) => (input.withinCode ? await organizationIdOf(trx, input.withinCode) : null) ?? NATIONAL,
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterGroupInput) {
     requireRole(grant, 'EDITOR')
@@ -162,6 +206,14 @@ export const registerGroup = defineCommand({
  */
 export const registerAlias = defineCommand({
   name: 'registerAlias',
+  subject: 'Alias',
+  description: 'Records another name of an organisation or group, that the importer then recognises (idempotent).',
+  input: {
+    code: required(text, 'The organisation or group it names.'),
+    alias: required(text),
+  },
+  role: 'EDITOR',
+  actsFor: async ({ trx }, input: RegisterAliasInput) => (await findGroupByCode(trx, input.code)) ? NATIONAL : organizationIdOf(trx, input.code),
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterAliasInput) {
     requireRole(grant, 'EDITOR')

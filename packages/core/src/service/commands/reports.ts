@@ -4,8 +4,9 @@ import { CLAIMED_STATUSES, REPORT_PERIODS, VERIFICATION_STATUSES, type Evidence,
 import { refreshObligationSpans } from '../../storage/obligation-span.js'
 import { insertReport } from '../../storage/repo/reports.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
-import { requireReporter, requireVerifier } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
+import { organizationIdOf, requireReporter, requireVerifier } from '../authorize.js'
+import { date, id, int, list, object, oneOf, optional, required, text } from '../shape.js'
 import { requireDocument, requireOrganization, requireReport, requireTask } from '../lookup.js'
 import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
 
@@ -37,6 +38,24 @@ const SHA256_RE = /^[0-9a-f]{64}$/
 /** Submits a progress report with its evidence. The claim is kept apart from any verification. */
 export const submitReport = defineCommand({
   name: 'submitReport',
+  subject: 'Report',
+  description: 'Submits a progress report with its evidence.',
+  input: {
+    taskId: required(id('Task')),
+    organizationCode: required(text),
+    period: required(oneOf('ReportPeriod', REPORT_PERIODS)),
+    periodStart: optional(date),
+    periodEnd: optional(date),
+    claimedStatus: required(oneOf('ClaimedStatus', CLAIMED_STATUSES)),
+    percent: optional(int),
+    narrative: optional(text),
+    completedOn: optional(date),
+    reportedOn: required(date),
+    evidence: optional(list(object('Evidence', { title: required(text), uri: required(text), sha256: optional(text) }))),
+  },
+  role: 'REPORTER',
+  actsFor: ({ trx }, input: SubmitReportInput) => organizationIdOf(trx, input.organizationCode),
+  answer: { entity: 'Report' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId, grant }, input: SubmitReportInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')
@@ -70,7 +89,7 @@ export const submitReport = defineCommand({
     const row = {
       id: newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
       period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
-      narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING',
+      narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING' as const,
       verifierId: null, verifiedOn: null, verificationNote: null, submittedById, createdAt: stamp, updatedAt: stamp,
     }
     await insertReport(trx, row, evidence.map((e) => ({ id: newId(), ...e })))
@@ -83,6 +102,19 @@ export const submitReport = defineCommand({
 /** The supervising organisation accepts or rejects a report. */
 export const verifyReport = defineCommand({
   name: 'verifyReport',
+  subject: 'Report',
+  description: 'The supervising organisation accepts or rejects a report.',
+  input: {
+    reportId: required(id('Report')),
+    expectedVersion: required(int),
+    verifierCode: required(text),
+    status: required(oneOf('VerificationStatus', VERIFICATION_STATUSES)),
+    verifiedOn: required(date),
+    note: optional(text),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: VerifyReportInput) => organizationIdOf(trx, input.verifierCode),
+  answer: { entity: 'Report' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, grant }, input: VerifyReportInput) {
     const expected = requireVersion(input.expectedVersion)

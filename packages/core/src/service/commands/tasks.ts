@@ -13,6 +13,8 @@ import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAssignment } from '../../storage/rows.js'
 import { requireAssignable, requireEditor as authorizeEdit } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
+import { issuerOfDocument, issuerOfTask } from '../authorize.js'
+import { clearable, id, int, list, object, oneOf, optional, required, text, type InputShape } from '../shape.js'
 import { requireDocument, requireGroup, requireOrganization, requireTask } from '../lookup.js'
 import { optionalText, requireOneOf, requireText, requireVersion } from '../validate.js'
 
@@ -50,12 +52,35 @@ export interface UpdateTaskInput {
   state?: string
 }
 
+/** The fields of one assignment (in `addTask` and `assign`). */
+const ASSIGNMENT: InputShape = {
+  role: required(oneOf('AssignmentRole', ASSIGNMENT_ROLES)),
+  organizationCode: optional(text),
+  groupCode: optional(text),
+  note: optional(text),
+}
+
 /**
  * Adds a task to a document, with its assignments and the parent tasks it implements.
  * Errors: UNKNOWN_DOCUMENT, UNKNOWN_TASK, DUPLICATE_TASK, NOT_AN_ANCESTOR, UNKNOWN_ORGANIZATION.
  */
 export const addTask = defineCommand({
   name: 'addTask',
+  subject: 'Task',
+  description: 'Adds a task to a plan, with its assignments and the parent tasks it implements.',
+  input: {
+    documentId: required(id('Document')),
+    code: required(text),
+    parentCode: optional(text),
+    content: required(text),
+    timePhrase: optional(text),
+    output: optional(text),
+    implements: optional(list(id('Task')), 'Global IDs of the tasks it implements.'),
+    assignments: optional(list(object('Assignment', ASSIGNMENT))),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: AddTaskInput) => issuerOfDocument(trx, input.documentId),
+  answer: { entity: 'Task' },
   duplicate: 'DUPLICATE_TASK',
   async run({ trx, stamp, newId, grant }, input: AddTaskInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
@@ -81,7 +106,7 @@ export const addTask = defineCommand({
     const row = {
       id: newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: (await taskCountOfDocument(trx, document.id)) + 1,
       content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
-      output, state: 'ACTIVE', createdAt: stamp, updatedAt: stamp,
+      output, state: 'ACTIVE' as const, createdAt: stamp, updatedAt: stamp,
     }
     await insertTask(trx, row)
     await insertTaskLinks(trx, row.id, implemented, stamp)
@@ -98,6 +123,15 @@ export const addTask = defineCommand({
 /** Records that a task implements a task of an ancestor document. Errors: NOT_AN_ANCESTOR. */
 export const linkTask = defineCommand({
   name: 'linkTask',
+  subject: 'Task',
+  description: 'Records that a task implements a task of an ancestor document.',
+  input: {
+    taskId: required(id('Task')),
+    parentTaskId: required(id('Task')),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: LinkTaskInput) => issuerOfTask(trx, input.taskId),
+  answer: { entity: 'Task' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, grant }, input: LinkTaskInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')
@@ -114,6 +148,19 @@ export const linkTask = defineCommand({
 /** Changes a task's content, time phrase, output or state under optimistic concurrency. */
 export const updateTask = defineCommand({
   name: 'updateTask',
+  subject: 'Task',
+  description: 'Changes a task’s content, time phrase, output or state, if nobody changed it since expectedVersion.',
+  input: {
+    id: required(id('Task')),
+    expectedVersion: required(int),
+    content: optional(text),
+    timePhrase: clearable(text),
+    output: clearable(text),
+    state: optional(oneOf('TaskState', TASK_STATES)),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: UpdateTaskInput) => issuerOfTask(trx, input.id),
+  answer: { entity: 'Task' },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, grant }, input: UpdateTaskInput) {
     const expected = requireVersion(input.expectedVersion)
@@ -135,6 +182,12 @@ export const updateTask = defineCommand({
 /** Assigns a task to an organisation or a group as lead or coordinator. */
 export const assign = defineCommand({
   name: 'assign',
+  subject: 'Task',
+  description: 'Assigns a task to an organisation or a group, as lead or coordinator.',
+  input: { ...ASSIGNMENT, taskId: required(id('Task')) },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: AssignInput) => issuerOfTask(trx, input.taskId),
+  answer: { entity: 'Task', of: (a: Assignment) => a.taskId },
   duplicate: 'INVALID_INPUT',
   async run({ trx, stamp, newId, grant }, input: AssignInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')

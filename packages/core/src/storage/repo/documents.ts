@@ -1,6 +1,7 @@
 /** Documents, their implements links, targets and alignment reviews: the SQL the commands and queries use. */
 import { sql, type Insertable } from 'kysely'
 import type { CalendarDate } from '../../calendar/date.js'
+import type { DocumentKind } from '../../document/kind.js'
 import type { AlignmentReview, Document } from '../../model/document.js'
 import type { Target } from '../../model/task.js'
 import { distinct, groupBy, inOrderAsked, type Db } from '../db.js'
@@ -51,7 +52,8 @@ export async function documentPage(
 ): Promise<{ items: Document[]; total: number }> {
   let q = db.selectFrom('document')
   if (filter.issuerId) q = q.where('issuerId', '=', filter.issuerId)
-  if (filter.kind) q = q.where('kind', '=', filter.kind)
+  // A kind outside the closed set matches nothing, as before.
+  if (filter.kind) q = q.where('kind', '=', filter.kind as DocumentKind)
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy(sql`coalesce(document.issued_on, '')`, 'desc').orderBy('document.id').offset(filter.offset).limit(filter.limit).execute(),
     q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),

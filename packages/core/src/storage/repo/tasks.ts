@@ -1,8 +1,7 @@
 /** Tasks, their links and assignments, effective deadlines and violations: the SQL the commands and queries use. */
 import { sql, type Insertable } from 'kysely'
 import type { DeadlineViolation, EffectiveDeadline } from '../../hierarchy/effective-deadline.js'
-import type { Recurrence } from '../../deadline/types.js'
-import type { Assignment, Task } from '../../model/task.js'
+import type { Assignment, AssignmentRole, Task } from '../../model/task.js'
 import { distinct, groupBy, inOrderAsked, type Db } from '../db.js'
 import { toAssignment, toTask } from '../rows.js'
 import type { Database } from '../schema.js'
@@ -87,7 +86,7 @@ export async function assignmentsOfTasks(db: Db, taskIds: readonly string[]): Pr
 
 /** Whether an assignee already holds a role on a task. */
 export async function assignmentExists(
-  db: Db, taskId: string, assignee: { role: string; organizationId: string | null; groupId: string | null },
+  db: Db, taskId: string, assignee: { role: AssignmentRole; organizationId: string | null; groupId: string | null },
 ): Promise<boolean> {
   const row = await db.selectFrom('assignment').select('id').where('taskId', '=', taskId).where('role', '=', assignee.role)
     .where(assignee.organizationId ? 'organizationId' : 'groupId', '=', (assignee.organizationId ?? assignee.groupId)!).executeTakeFirst()
@@ -109,8 +108,8 @@ export async function effectiveDeadlinesOf(db: Db, taskIds: readonly string[]): 
   if (!taskIds.length) return []
   const rows = await db.selectFrom('taskEffective').selectAll().where('taskId', 'in', distinct(taskIds)).execute()
   return inOrderAsked(taskIds, rows, (r) => r.taskId, (r): EffectiveDeadline => ({
-    taskId: r.taskId, source: r.source as EffectiveDeadline['source'], fromTaskId: r.fromTaskId, dueDate: r.dueDate,
-    effectiveDueDate: r.effectiveDueDate, startDate: r.startDate, recurrence: r.recurrence as Recurrence | null, condition: r.condition,
+    taskId: r.taskId, source: r.source, fromTaskId: r.fromTaskId, dueDate: r.dueDate,
+    effectiveDueDate: r.effectiveDueDate, startDate: r.startDate, recurrence: r.recurrence, condition: r.condition,
   }))
 }
 
