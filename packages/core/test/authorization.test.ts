@@ -62,7 +62,7 @@ for (const dialect of DIALECTS) {
     it('issues a document only as the key’s organisation or a body below it', async () => {
       const before = await count('document')
       await expect(c.registerDocument(await as('QNG.THIENTIN.DU'), { symbol: '98-NQ/TW', issuerCode: 'BCT', issuedOn: '2025-09-01', title: 'Giả' }))
-        .rejects.toMatchObject({ ...forbidden, field: ['input', 'issuerCode'] })
+        .rejects.toMatchObject(forbidden)
       await expect(c.registerDocument(await as('QNG.TU'), { symbol: '5-KH/BTV', issuerCode: 'QNG.BTVTU', issuedOn: '2025-09-01', title: 'Kế hoạch' }))
         .resolves.toMatchObject({ issuerId: await id('QNG.BTVTU') })
       expect(await count('document')).toBe(before + 1)
