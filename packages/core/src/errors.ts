@@ -19,7 +19,11 @@ export type DomainErrorCode =
   | 'LINK_CYCLE'
   | 'VERSION_CONFLICT'
   | 'IMPORT_INCOMPLETE'
+  | 'INVALID_TEXT'
   | 'FORBIDDEN'
+  | 'STORE_TIMEOUT'
+  | 'STORE_UNAVAILABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
 
 /**
  * An expected failure of a domain command: bad input, an unknown reference, a conflict.

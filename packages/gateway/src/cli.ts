@@ -5,9 +5,9 @@
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
 import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
+import { createHttpServer } from './http-server.js'
 import { importSummary } from './import-summary.js'
 import { reportCommand } from './report-command.js'
 
@@ -23,6 +23,17 @@ function databaseUrl(options: StoreOptions): string {
   return options.databaseUrl ?? process.env.DATABASE_URL ?? options.db ?? DEFAULT_DB
 }
 
+/** Timeouts from the environment: CHIDAO_STATEMENT_TIMEOUT_MS, CHIDAO_LOCK_TIMEOUT_MS (core's defaults otherwise). */
+function storeSettings(): { statementTimeoutMs?: number; lockTimeoutMs?: number } {
+  const read = (name: string) => {
+    const value = Number(process.env[name])
+    return Number.isFinite(value) && value > 0 ? value : undefined
+  }
+  const statementTimeoutMs = read('CHIDAO_STATEMENT_TIMEOUT_MS')
+  const lockTimeoutMs = read('CHIDAO_LOCK_TIMEOUT_MS')
+  return { ...(statementTimeoutMs ? { statementTimeoutMs } : {}), ...(lockTimeoutMs ? { lockTimeoutMs } : {}) }
+}
+
 interface StoreOptions {
   db?: string
   databaseUrl?: string
@@ -31,7 +42,7 @@ interface StoreOptions {
 /** Opens the store the options name, migrated, runs `fn`, and closes it. */
 async function withStore(options: StoreOptions, fn: (store: Store, url: string) => Promise<void>): Promise<void> {
   const url = databaseUrl(options)
-  const store = await openStore(url)
+  const store = await openStore(url, storeSettings())
   try {
     const result = await migrateToLatest(store)
     const applied = result.results?.map((r) => r.migrationName) ?? []
@@ -119,14 +130,18 @@ program
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
   .action(async (options: StoreOptions & { host: string; port: string; private?: boolean }) => {
     const url = databaseUrl(options)
-    const store = await openStore(url)
+    const log0 = pino({ name: 'chidao' }, destination({ sync: true }))
+    const store = await openStore(url, {
+      ...storeSettings(),
+      onConnectionError: (error) => log0.warn({ err: error.message }, 'store connection lost; the pool reconnects'),
+    })
     await migrateToLatest(store)
     const loaded = await seed(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
-    const log = pino({ name: 'chidao' }, destination({ sync: true }))
+    const log = log0
     const gateway = await createGateway({ store, publicReads: !options.private })
     const admin = await createApiKey(store.db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)' })
-    const server = http.createServer((req, res) => {
+    const server = createHttpServer((req, res) => {
       const started = performance.now()
       res.on('finish', () => log.info({ method: req.method, path: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'))
       void gateway.handler(req, res)

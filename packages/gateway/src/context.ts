@@ -36,6 +36,8 @@ export interface Context {
   readonly grant: ApiKeyGrant | null
   /** A key was presented but is unknown or revoked. */
   readonly badKey: boolean
+  /** The request's `Idempotency-Key` header: mutations sent again with it answer as the first time. */
+  readonly idempotencyKey: string | null
 }
 
 async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskStatusValue[]> {
@@ -77,11 +79,12 @@ function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>
 }
 
 /** Makes a request's context; loaders batch lookups into one query each. */
-export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, badKey = false): Context {
+export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, badKey = false, idempotencyKey: string | null = null): Context {
   return {
     chidao,
     grant,
     badKey,
+    idempotencyKey,
     loaders: {
       organization: new DataLoader((ids) => chidao.organizationsByIds(ids)),
       document: new DataLoader((ids) => chidao.documentsByIds(ids)),

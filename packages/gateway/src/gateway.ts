@@ -6,9 +6,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
-import { GraphQLError, type GraphQLSchema } from 'graphql'
+import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
 import { createDashboard } from './dashboard/router.js'
+import { formatError } from './error-format.js'
+import { HttpRefusal, parseGraphQLBody, readBody } from './http-body.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -27,27 +29,33 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
   readonly dashboardUnit?: string
+  /** HTTP limits: the largest body (413 above it) and how long `/readyz` waits for the store. See {@link HTTP_DEFAULTS}. */
+  readonly http?: { maxBodyBytes?: number; readyTimeoutMs?: number }
 }
 
 export interface Gateway {
   readonly server: ApolloServer<Context>
   readonly schema: GraphQLSchema
   readonly store: Store
-  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`, the dashboard (`/`, `/d/…`, `/o/…`, `/t/…`, `/export/…`). */
+  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz` (alive), `/readyz` (the store answers), the dashboard (`/`, `/d/…`, `/o/…`, `/t/…`, `/export/…`). */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>
   /** Stops Apollo and closes the store when the gateway opened it. */
   stop(): Promise<void>
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > 1_000_000) throw new Error('request body over 1 MB')
-    chunks.push(chunk as Buffer)
+/** The defaults of {@link GatewayOptions.http}: 1 MB bodies, 2 s for the readiness probe. */
+export const HTTP_DEFAULTS = Object.freeze({ maxBodyBytes: 1_000_000, readyTimeoutMs: 2_000 })
+
+/** Counts a query's tokens with graphql's own lexer; null when it does not lex (Apollo reports that). */
+function tokenCount(query: string, stopAfter: number): number | null {
+  try {
+    const lexer = new Lexer(new Source(query))
+    let n = 0
+    while (lexer.advance().kind !== TokenKind.EOF) if (++n > stopAfter) return n
+    return n
+  } catch {
+    return null
   }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 /**
@@ -73,13 +81,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // costs ~29,400; 100 of them ~73,500 (refused); 100 with document, assignments and status ~16,700.
     costLimit: { maxCost: limits.maxCost ?? 50_000 },
     maxAliases: { n: limits.maxAliases ?? 15 },
-    maxTokens: { n: limits.maxTokens ?? 2000 },
+    // Tokens are counted before Apollo (armor's count throws where Apollo answers 500).
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   })
   const protection = armor.protect()
   const server = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? true,
+    formatError,
+    includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
     plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
@@ -87,23 +98,35 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start()
 
   /** A request's context from its Authorization header; refuses a keyless read when reads are private. */
-  async function contextOf(authorization: string | undefined): Promise<Context> {
+  async function contextOf(authorization: string | undefined, idempotencyKey: string | null = null): Promise<Context> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
     const grant = bearer ? await resolveApiKey(store.db, bearer) : null
     if (options.publicReads === false && !grant) {
       throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
     }
-    return createContext(chidao, grant, bearer !== undefined && grant === null)
+    return createContext(chidao, grant, bearer !== undefined && grant === null, idempotencyKey)
   }
   const dashboard = createDashboard({ server, context: contextOf, defaultUnit: options.dashboardUnit })
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       await handle(req, res)
-    } catch (e) {
-      // Never leave a request hanging: an unexpected failure is a 500.
+    } catch {
+      // Never leave a request hanging, never show what failed inside: an unexpected failure is a coded 500.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ errors: [{ message: (e as Error).message }] }))
+      res.end(JSON.stringify({ errors: [{ message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))
+    }
+  }
+
+  const maxBody = options.http?.maxBodyBytes ?? HTTP_DEFAULTS.maxBodyBytes
+  const maxTokens = limits.maxTokens ?? 2000
+
+  async function ready(res: ServerResponse): Promise<void> {
+    try {
+      await store.ping(options.http?.readyTimeoutMs ?? HTTP_DEFAULTS.readyTimeoutMs)
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}')
+    } catch {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' }).end('{"status":"unavailable","code":"STORE_UNAVAILABLE"}')
     }
   }
 
@@ -113,6 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
       return
     }
+    if (url.pathname === '/readyz') return ready(res)
     const asset = graphiqlAsset(url.pathname)
     if (asset) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body)
@@ -126,11 +150,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       const headers = new HeaderMap()
       for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
-      const text = req.method === 'POST' ? await readBody(req) : ''
-      const body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text
+      const body = req.method === 'POST' ? parseGraphQLBody(headers.get('content-type'), await readBody(req, maxBody)) : ''
+      const query = (body as { query?: unknown } | null)?.query ?? url.searchParams.get('query')
+      if (typeof query === 'string' && (tokenCount(query, maxTokens) ?? 0) > maxTokens) {
+        throw new HttpRefusal(400, 'GRAPHQL_PARSE_FAILED', `Truy vấn quá dài (hơn ${maxTokens} token) / Token limit of ${maxTokens} exceeded`)
+      }
+      const idempotencyKey = headers.get('idempotency-key') ?? null
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: () => contextOf(headers.get('authorization')),
+        context: () => contextOf(headers.get('authorization'), idempotencyKey),
       })
       res.statusCode = result.status ?? 200
       for (const [key, value] of result.headers) res.setHeader(key, value)
@@ -140,8 +168,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         res.end()
       }
     } catch (e) {
-      if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ errors: [{ message: (e as Error).message }] }))
+      if (!(e instanceof HttpRefusal)) throw e
+      if (!res.headersSent) res.writeHead(e.status, { 'content-type': 'application/json', ...(e.status === 413 ? { connection: 'close' } : {}) })
+      res.end(e.body())
     }
   }
 

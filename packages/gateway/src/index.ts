@@ -6,7 +6,8 @@
  * const gateway = await createGateway({ databaseUrl: process.env.DATABASE_URL ?? 'chidao.sqlite' })
  */
 import 'reflect-metadata'
-export { createGateway, type Gateway, type GatewayOptions } from './gateway.js'
+export { createGateway, HTTP_DEFAULTS, type Gateway, type GatewayOptions } from './gateway.js'
+export { createHttpServer, SERVER_TIMEOUTS, type ServerTimeouts } from './http-server.js'
 export { buildSchema } from './schema.js'
 export { buildSubgraph, subgraphSdl } from './subgraph.js'
 export { GRAPHIQL_ASSETS, LANDING_PAGE } from './landing-page.js'

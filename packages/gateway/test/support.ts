@@ -1,7 +1,6 @@
 /** Serving a gateway over a real HTTP port for tests. */
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createGateway, type Gateway, type GatewayOptions } from '../src/index.js'
+import { createGateway, createHttpServer, type Gateway, type GatewayOptions } from '../src/index.js'
 
 export interface Served {
   readonly gateway: Gateway
@@ -14,7 +13,7 @@ export interface Served {
 
 export async function serve(options: GatewayOptions): Promise<Served> {
   const gateway = await createGateway(options)
-  const server = http.createServer((req, res) => void gateway.handler(req, res))
+  const server = createHttpServer((req, res) => void gateway.handler(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
   return {

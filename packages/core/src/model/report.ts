@@ -44,6 +44,8 @@ export interface Report {
     readonly note: string | null
   }
   readonly version: number
+  /** The body above the reporting organisation that filed this report for it, when it did not file it itself. */
+  readonly submittedById?: string
 }
 
 /** One append-only audit entry. */

@@ -1,9 +1,10 @@
 /**
  * Who may run a command: the one place where a key's grant is checked against a command's
  * description — its role, and the organisation it acts for — inside the command's transaction.
- * Hierarchical rules beyond "its own organisation or one below it" belong here.
+ * Hierarchical rules beyond "its own organisation or one below it" belong here: below.
  */
 import { DomainError } from '../errors.js'
+import { tierRank, type Organization } from '../model/organization.js'
 import type { Db } from '../storage/db.js'
 import { findDocument } from '../storage/repo/documents.js'
 import { findOrganizationByCode } from '../storage/repo/organizations.js'
@@ -48,4 +49,131 @@ export async function issuerOfDocument(db: Db, documentId: unknown): Promise<str
 export async function issuerOfTask(db: Db, taskId: unknown): Promise<string | null> {
   const task = typeof taskId === 'string' ? await findTask(db, taskId) : null
   return task ? issuerOfDocument(db, task.documentId) : null
+}
+
+// ---------------------------------------------------------------- the hierarchical rules
+
+/*
+ * The authorization model, enforced in core inside each command's transaction (so the rows it
+ * reads are the ones the command writes against). A command run with an API key's grant in its
+ * context is checked; a command run without one (the CLI, the fixtures loader, tests) is trusted.
+ *
+ * | who | may |
+ * |---|---|
+ * | any key | act as its organisation and the bodies below it (a key with no organisation: all) |
+ * | EDITOR | issue documents only as such a body; edit, link and add tasks and targets to their plans; an imported plan names the issuer it is imported as |
+ * | EDITOR | assign obligations down: to bodies of the issuer's tier or below, in the issuer's province (a central issuer: anywhere), or to bodies a parent task already binds; never up, never sideways into another province |
+ * | EDITOR | verify a report as the supervising body (the issuer of the task's plan) or a body above it; never as the reporter or a body below it |
+ * | REPORTER | report for an organisation holding an obligation on the task, its own or one below it (recorded as filed by the key's body) |
+ * | EDITOR / ADMIN | register groups (EDITOR), organisations and successions (ADMIN) only within the key's subtree |
+ */
+
+function forbidden(message: string, field?: readonly string[]): DomainError {
+  return new DomainError('FORBIDDEN', message, field ? { field } : {})
+}
+
+/**
+ * Refuses a grant below `role`. No grant: trusted.
+ *
+ * @example
+ * requireRole({ keyId: 'k', organizationId: null, role: 'VIEWER' }, 'EDITOR') // throws FORBIDDEN
+ */
+export function requireRole(grant: ApiKeyGrant | null | undefined, role: ApiKeyRole): void {
+  if (grant && !hasRole(grant, role)) throw forbidden(`Cần khóa ${role}; khóa này là ${grant.role} / This needs a ${role} key; this key is ${grant.role}`)
+}
+
+/** Whether `ancestorId` is `descendantId` or above it (the closure holds each body as its own ancestor). */
+export async function isAtOrAbove(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
+  const row = await db.selectFrom('organizationClosure').select('ancestorId')
+    .where('ancestorId', '=', ancestorId).where('descendantId', '=', descendantId).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Refuses a grant acting for a body outside its subtree (`null`: a top-level write, only for a
+ * national key). No grant: trusted.
+ *
+ * @example
+ * await requireActFor(trx, grant, issuer.id, ['input', 'issuerCode'])
+ */
+export async function requireActFor(db: Db, grant: ApiKeyGrant | null | undefined, organizationId: string | null, field?: readonly string[]): Promise<void> {
+  if (!grant || grant.organizationId === null) return
+  if (organizationId !== null && await isAtOrAbove(db, grant.organizationId, organizationId)) return
+  throw forbidden('Khóa này chỉ được hành động cho cơ quan của mình và cấp dưới / This key may act only for its organisation and the bodies below it', field)
+}
+
+/** An EDITOR key acting for the plan's issuer (or a body above it) may edit the plan. No grant: trusted. */
+export async function requireEditor(db: Db, grant: ApiKeyGrant | null | undefined, issuerId: string): Promise<void> {
+  requireRole(grant, 'EDITOR')
+  await requireActFor(db, grant, issuerId)
+}
+
+/** Whether an issuer may oblige `org` on its own: a body of its tier or below, in its province (a central issuer: anywhere). */
+export function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pick<Organization, 'tier' | 'scope'>): boolean {
+  return tierRank(org.tier) >= tierRank(issuer.tier) && (issuer.scope === 'VN' || org.scope === issuer.scope)
+}
+
+/** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
+export async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
+  if (!taskIds.length) return new Set()
+  const rows = await db.selectFrom('obligationSpan').select('holderId').distinct().where('taskId', 'in', [...taskIds]).execute()
+  return new Set(rows.map((r) => r.holderId))
+}
+
+/**
+ * Refuses an assignment up the hierarchy or sideways into another province: each body it obliges
+ * (the organisation, or every member of the group) must be down from the plan's issuer or already
+ * bound by a parent task (one the task implements, or its parent in the plan). No grant: trusted.
+ */
+export async function requireAssignable(
+  db: Db, grant: ApiKeyGrant | null | undefined, issuerId: string, assignee: { organizationId: string | null; groupId: string | null },
+  parentTaskIds: readonly string[], field: readonly string[],
+): Promise<void> {
+  if (!grant) return
+  const issuer = await db.selectFrom('organization').select(['tier', 'scope']).where('id', '=', issuerId).executeTakeFirstOrThrow()
+  const obliged = assignee.organizationId
+    ? await db.selectFrom('organization').select(['id', 'tier', 'scope', 'code']).where('id', '=', assignee.organizationId).execute()
+    : await db.selectFrom('organizationGroupMember').innerJoin('organization', 'organization.id', 'organizationGroupMember.organizationId')
+      .select(['organization.id', 'organization.tier', 'organization.scope', 'organization.code']).where('groupId', '=', assignee.groupId!).execute()
+  const outside = obliged.filter((o) => !isDownFrom(issuer as Pick<Organization, 'tier' | 'scope'>, o as Pick<Organization, 'tier' | 'scope'>))
+  if (!outside.length) return
+  const bound = await holdersOf(db, parentTaskIds)
+  const refused = outside.filter((o) => !bound.has(o.id))
+  if (refused.length) {
+    throw forbidden(`Không được giao nhiệm vụ lên cấp trên hoặc sang tỉnh khác (${refused.map((o) => o.code).join(', ')}) / `
+      + `An obligation goes down the hierarchy or to bodies a parent task binds, never up or into another province`, field)
+  }
+}
+
+/**
+ * Refuses a report by a body holding no obligation on the task, or filed by a key that may not act
+ * for it. Returns the body that filed it for the obligated one (the key's), or null when it filed its own.
+ */
+export async function requireReporter(db: Db, grant: ApiKeyGrant | null | undefined, taskId: string, organizationId: string): Promise<string | null> {
+  if (!grant) return null
+  requireRole(grant, 'REPORTER')
+  await requireActFor(db, grant, organizationId, ['input', 'organizationCode'])
+  if (!(await holdersOf(db, [taskId])).has(organizationId)) {
+    throw forbidden('Cơ quan này không có nghĩa vụ với nhiệm vụ / This organisation holds no obligation on the task', ['input', 'organizationCode'])
+  }
+  return grant.organizationId !== null && grant.organizationId !== organizationId ? grant.organizationId : null
+}
+
+/**
+ * Refuses a verification by a body that does not supervise the task: the verifier must be the
+ * issuer of the task's plan or above it, not the reporter nor a body below the reporter, and the
+ * key must act for it.
+ */
+export async function requireVerifier(
+  db: Db, grant: ApiKeyGrant | null | undefined, verifierId: string, documentIssuerId: string, reporterId: string,
+): Promise<void> {
+  if (!grant) return
+  requireRole(grant, 'EDITOR')
+  await requireActFor(db, grant, verifierId, ['input', 'verifierCode'])
+  if (verifierId === reporterId || await isAtOrAbove(db, reporterId, verifierId)) {
+    throw forbidden('Không được tự xác nhận báo cáo của mình / A report is not verified by its reporter or a body below it', ['input', 'verifierCode'])
+  }
+  if (!(await isAtOrAbove(db, verifierId, documentIssuerId))) {
+    throw forbidden('Chỉ cơ quan ban hành kế hoạch hoặc cấp trên được xác nhận / Only the plan’s issuer or a body above it verifies its reports', ['input', 'verifierCode'])
+  }
 }

@@ -20,6 +20,7 @@ import type { ObligationStatusRow, ScorecardCounts } from '../storage/status-que
 import { createApiKeyCommand, type ApiKeyGrant, type CreateApiKeyInput } from './api-keys.js'
 import { runCommand, ServiceEnv, type ChidaoOptions, type Command, type CommandContext } from './command-tx.js'
 import * as documents from './commands/documents.js'
+import { idempotent, type IdempotencyScope } from './idempotency.js'
 import { commitImport, importCatalog, previewImport, type ImportOptions, type ImportResult } from './commands/import.js'
 import * as organizations from './commands/organizations.js'
 import * as reports from './commands/reports.js'
@@ -70,6 +71,19 @@ export class Chidao {
    */
   transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.#env.transaction(work)
+  }
+
+  /**
+   * Runs `work` (commands) once per idempotency key: in one transaction, the first answer is kept;
+   * the same key and input give it again without writing; the same key with another input is
+   * refused with IDEMPOTENCY_KEY_REUSED. No scope: runs `work` as it is.
+   *
+   * @example
+   * await chidao.idempotently({ owner: grant.keyId, key: 'k-1' }, 'reportSubmit', input, () => chidao.submitReport(ctx, input))
+   */
+  idempotently<T>(scope: IdempotencyScope | null, command: string, input: unknown, work: () => Promise<T>): Promise<T> {
+    if (!scope) return work()
+    return this.transaction(() => idempotent(this.db, scope, command, input, work, this.#env.now))
   }
 
   // ---------------------------------------------------------------- commands (see commands/)

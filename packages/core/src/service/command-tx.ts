@@ -10,6 +10,7 @@ import { DomainError, type DomainErrorCode } from '../errors.js'
 import type { Store } from '../storage/open-store.js'
 import { appendAudit } from '../storage/repo/audit.js'
 import type { Database } from '../storage/schema.js'
+import { runTransaction } from '../storage/transact.js'
 import { authorize, type ActsFor } from './authorize.js'
 import type { ApiKeyGrant, ApiKeyRole } from './grant.js'
 import type { InputShape } from './shape.js'
@@ -23,6 +24,7 @@ export interface CommandContext {
    * The API key's grant, when a key acts: the command then checks, inside its transaction, that
    * the key has the command's role and may act for the organisation the command acts for
    * (FORBIDDEN otherwise). Without one the caller is trusted (the library, the CLI, tests).
+   * The command's body enforces the rest of the model (`authorize.ts`) against it.
    */
   readonly grant?: ApiKeyGrant | null
 }
@@ -45,6 +47,8 @@ export interface CommandTx {
   readonly stamp: string
   /** Makes a new row id. */
   readonly newId: () => string
+  /** The key the command runs under (null: a trusted caller); see `authorize.ts`. */
+  readonly grant: ApiKeyGrant | null
 }
 
 /** What a command's body returns: its result, and what its audit entry records. */
@@ -137,16 +141,19 @@ export class ServiceEnv implements CommandRunner {
     return this.#ambient.getStore() ?? this.store.db
   }
 
-  /** Runs `work` as one transaction that every command and query inside it joins. */
+  /**
+   * Runs `work` as one transaction that every command and query inside it joins (SERIALIZABLE on
+   * PostgreSQL, run again from the start when the store aborts it for a race: `storage/transact.ts`).
+   */
   transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.#ambient.getStore()) return work()
-    return this.store.db.transaction().execute((trx) => this.#ambient.run(trx, work))
+    return runTransaction(this.store, (trx) => this.#ambient.run(trx, work))
   }
 
-  /** Runs `work` in the ambient transaction, or a new one. */
+  /** Runs `work` in the ambient transaction, or a new one (as {@link ServiceEnv.transaction}). */
   inTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     const outer = this.#ambient.getStore()
-    return outer ? work(outer) : this.store.db.transaction().execute(work)
+    return outer ? work(outer) : runTransaction(this.store, work)
   }
 }
 
@@ -162,7 +169,7 @@ export async function runCommand<I, T>(env: CommandRunner, ctx: CommandContext, 
   try {
     return await env.inTransaction(async (trx) => {
       const stamp = env.now().toISOString()
-      const tx: CommandTx = { trx, actor, stamp, newId: env.newId }
+      const tx: CommandTx = { trx, actor, stamp, newId: env.newId, grant: ctx.grant ?? null }
       if (ctx.grant) await authorize(trx, ctx.grant, command.role, () => command.actsFor(tx, input))
       const outcome = await command.run(tx, input)
       await appendAudit(trx, {

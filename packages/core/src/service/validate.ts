@@ -2,10 +2,34 @@
 import { assertCalendarDate, type CalendarDate } from '../calendar/date.js'
 import { DomainError } from '../errors.js'
 
+/** C0 control characters and DEL, except tab, line feed and carriage return: never data in chidao's text. */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/**
+ * Refuses text carrying NUL or another control character (PostgreSQL cannot store NUL; SQLite
+ * would keep it silently), with the coded error INVALID_TEXT. `allowFormFeed` for extracted
+ * document text, where a form feed separates pages.
+ *
+ * @example
+ * refuseControlCharacters('a\u0000b', 'title') // throws DomainError INVALID_TEXT
+ */
+export function refuseControlCharacters(value: string, field: string | readonly string[], allowFormFeed = false): string {
+  const found = CONTROL_CHARACTER.exec(allowFormFeed ? value.replaceAll('\f', '\n') : value)
+  if (found) {
+    const path = typeof field === 'string' ? ['input', field] : [...field]
+    const at = found.index
+    throw new DomainError('INVALID_TEXT', `${path.at(-1)} contains a control character (U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) at ${at} / chứa ký tự điều khiển`, {
+      field: path, details: { index: at },
+    })
+  }
+  return value
+}
+
 export function requireText(value: unknown, field: string, max = 20_000): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new DomainError('INVALID_INPUT', `${field} must be a non-empty string`, { field: ['input', field] })
   }
+  refuseControlCharacters(value, field)
   if (value.length > max) {
     throw new DomainError('INVALID_INPUT', `${field} is longer than ${max} characters`, { field: ['input', field] })
   }

@@ -5,6 +5,8 @@ import { derivedMigration } from './migrations/0003-derived.js'
 import { apiKeyMigration } from './migrations/0004-api-key.js'
 import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
 import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
+import { naturalKeysMigration } from './migrations/0007-natural-keys.js'
+import { idempotencyMigration } from './migrations/0008-idempotency.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -17,6 +19,8 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0004-api-key': apiKeyMigration,
     '0005-agency-alias': agencyAliasMigration,
     '0006-obligation-span': obligationSpanMigration,
+    '0007-natural-keys': naturalKeysMigration,
+    '0008-idempotency': idempotencyMigration,
   }
 }
 

@@ -12,6 +12,8 @@ export interface Store {
   readonly kind: StoreKind
   /** Closes the connection(s). */
   close(): Promise<void>
+  /** Answers when the store answers `select 1` within `timeoutMs` (default 2 s); throws otherwise (for `/readyz`). */
+  ping(timeoutMs?: number): Promise<void>
 }
 
 /** Options of {@link openStore}. */
@@ -22,6 +24,26 @@ export interface OpenStoreOptions {
   readonly log?: LogConfig
   /** PostgreSQL pool size (default 10). */
   readonly maxConnections?: number
+  /** Longest a statement may run, in ms (PostgreSQL `statement_timeout`; default {@link STORE_DEFAULTS}). */
+  readonly statementTimeoutMs?: number
+  /** Longest a statement waits for a lock, in ms (PostgreSQL `lock_timeout`, SQLite `busy_timeout`). */
+  readonly lockTimeoutMs?: number
+  /** Longest to wait for a new PostgreSQL connection, in ms. */
+  readonly connectTimeoutMs?: number
+  /** Told of errors on idle or checked-out PostgreSQL connections (a terminated backend, a restart); they are survived either way. */
+  readonly onConnectionError?: (error: Error) => void
+}
+
+/**
+ * Default operational settings: a statement may run 30 s, waits at most 5 s for a lock, a new
+ * connection at most 5 s, and a transaction left idle is ended by PostgreSQL after 60 s.
+ */
+export const STORE_DEFAULTS = Object.freeze({ statementTimeoutMs: 30_000, lockTimeoutMs: 5_000, connectTimeoutMs: 5_000, idleInTransactionMs: 60_000 })
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms) })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -62,9 +84,24 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   if (storeKindOf(url) === 'postgres') {
     // JIT off: PostgreSQL's JIT spent ~1 s compiling a national scorecard that runs in ~40 ms without it
     // (its cost estimate counts the rarely-run report subquery once per row).
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types: PG_TYPES, options: '-c jit=off' })
+    const statementTimeout = options.statementTimeoutMs ?? STORE_DEFAULTS.statementTimeoutMs
+    const lockTimeout = options.lockTimeoutMs ?? STORE_DEFAULTS.lockTimeoutMs
+    const pool = new pg.Pool({
+      connectionString: url, max: options.maxConnections ?? 10, types: PG_TYPES,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? STORE_DEFAULTS.connectTimeoutMs,
+      options: `-c jit=off -c statement_timeout=${statementTimeout} -c lock_timeout=${lockTimeout} -c idle_in_transaction_session_timeout=${STORE_DEFAULTS.idleInTransactionMs}`,
+    })
+    // Without these listeners a backend terminated by PostgreSQL (pg_terminate_backend, a restart)
+    // emits an 'error' nobody hears, and Node ends the process. The pool drops a broken client
+    // when it is released and opens a new one on demand: that is the reconnect.
+    const onError = (error: Error) => options.onConnectionError?.(error)
+    pool.on('error', onError)
+    pool.on('connect', (client) => { client.on('error', onError) })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(options.log ? { log: options.log } : {}) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    return {
+      db, kind: 'postgres', close: () => db.destroy(),
+      ping: async (timeoutMs = 2000) => { await withTimeout(pool.query('select 1'), timeoutMs) },
+    }
   }
   const path = sqlitePathOf(url)
   const dialect = new Sqlite3Dialect({
@@ -72,14 +109,17 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     onCreateConnection: async (connection) => {
       if (path !== ':memory:') await connection.executeQuery(CompiledQuery.raw('pragma journal_mode = wal'))
       await connection.executeQuery(CompiledQuery.raw('pragma foreign_keys = on'))
-      await connection.executeQuery(CompiledQuery.raw('pragma busy_timeout = 5000'))
+      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${Math.trunc(options.lockTimeoutMs ?? STORE_DEFAULTS.lockTimeoutMs)}`))
       await connection.executeQuery(CompiledQuery.raw('pragma synchronous = normal'))
       // 64 MiB of page cache instead of SQLite's 2 MiB: a national store's indexes are hundreds of MiB.
       await connection.executeQuery(CompiledQuery.raw('pragma cache_size = -65536'))
     },
   })
   const db = new Kysely<Database>({ dialect, plugins, ...(options.log ? { log: options.log } : {}) })
-  return { db, kind: 'sqlite', close: () => db.destroy() }
+  return {
+    db, kind: 'sqlite', close: () => db.destroy(),
+    ping: async (timeoutMs = 2000) => { await withTimeout(db.executeQuery(CompiledQuery.raw('select 1')), timeoutMs) },
+  }
 }
 
 function openSqliteFile(path: string): Promise<Sqlite3Database> {

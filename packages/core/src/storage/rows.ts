@@ -71,6 +71,7 @@ export function toReport(r: Selectable<ReportTable>, evidence: readonly Evidence
       note: r.verificationNote,
     },
     version: Number(r.version),
+    ...(r.submittedById ? { submittedById: r.submittedById } : {}),
   }
 }
 

@@ -3,7 +3,7 @@
  * kysely's CamelCasePlugin). Dates are `YYYY-MM-DD` text and instants ISO text in both stores,
  * so SQLite and PostgreSQL hold exactly the same values; JSON is text too.
  */
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type { Recurrence } from '../deadline/types.js'
 import type { DocumentKind } from '../document/kind.js'
 import type { DeadlineSource } from '../hierarchy/effective-deadline.js'
@@ -137,9 +137,21 @@ export interface ReportTable {
   verifierId: string | null
   verifiedOn: string | null
   verificationNote: string | null
+  /** The body above the reporting one that filed the report for it (migration 0008); null when it filed its own. */
+  submittedById: ColumnType<string | null, string | null | undefined, string | null>
   version: Generated<number>
   createdAt: string
   updatedAt: string
+}
+
+/** The first answer to a mutation sent with an idempotency key (migration 0008). */
+export interface IdempotencyKeyTable {
+  owner: string
+  key: string
+  command: string
+  requestHash: string
+  response: string
+  createdAt: string
 }
 
 export interface ReportEvidenceTable {
@@ -277,4 +289,5 @@ export interface Database {
   obligationSpan: ObligationSpanTable
   apiKey: ApiKeyTable
   agencyAlias: AgencyAliasTable
+  idempotencyKey: IdempotencyKeyTable
 }

@@ -126,7 +126,7 @@ export function commandResolver(command: AnyCommand): new () => object {
       const out = await guarded(ctx, async (as) => {
         const result = await ctx.chidao.run(command, as, toCore(command.input, input))
         return answer && of ? await answer.load(ctx, of(result)) : (result ?? true)
-      })
+      }, { command: name, input })
       return (answer ?? RECORD).make(out.value, out.userErrors)
     }
   }

@@ -29,13 +29,20 @@ export function rawId(globalId: unknown, type: string, field: string): string {
   throw new DomainError('INVALID_INPUT', `${field} is not a ${type} ID`, { field: ['input', field] })
 }
 
-/** Runs `work` as the request's key (its grant goes to core, which authorizes in the command's transaction). */
-export async function guarded<T>(ctx: Context, work: (as: CommandContext) => Promise<T>): Promise<Outcome<T>> {
+/**
+ * Runs `work` as the request's key (its grant goes to core, which authorizes in the command's
+ * transaction). With the request's Idempotency-Key and `keyed` (the mutation and its input), the
+ * first answer is kept and given again for the same input (IDEMPOTENCY_KEY_REUSED for another).
+ */
+export async function guarded<T>(ctx: Context, work: (as: CommandContext) => Promise<T>, keyed?: { command: string; input: unknown }): Promise<Outcome<T>> {
   if (ctx.badKey) throw new GraphQLError('The API key is unknown or revoked', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
   const grant = ctx.grant
   if (!grant) throw new GraphQLError('Writes need an API key (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
   try {
-    return { value: await work({ actor: `key:${grant.keyId}`, grant }), userErrors: [] }
+    const as: CommandContext = { actor: `key:${grant.keyId}`, grant }
+    const scope = keyed && ctx.idempotencyKey ? { owner: grant.keyId, key: ctx.idempotencyKey } : null
+    const value = scope ? await ctx.chidao.idempotently(scope, keyed!.command, keyed!.input, () => work(as)) : await work(as)
+    return { value, userErrors: [] }
   } catch (e) {
     if (isDomainError(e)) return { value: null, userErrors: [userError(e.field ?? null, e.message, e.code)] }
     throw e

@@ -17,6 +17,8 @@ export class ImportPlanInput {
   @Field(() => String, { description: 'The plan’s text: Word or PDF export, or OCR; diacritics optional.' }) text!: string
   @Field(() => Boolean, { defaultValue: false, description: 'Read and report only; write nothing.' }) dryRun!: boolean
   @Field(() => [ImportResolutionInput], { nullable: true }) resolutions?: ImportResolutionInput[] | null
+  @Field(() => String, { nullable: true, description: 'The issuer the plan is imported as (an organisation code). A key is checked against it before the text is read; the header must agree, or name no issuer legibly.' })
+  issuerCode?: string | null
 }
 
 @ObjectType('ImportedAgency', { description: 'An agency phrase and what it was matched to.' })

@@ -13,6 +13,7 @@ import {
 import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAlignmentReview, toTarget } from '../../storage/rows.js'
+import { requireActFor, requireEditor as authorizeEdit, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
 import { issuerOfDocument, organizationIdOf } from '../authorize.js'
 import { date, id, int, list, number, oneOf, optional, required, text } from '../shape.js'
@@ -90,7 +91,7 @@ export const registerDocument = defineCommand({
   actsFor: ({ trx }, input: RegisterDocumentInput) => organizationIdOf(trx, input.issuerCode),
   answer: { entity: 'Document' },
   duplicate: 'DUPLICATE_DOCUMENT',
-  async run({ trx, stamp, newId }, input: RegisterDocumentInput) {
+  async run({ trx, stamp, newId, grant }, input: RegisterDocumentInput) {
     const written = optionalText(input.symbol, 'symbol', 100)
     let parsed
     try {
@@ -107,6 +108,8 @@ export const registerDocument = defineCommand({
     const title = requireText(input.title, 'title', 2000)
     const status = input.status ? requireOneOf(input.status, DOCUMENT_STATUSES, 'status') : 'IN_FORCE'
     const issuer = await requireOrganization(trx, input.issuerCode, 'issuerCode')
+    requireRole(grant, 'EDITOR')
+    await requireActFor(trx, grant, issuer.id, ['input', 'issuerCode'])
     const parents = await requireDocuments(trx, input.implements ?? [], 'implements')
     for (const parent of parents) await checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
     if (parsed) {
@@ -144,8 +147,9 @@ export const linkDocument = defineCommand({
   actsFor: ({ trx }, input: LinkDocumentInput) => issuerOfDocument(trx, input.documentId),
   answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp }, input: LinkDocumentInput) {
+  async run({ trx, stamp, grant }, input: LinkDocumentInput) {
     const child = await requireDocument(trx, input.documentId, 'documentId')
+    await authorizeEdit(trx, grant, child.issuerId)
     const parent = await requireDocument(trx, input.parentId, 'parentId')
     const issuer = await requireOrganizationById(trx, child.issuerId)
     await checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
@@ -172,9 +176,10 @@ export const updateDocument = defineCommand({
   actsFor: ({ trx }, input: UpdateDocumentInput) => issuerOfDocument(trx, input.id),
   answer: { entity: 'Document' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp }, input: UpdateDocumentInput) {
+  async run({ trx, stamp, grant }, input: UpdateDocumentInput) {
     const expected = requireVersion(input.expectedVersion)
     const before = await requireDocument(trx, input.id, 'id')
+    await authorizeEdit(trx, grant, before.issuerId)
     const patch = {
       ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
       ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') } : {}),
@@ -203,8 +208,9 @@ export const addTarget = defineCommand({
   role: 'EDITOR',
   actsFor: ({ trx }, input: AddTargetInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId }, input: AddTargetInput) {
+  async run({ trx, stamp, newId, grant }, input: AddTargetInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
+    await authorizeEdit(trx, grant, document.issuerId)
     const task = input.taskId ? await requireTask(trx, input.taskId, 'taskId') : null
     if (task && task.documentId !== document.id) {
       throw new DomainError('INVALID_INPUT', 'The task belongs to another document', { field: ['input', 'taskId'] })
@@ -240,8 +246,9 @@ export const recordAlignmentReview = defineCommand({
   role: 'EDITOR',
   actsFor: ({ trx }, input: RecordAlignmentReviewInput) => issuerOfDocument(trx, input.documentId),
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId }, input: RecordAlignmentReviewInput) {
+  async run({ trx, stamp, newId, grant }, input: RecordAlignmentReviewInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
+    await authorizeEdit(trx, grant, document.issuerId)
     const direction = await requireDocument(trx, input.newDirectionId, 'newDirectionId')
     const memo = input.memoId ? await requireDocument(trx, input.memoId, 'memoId') : null
     if (direction.id === document.id) {

@@ -11,8 +11,13 @@ import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
 import type { Document } from '../../model/document.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
-import { authorize, organizationIdOf } from '../authorize.js'
+import { readHeader } from '../../import/header.js'
+import { sourceLines } from '../../import/lines.js'
+import { warningList } from '../../import/warnings.js'
+import { findOrganizationByCode } from '../../storage/repo/organizations.js'
+import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
+import { refuseControlCharacters } from '../validate.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
 import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
@@ -23,6 +28,11 @@ import { addTask } from './tasks.js'
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
+  /**
+   * The issuer the plan is imported as. A key's permission is checked against it before the text is
+   * read; the header must name the same body (or none legibly, when this one is taken).
+   */
+  readonly issuerCode?: string | null
 }
 
 /** What an import wrote (nothing, on a dry run). */
@@ -66,21 +76,26 @@ export async function previewImport(env: ServiceEnv, text: string, options: Impo
  * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
  */
 export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  // The commands below run as the importer's own steps: the import is authorized once, for the plan's issuer.
-  const steps: CommandContext = { actor: ctx.actor }
+  if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
+  refuseControlCharacters(text, ['input', 'text'], true)
+  // The permission first, then the reading: a key that may not import learns it before the text is parsed.
+  await authorizeImport(env, ctx, text, options)
+  // The commands below run as the importer's steps, under the same key: each applies the authorization model.
+  const steps: CommandContext = { actor: ctx.actor, grant: ctx.grant ?? null }
   if (options.dryRun) {
     const preview = await previewImport(env, text, options)
-    await authorizeImport(env, ctx, preview)
     return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
+  // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
+  const preview = await asImportedBy(env, await previewImport(env, text, options), options.issuerCode)
+  const { header } = preview
+  if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
+  }
+  if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
+  const issuerCode = header.issuer.code
+  const kind = header.kind
   return env.transaction(async () => {
-    const preview = await previewImport(env, text, options)
-    await authorizeImport(env, ctx, preview)
-    const { header } = preview
-    if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
-      throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
-    }
-    if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
     const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
 
     const parentIds: string[] = []
@@ -91,6 +106,8 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       }
       // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
       if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
+      // A key registers no document as issued by a body outside its subtree: such a parent stays unlinked.
+      if (!(await mayIssueAs(env, ctx, c.issuer.code))) continue
       const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
       const parent = known ?? await runCommand(env, steps, registerDocument, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
@@ -102,8 +119,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     let document = await existingDocument(env, preview)
     if (!document) {
       document = await runCommand(env, steps, registerDocument, {
-        symbol: header.symbol, kind: header.kind, issuerCode: header.issuer.code, issuedOn: header.issuedOn,
-        title: header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch', implements: [...new Set(parentIds)],
+        symbol: header.symbol, kind, issuerCode, issuedOn: header.issuedOn, title: titleOf(preview), implements: [...new Set(parentIds)],
       })
       created.documents++
       created.links += new Set(parentIds).size
@@ -151,20 +167,66 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
 /** The role an import needs, for the plan's issuer (checked when a key acts). */
 export const IMPORT_ROLE = 'EDITOR'
 
-async function authorizeImport(env: ServiceEnv, ctx: CommandContext, preview: PlanPreview): Promise<void> {
-  if (!ctx.grant) return
-  const issuer = preview.header.issuer
-  await authorize(env.db, ctx.grant, IMPORT_ROLE, () => (issuer?.code && issuer.kind === 'ORGANIZATION' ? organizationIdOf(env.db, issuer.code) : Promise.resolve(null)))
-}
-
 function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+}
+
+/** The title a plan is registered under; an unnumbered plan is found again by it, so both use this one. */
+function titleOf(preview: PlanPreview): string {
+  const { header } = preview
+  return header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch'
 }
 
 async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<Document | null> {
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
-  return documentByKey(env.db, { issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: header.title ?? undefined })
+  return documentByKey(env.db, { issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: titleOf(preview) })
+}
+
+async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {
+  if (!ctx.grant || ctx.grant.organizationId === null) return true
+  const issuer = await findOrganizationByCode(env.db, issuerCode)
+  return issuer !== null && await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id)
+}
+
+/**
+ * Refuses, before the plan is read, a key that may not import it: below EDITOR, or not acting for
+ * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header
+ * names (only the header is read for that).
+ */
+async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
+  if (!ctx.grant) return
+  requireRole(ctx.grant, IMPORT_ROLE)
+  if (ctx.grant.organizationId === null) return
+  let issuerCode = options.issuerCode ?? null
+  if (issuerCode === null) {
+    const catalog = await importCatalog(env)
+    const { warn } = warningList()
+    const issuer = readHeader(sourceLines(text), new AgencyMatcher(catalog.organizations, catalog.groups), warn, text).header.issuer
+    issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
+  }
+  if (issuerCode === null) {
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', { field: ['input', 'issuerCode'] })
+  }
+  const issuer = await findOrganizationByCode(env.db, issuerCode)
+  if (!issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
+  await requireActFor(env.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
+}
+
+/** The preview with the issuer it is imported as: the header's, which must agree, or this one when the header names none. */
+async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
+  if (!issuerCode) return preview
+  const read = preview.header.issuer
+  if (read?.code && read.kind === 'ORGANIZATION') {
+    if (read.code !== issuerCode) {
+      throw new DomainError('INVALID_INPUT', `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`, { field: ['input', 'issuerCode'] })
+    }
+    return preview
+  }
+  const org = await findOrganizationByCode(env.db, issuerCode)
+  if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
+  const issuer: AgencyMatch = { text: org.name, code: org.code, kind: 'ORGANIZATION', tier: org.tier, name: org.name, confidence: 1, start: 0, end: 0 }
+  return { ...preview, header: { ...preview.header, issuer } }
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */

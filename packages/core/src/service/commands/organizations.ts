@@ -11,6 +11,7 @@ import {
   findAliasByKey, findGroupByCode, findOrganizationByCode, insertAlias, insertGroup, insertOrganization, insertSuccession, successionReaches,
 } from '../../storage/repo/organizations.js'
 import { toGroup, toSuccession } from '../../storage/rows.js'
+import { requireActFor, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
 import { NATIONAL, organizationIdOf } from '../authorize.js'
 import { date, list, oneOf, optional, required, text } from '../shape.js'
@@ -77,7 +78,8 @@ export const registerOrganization = defineCommand({
   actsFor: async ({ trx }, input: RegisterOrganizationInput) => (input.parentCode ? await organizationIdOf(trx, input.parentCode) : null) ?? NATIONAL,
   answer: { entity: 'Organization' },
   duplicate: 'DUPLICATE_ORGANIZATION',
-  async run({ trx, stamp, newId }, input: RegisterOrganizationInput) {
+  async run({ trx, stamp, newId, grant }, input: RegisterOrganizationInput) {
+    requireRole(grant, 'ADMIN')
     const code = requireText(input.code, 'code', 100)
     const row = {
       id: newId(),
@@ -94,6 +96,7 @@ export const registerOrganization = defineCommand({
       throw new DomainError('INVALID_DATE', 'validTo is before validFrom', { field: ['input', 'validTo'] })
     }
     const parent = input.parentCode ? await requireOrganization(trx, input.parentCode, 'parentCode') : null
+    await requireActFor(trx, grant, parent?.id ?? null, ['input', 'parentCode'])
     if (parent && tierRank(parent.tier) > tierRank(row.tier)) {
       throw new DomainError('INVALID_INPUT', `A ${row.tier} body cannot sit under a ${parent.tier} body`, { field: ['input', 'parentCode'] })
     }
@@ -123,11 +126,14 @@ export const registerSuccession = defineCommand({
   role: 'ADMIN',
   actsFor: ({ trx }, input: RegisterSuccessionInput) => organizationIdOf(trx, input.predecessorCode),
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId }, input: RegisterSuccessionInput) {
+  async run({ trx, stamp, newId, grant }, input: RegisterSuccessionInput) {
+    requireRole(grant, 'ADMIN')
     const kind = requireOneOf(input.kind, SUCCESSION_KINDS, 'kind')
     const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn')
     const predecessor = await requireOrganization(trx, input.predecessorCode, 'predecessorCode')
     const successor = await requireOrganization(trx, input.successorCode, 'successorCode')
+    await requireActFor(trx, grant, predecessor.id, ['input', 'predecessorCode'])
+    await requireActFor(trx, grant, successor.id, ['input', 'successorCode'])
     if (predecessor.id === successor.id) {
       throw new DomainError('INVALID_INPUT', 'An organization cannot succeed itself', { field: ['input', 'successorCode'] })
     }
@@ -164,11 +170,14 @@ export const registerGroup = defineCommand({
   role: 'EDITOR',
   actsFor: async ({ trx }, input: RegisterGroupInput) => (input.withinCode ? await organizationIdOf(trx, input.withinCode) : null) ?? NATIONAL,
   duplicate: 'DUPLICATE_ORGANIZATION',
-  async run({ trx, stamp, newId }, input: RegisterGroupInput) {
+  async run({ trx, stamp, newId, grant }, input: RegisterGroupInput) {
+    requireRole(grant, 'EDITOR')
     const code = requireText(input.code, 'code', 100)
     const within = input.withinCode ? await requireOrganization(trx, input.withinCode, 'withinCode') : null
+    await requireActFor(trx, grant, within?.id ?? null, ['input', 'withinCode'])
     const members: string[] = []
     for (const memberCode of input.memberCodes ?? []) members.push((await requireOrganization(trx, memberCode, 'memberCodes')).id)
+    for (const member of members) await requireActFor(trx, grant, member, ['input', 'memberCodes'])
     const selector: GroupSelector = {
       ...(within ? { withinId: within.id } : {}),
       ...(input.tiers?.length ? { tiers: input.tiers.map((t) => requireOneOf(t, TIERS, 'tiers')) } : {}),
@@ -206,13 +215,15 @@ export const registerAlias = defineCommand({
   role: 'EDITOR',
   actsFor: async ({ trx }, input: RegisterAliasInput) => (await findGroupByCode(trx, input.code)) ? NATIONAL : organizationIdOf(trx, input.code),
   duplicate: 'DUPLICATE_ORGANIZATION',
-  async run({ trx, stamp, newId }, input: RegisterAliasInput) {
+  async run({ trx, stamp, newId, grant }, input: RegisterAliasInput) {
+    requireRole(grant, 'EDITOR')
     const code = requireText(input.code, 'code', 100)
     const alias = requireText(input.alias, 'alias', 500)
     const aliasKey = keyText(alias)
     if (!aliasKey) throw new DomainError('INVALID_INPUT', 'The alias has no words', { field: ['input', 'alias'] })
     const group = await findGroupByCode(trx, code)
     const org = group ? null : await requireOrganization(trx, code, 'code')
+    await requireActFor(trx, grant, org?.id ?? group?.selector.withinId ?? null, ['input', 'code'])
     const existing = await findAliasByKey(trx, aliasKey)
     if (existing) {
       if ((group && existing.groupId === group.id) || (org && existing.organizationId === org.id)) {

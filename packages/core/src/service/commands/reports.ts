@@ -5,9 +5,9 @@ import { refreshObligationSpans } from '../../storage/obligation-span.js'
 import { insertReport } from '../../storage/repo/reports.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { defineCommand } from '../command-tx.js'
-import { organizationIdOf } from '../authorize.js'
+import { organizationIdOf, requireReporter, requireVerifier } from '../authorize.js'
 import { date, id, int, list, object, oneOf, optional, required, text } from '../shape.js'
-import { requireOrganization, requireReport, requireTask } from '../lookup.js'
+import { requireDocument, requireOrganization, requireReport, requireTask } from '../lookup.js'
 import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
 
 export interface SubmitReportInput {
@@ -57,9 +57,10 @@ export const submitReport = defineCommand({
   actsFor: ({ trx }, input: SubmitReportInput) => organizationIdOf(trx, input.organizationCode),
   answer: { entity: 'Report' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId }, input: SubmitReportInput) {
+  async run({ trx, stamp, newId, grant }, input: SubmitReportInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')
     const organization = await requireOrganization(trx, input.organizationCode, 'organizationCode')
+    const submittedById = await requireReporter(trx, grant, task.id, organization.id)
     const claimedStatus = requireOneOf(input.claimedStatus, CLAIMED_STATUSES, 'claimedStatus')
     const percent = input.percent ?? null
     if (percent !== null && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
@@ -89,7 +90,7 @@ export const submitReport = defineCommand({
       id: newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
       period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
       narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING' as const,
-      verifierId: null, verifiedOn: null, verificationNote: null, createdAt: stamp, updatedAt: stamp,
+      verifierId: null, verifiedOn: null, verificationNote: null, submittedById, createdAt: stamp, updatedAt: stamp,
     }
     await insertReport(trx, row, evidence.map((e) => ({ id: newId(), ...e })))
     await refreshObligationSpans(trx, [task.id])
@@ -115,10 +116,12 @@ export const verifyReport = defineCommand({
   actsFor: ({ trx }, input: VerifyReportInput) => organizationIdOf(trx, input.verifierCode),
   answer: { entity: 'Report' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp }, input: VerifyReportInput) {
+  async run({ trx, stamp, grant }, input: VerifyReportInput) {
     const expected = requireVersion(input.expectedVersion)
     const before = await requireReport(trx, input.reportId, 'reportId')
     const verifier = await requireOrganization(trx, input.verifierCode, 'verifierCode')
+    const plan = await requireDocument(trx, (await requireTask(trx, before.taskId)).documentId)
+    await requireVerifier(trx, grant, verifier.id, plan.issuerId, before.organizationId)
     const status = requireOneOf(input.status, VERIFICATION_STATUSES, 'status')
     const verifiedOn = requireDate(input.verifiedOn, 'verifiedOn')
     if (verifiedOn < before.reportedOn) {

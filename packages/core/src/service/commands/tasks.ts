@@ -11,6 +11,7 @@ import {
 } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAssignment } from '../../storage/rows.js'
+import { requireAssignable, requireEditor as authorizeEdit } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
 import { issuerOfDocument, issuerOfTask } from '../authorize.js'
 import { clearable, id, int, list, object, oneOf, optional, required, text, type InputShape } from '../shape.js'
@@ -81,8 +82,9 @@ export const addTask = defineCommand({
   actsFor: ({ trx }, input: AddTaskInput) => issuerOfDocument(trx, input.documentId),
   answer: { entity: 'Task' },
   duplicate: 'DUPLICATE_TASK',
-  async run({ trx, stamp, newId }, input: AddTaskInput) {
+  async run({ trx, stamp, newId, grant }, input: AddTaskInput) {
     const document = await requireDocument(trx, input.documentId, 'documentId')
+    await authorizeEdit(trx, grant, document.issuerId)
     const code = requireText(input.code, 'code', 50)
     const content = requireText(input.content, 'content')
     const timePhrase = optionalText(input.timePhrase, 'timePhrase', 2000)
@@ -96,7 +98,11 @@ export const addTask = defineCommand({
     }
     const implemented = await checkTaskParents(trx, document.id, input.implements ?? [])
     const assignees = []
-    for (const [i, a] of (input.assignments ?? []).entries()) assignees.push(await resolveAssignee(trx, a, ['assignments', String(i)]))
+    for (const [i, a] of (input.assignments ?? []).entries()) {
+      const assignee = await resolveAssignee(trx, a, ['assignments', String(i)])
+      await requireAssignable(trx, grant, document.issuerId, assignee, [...implemented, ...(parentId ? [parentId] : [])], ['input', 'assignments', String(i)])
+      assignees.push(assignee)
+    }
     const row = {
       id: newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: (await taskCountOfDocument(trx, document.id)) + 1,
       content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
@@ -127,8 +133,9 @@ export const linkTask = defineCommand({
   actsFor: ({ trx }, input: LinkTaskInput) => issuerOfTask(trx, input.taskId),
   answer: { entity: 'Task' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp }, input: LinkTaskInput) {
+  async run({ trx, stamp, grant }, input: LinkTaskInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')
+    await authorizeEdit(trx, grant, (await requireDocument(trx, task.documentId)).issuerId)
     const [parentId] = await checkTaskParents(trx, task.documentId, [input.parentTaskId], 'parentTaskId')
     if (!(await taskLinkExists(trx, task.id, parentId!))) {
       await insertTaskLinks(trx, task.id, [parentId!], stamp)
@@ -155,9 +162,10 @@ export const updateTask = defineCommand({
   actsFor: ({ trx }, input: UpdateTaskInput) => issuerOfTask(trx, input.id),
   answer: { entity: 'Task' },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp }, input: UpdateTaskInput) {
+  async run({ trx, stamp, grant }, input: UpdateTaskInput) {
     const expected = requireVersion(input.expectedVersion)
     const before = await requireTask(trx, input.id, 'id')
+    await authorizeEdit(trx, grant, (await requireDocument(trx, before.documentId)).issuerId)
     const patch = {
       ...(input.content !== undefined ? { content: requireText(input.content, 'content') } : {}),
       ...(input.timePhrase !== undefined ? await timePhrasePatch(trx, optionalText(input.timePhrase, 'timePhrase', 2000), before.documentId) : {}),
@@ -181,9 +189,13 @@ export const assign = defineCommand({
   actsFor: ({ trx }, input: AssignInput) => issuerOfTask(trx, input.taskId),
   answer: { entity: 'Task', of: (a: Assignment) => a.taskId },
   duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId }, input: AssignInput) {
+  async run({ trx, stamp, newId, grant }, input: AssignInput) {
     const task = await requireTask(trx, input.taskId, 'taskId')
+    const issuerId = (await requireDocument(trx, task.documentId)).issuerId
+    await authorizeEdit(trx, grant, issuerId)
     const assignee = await resolveAssignee(trx, input, [])
+    const bound = grant ? await parentTaskIdsOf(trx, task.id) : []
+    await requireAssignable(trx, grant, issuerId, assignee, [...bound, ...(task.parentId ? [task.parentId] : [])], ['input'])
     if (await assignmentExists(trx, task.id, assignee)) {
       throw new DomainError('INVALID_INPUT', 'That assignee already has this role on the task', { field: ['input'] })
     }
@@ -194,6 +206,10 @@ export const assign = defineCommand({
     return { entity: 'assignment', entityId: created.id, before: null, after: created, result: created }
   },
 })
+
+async function parentTaskIdsOf(db: Db, taskId: string): Promise<string[]> {
+  return (await db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).execute()).map((l) => l.parentId)
+}
 
 /** A changed time phrase and its parse, against the issue date of the task's document. */
 async function timePhrasePatch(db: Db, timePhrase: string | null, documentId: string): Promise<{ timePhrase: string | null; deadline: string }> {

@@ -1,0 +1,34 @@
+/**
+ * What an API client sees of an error: a message and a code, never a stack, SQL, a path or a
+ * driver's text. Core's coded errors keep their code; the store's timeouts and outages become
+ * STORE_TIMEOUT / STORE_UNAVAILABLE; the query limits answer as bad requests; anything else is
+ * INTERNAL_SERVER_ERROR with a fixed message.
+ */
+import type { GraphQLFormattedError } from 'graphql'
+import { isDomainError, toStoreError } from '@chidao/core'
+import { unwrapResolverError } from '@apollo/server/errors'
+
+/** Codes Apollo and graphql-armor give errors that are the client's, kept as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+])
+
+/**
+ * Apollo's `formatError`: masks what is internal and keeps every error coded.
+ *
+ * @example
+ * new ApolloServer({ schema, formatError })
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = toStoreError(unwrapResolverError(error))
+  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) }
+  if (isDomainError(original)) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } }
+  }
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
+  if (CLIENT_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code, ...(formatted.extensions?.http ? { http: formatted.extensions.http } : {}) } }
+  }
+  return { ...base, message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+}
