@@ -36,13 +36,15 @@ export interface AgencyMatch {
   readonly text: string
   /** Organisation or group code; null for a generic phrase nobody resolved. */
   readonly code: string | null
-  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC'
+  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC' | 'NEW'
   /** The organisation's tier; null for groups and generic phrases. */
   readonly tier: Tier | null
   /** The name matched, as the catalog writes it. */
   readonly name: string
   /** 0–1: how closely the text matched the name (1 = the same words). */
   readonly confidence: number
+  /** For a body the catalog lacks (`kind: 'NEW'`): the code of the body it is proposed under. */
+  readonly proposedParent?: string | null
   readonly start: number
   readonly end: number
 }
@@ -84,7 +86,10 @@ interface Entry {
 export interface AgencyMatchContext {
   /** The date the text speaks of: bodies that existed then win ties. */
   readonly on?: CalendarDate | null
-  /** The issuer's province: its bodies win ties over another province's. */
+  /**
+   * The issuer's province code (`VN` for a central issuer; any other string for a province the
+   * catalog lacks): bodies of other provinces are never matched. Unset: every body may match.
+   */
   readonly scope?: string | null
   /** Phrases a person resolved for this text: phrase → organisation or group code. */
   readonly resolutions?: Readonly<Record<string, string>>
@@ -109,8 +114,10 @@ function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] 
  * m.match('S& Khoa hoc va Céng nghé').matches[0].code //=> 'QNG.SKHCN'
  */
 export class AgencyMatcher {
-  readonly #byFirstWord = new Map<string, Variant[]>()
-  readonly #firstWords: string[]
+  /** Variants by the scope of their body (`VN` for central bodies, groups without one and generic phrases), then by first word. */
+  readonly #byScope = new Map<string, Map<string, Variant[]>>()
+  /** First words by their one-letter deletions (and themselves), for finding near misses fast. */
+  readonly #deletions = new Map<string, string[]>()
   readonly #resolvable = new Map<string, Entry>()
   /** Words of the catalog's province names ("quang", "ngai"), which may trail a name unmatched. */
   readonly #placeWords = new Set<string>()
@@ -139,9 +146,12 @@ export class AgencyMatcher {
           seen.add(form)
           const words = form.split(' ')
           const variant = { entry, words, text: form }
-          const list = this.#byFirstWord.get(words[0]!) ?? []
+          const scope = entry.scope ?? 'VN'
+          const byWord = this.#byScope.get(scope) ?? new Map<string, Variant[]>()
+          this.#byScope.set(scope, byWord)
+          const list = byWord.get(words[0]!) ?? []
           list.push(variant)
-          this.#byFirstWord.set(words[0]!, list)
+          byWord.set(words[0]!, list)
         }
       }
       if (entry.code) this.#resolvable.set(entry.code, entry)
@@ -156,7 +166,20 @@ export class AgencyMatcher {
     for (const phrase of GENERIC_AGENCY_PHRASES) {
       add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])
     }
-    this.#firstWords = [...this.#byFirstWord.keys()]
+    const firstWords = new Set<string>()
+    for (const byWord of this.#byScope.values()) for (const first of byWord.keys()) firstWords.add(first)
+    for (const first of firstWords) for (const d of deletions(first)) {
+      const list = this.#deletions.get(d) ?? []
+      list.push(first)
+      this.#deletions.set(d, list)
+    }
+  }
+
+  /** Catalog first words within the edit distance the matcher allows of `word`. */
+  #nearFirstWords(word: string): Set<string> {
+    const out = new Set<string>()
+    for (const d of deletions(word)) for (const first of this.#deletions.get(d) ?? []) out.add(first)
+    return out
   }
 
   /** The catalog entry with this code, if any. */
@@ -216,18 +239,28 @@ export class AgencyMatcher {
   #bestAt(tokens: readonly KeyToken[], i: number, context: AgencyMatchContext): { variant: Variant; length: number; score: number } | null {
     const word = tokens[i]!.key
     let best: { variant: Variant; length: number; score: number; rank: number } | null = null
-    for (const first of this.#firstWords) {
-      const limit = first.length >= 5 ? 1 : first.length >= 3 ? 1 : 0
+    const buckets = context.scope ? [this.#byScope.get('VN'), this.#byScope.get(context.scope)] : [...this.#byScope.values()]
+    for (const first of this.#nearFirstWords(word)) {
+      const limit = first.length >= 3 ? 1 : 0
       if (Math.abs(first.length - word.length) > limit || editDistance(first, word, limit) > limit) continue
-      for (const variant of this.#byFirstWord.get(first)!) {
+      for (const variant of buckets.flatMap((b) => b?.get(first) ?? [])) {
         const n = variant.words.length
+        // The second word must be close too: spares the whole-name comparison of most variants.
+        if (n >= 2 && i + 1 < tokens.length) {
+          const w2 = tokens[i + 1]!.key
+          const v2 = variant.words[1]!
+          if (w2[0] !== v2[0] && editDistance(w2, v2, 1) > 1) continue
+        }
         const threshold = n >= 4 ? 0.82 : n >= 2 ? 0.9 : 1
         for (const length of [n, n - 1, n + 1]) {
           if (length < 1 || i + length > tokens.length) continue
           // Never end inside an abbreviation's words ("tỉnh UBND" is not "tỉnh ủy").
           if (i + length < tokens.length && tokens[i + length]!.start === tokens[i + length - 1]!.start) continue
-          const window = tokens.slice(i, i + length).map((t) => t.key).join(' ')
-          const score = similarity(window, variant.text)
+          const words = tokens.slice(i, i + length).map((t) => t.key)
+          // A tier word more or less ("UBND xã" for "UBND tỉnh"'s bare form) is another body.
+          if (length !== n && tierWordsDiffer(words, variant.words)) continue
+          const window = words.join(' ')
+          const score = similarity(window, variant.text, threshold)
           if (score < threshold) continue
           // The closest name wins; among equally close ones, the longer (more specific).
           const rank = score + 0.02 * Math.min(n, 12) + preference(variant.entry, context)
@@ -237,6 +270,22 @@ export class AgencyMatcher {
     }
     return best
   }
+}
+
+/** The word and its one-letter deletions: two words within edit distance 1 share one of them. */
+function deletions(word: string): string[] {
+  const out = [word]
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
+  return out
+}
+
+/** Words that name a tier of territory. */
+const TIER_WORDS = new Set(['tinh', 'xa', 'phuong', 'huyen', 'thi', 'tran', 'dac', 'khu', 'trung', 'uong', 'thon'])
+
+function tierWordsDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const ta = a.filter((w) => TIER_WORDS.has(w)).join(' ')
+  const tb = b.filter((w) => TIER_WORDS.has(w)).join(' ')
+  return ta !== tb
 }
 
 /** Small bonuses that break ties between equally good names: same province, existing on the date. */
@@ -283,8 +332,10 @@ const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen th
 
 function closeTo(tokens: readonly KeyToken[], at: number, words: readonly string[]): boolean {
   if (at < 0 || at + words.length > tokens.length) return false
+  // The first letters must agree: cheap, and spares most of the edit distances.
+  if (tokens[at]!.key[0] !== words[0]![0]) return false
   const window = tokens.slice(at, at + words.length).map((t) => t.key).join(' ')
-  return similarity(window, words.join(' ')) >= 0.85
+  return similarity(window, words.join(' '), 0.85) >= 0.85
 }
 
 /**

@@ -63,7 +63,7 @@ export function isRecipientsLine(line: SourceLine): boolean {
 }
 
 /** The field a line starts, if it is a labelled one; `value` is the text after the label. */
-export function fieldOf(line: SourceLine): { role: FieldRole; value: string } | null {
+export function fieldOf(line: Pick<SourceLine, "text" | "folded" | "no">): { role: FieldRole; value: string } | null {
   const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
   const folded = line.folded.slice(lead)
   for (const [re, role] of FIELD_RES) {

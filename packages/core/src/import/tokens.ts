@@ -112,8 +112,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!
 }
 
-/** Similarity in [0, 1]: one minus the edit distance over the longer length. */
-export function similarity(a: string, b: string): number {
+/**
+ * Similarity in [0, 1]: one minus the edit distance over the longer length. With `atLeast`, a
+ * pair that cannot reach it is given up early (and scores 0).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   const longest = Math.max(a.length, b.length)
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest
+  if (longest === 0) return 1
+  const limit = atLeast > 0 ? Math.floor((1 - atLeast) * longest + 1e-9) : Infinity
+  const d = editDistance(a, b, limit)
+  return d > limit ? 0 : 1 - d / longest
 }
