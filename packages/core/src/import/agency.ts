@@ -6,6 +6,7 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Tier } from '../model/organization.js'
+import { proposeBodies } from './proposal.js'
 import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
 
 /** An organisation as the importer needs to know it. */
@@ -93,6 +94,8 @@ export interface AgencyMatchContext {
   readonly scope?: string | null
   /** Phrases a person resolved for this text: phrase → organisation or group code. */
   readonly resolutions?: Readonly<Record<string, string>>
+  /** Where a body the catalog lacks is proposed (the issuer's executive body or territory); with it, such bodies come back as `NEW` matches. */
+  readonly proposeUnder?: { readonly code: string | null; readonly tier: Tier | null } | null
 }
 
 /** Place names of a catalog's territories (`Quảng Ngãi`), stripped to make `UBND tỉnh` variants. */
@@ -202,7 +205,11 @@ export class AgencyMatcher {
       if (words.some((w) => !isConnector(w.key) && !this.#isPlaceWord(w.key))) {
         const start = words[0]!.start
         const end = words[words.length - 1]!.end
-        unmatched.push({ text: text.slice(start, end), start, end })
+        const proposed = context.proposeUnder ? proposeBodies(text, start, end) : []
+        for (const p of proposed) {
+          matches.push({ text: p.text, code: null, kind: 'NEW', tier: p.tier ?? context.proposeUnder!.tier, name: p.text, confidence: 0.5, start: p.start, end: p.end, proposedParent: context.proposeUnder!.code })
+        }
+        if (proposed.length === 0) unmatched.push({ text: text.slice(start, end), start, end })
       }
       gapStart = -1
     }
@@ -226,6 +233,7 @@ export class AgencyMatcher {
       i += best.length
     }
     flushGap(tokens.length)
+    matches.sort((a, b) => a.start - b.start)
     return { matches, unmatched }
   }
 

@@ -11,6 +11,7 @@ import { foldInPlace } from '../deadline/ocr-fold.js'
 import { AgencyMatcher, type AgencyMatch, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './agency.js'
 import { findCitations, implementedBy, type CatalogDocument, type Citation } from './citation.js'
 import { readHeader, type PlanHeader } from './header.js'
+import { territoriesOf } from './province.js'
 import { joinLines, sourceLines, type SourceLine } from './lines.js'
 import { fieldOf, readOutline, type OutlineNode } from './outline.js'
 import { readTargets, type ImportedTarget } from './target.js'
@@ -98,10 +99,12 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const { warnings, warn } = warningList()
   const lines = sourceLines(text)
   const matcher = options.matcher ?? new AgencyMatcher(catalog.organizations, catalog.groups)
-  const layout = readHeader(lines, matcher, warn, text)
+  const layout = readHeader(lines, matcher, warn, text, territoriesOf(catalog.organizations))
   const { header } = layout
-  const scope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
-  const context = { on: header.issuedOn, scope, resolutions: options.resolutions }
+  const issuerScope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
+  const scope = header.scope ?? issuerScope
+  const proposeUnder = { code: header.issuer?.code ?? header.issuer?.proposedParent ?? null, tier: header.issuer?.tier ?? header.issuerTier ?? null }
+  const context = { on: header.issuedOn, scope, resolutions: options.resolutions, proposeUnder }
 
   // Citations and implements.
   const opening = joinLines(lines.slice(layout.opening[0], layout.opening[1]))
@@ -246,7 +249,7 @@ class TaskBuilder {
     const timePhrase = timeField?.value ?? bodyDeadline
     const deadline = timePhrase ? this.#deadline(timePhrase, timeField?.line ?? node.line) : null
     if (lead.length === 0 && coordinating.length === 0 && !timePhrase) return null
-    if (lead.filter((m) => m.code).length === 0) {
+    if (lead.filter((m) => m.code || m.kind === 'NEW').length === 0) {
       if (this.header.issuer) {
         this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency that could be matched: the issuer (${this.header.issuer.name}) is taken to lead`, node.line)
         lead = [this.header.issuer, ...lead]
@@ -307,7 +310,10 @@ class TaskBuilder {
     for (const m of matches) {
       this.counters.agencyPhrases++
       if (m.code) this.counters.agenciesMatched++
-      else {
+      else if (m.kind === 'NEW') {
+        this.counters.agenciesUnmatched++
+        this.warn('AGENCY_NEW', `"${m.text}" is not in the catalog: proposed as a new body${m.proposedParent ? ` under ${m.proposedParent}` : ''}`, line)
+      } else {
         this.counters.agenciesUnmatched++
         this.warn('AGENCY_GENERIC', `"${m.text}" names no one in particular: resolve it to an organisation or group`, line)
       }
