@@ -76,7 +76,9 @@ export function documentParts(lines: readonly SourceLine[], bodyStart: number): 
       signed = false
       continue
     }
-    if (attachment === 'APPENDIX' && (signed || open?.kind === 'APPENDIX' || nextHasTable(lines, i))) {
+    // "PHỤ LỤC" over "DANH MỤC …": one appendix, the second line its title.
+    const titleOfOpen = open?.kind === 'APPENDIX' && !lines.slice(open.start, i).some((l) => l.cells.length >= 2)
+    if (attachment === 'APPENDIX' && !titleOfOpen && (signed || open?.kind === 'APPENDIX' || nextHasTable(lines, i))) {
       close(i)
       open = { kind: 'APPENDIX', start: i, heading: line.text }
       continue

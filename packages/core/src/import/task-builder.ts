@@ -38,6 +38,35 @@ const CONTINUOUS_RE = /th\S{1,3}ng\s+xuy\S{1,3}n/
 const COORDINATION_RE = /ph\S{1,3}\s+h\S{1,2}p\s+v\S{1,3}i\s+/g
 
 
+/** The lead a heading gives the items under it. */
+interface Inherited {
+  readonly lead: readonly AgencyMatch[]
+  /** True when it is the issuer, taken because the plan names no one (warned of). */
+  readonly issuerDefault: boolean
+}
+
+const DUTY_PREFIX_RE = /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)\s+/
+/** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
+const TASK_SECTION_RE = /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
+const ACTION_MIN_WORDS = 4
+
+function isTaskSection(node: OutlineNode): boolean {
+  if (node.level !== 'SECTION' && node.level !== 'ITEM') return false
+  const heading = foldInPlace(node.text.split(/[:.]/)[0] ?? '')
+  return heading.split(' ').length <= 12 && TASK_SECTION_RE.test(heading)
+}
+
+/** Whether an item's text states something to do (a few words at least, not a bare label). */
+function statesAction(text: string): boolean {
+  return clean(text).replace(/:$/, '').split(' ').length >= ACTION_MIN_WORDS
+}
+
+/** A deadline written in an item's body ("… trước ngày 28/10/2025"). */
+function bodyTime(text: string): string | null {
+  const before = BEFORE_DATE_RE.exec(foldInPlace(text))
+  return before ? text.slice(before.index, before.index + before[0].length) : null
+}
+
 /** Counts kept while reading. */
 export interface Counters {
   agencyPhrases: number
@@ -57,8 +86,11 @@ export class TaskBuilder {
     private readonly counters: Counters,
   ) {}
 
-  /** Emits the tasks of a node's subtree into `out`; returns whether it emitted any. */
-  visit(node: OutlineNode, parentCode: string | null, out: ImportedTask[]): boolean {
+  /**
+   * Emits the tasks of a node's subtree into `out`; returns whether it emitted any. `inherited`
+   * is the lead a duty list's heading ("1. Sở Tài chính:") or a task section gives its items.
+   */
+  visit(node: OutlineNode, parentCode: string | null, out: ImportedTask[], inherited: Inherited | null = null): boolean {
     if (isNonTaskHeading(node)) return false
     const eventTime = node.level === 'SECTION' ? eventTimeOf(node) : null
     if (eventTime) {
@@ -66,19 +98,50 @@ export class TaskBuilder {
       return true
     }
     const at = out.length
-    const own = node.level === 'SECTION' ? null : this.#taskOf(node, parentCode)
+    const duty = node.children.length > 0 ? this.#dutyOf(node) : null
+    const pass = duty ?? (isTaskSection(node) ? this.#issuerDefault() : null) ?? inherited
+    const own = node.level === 'SECTION' || duty ? null : this.#taskOf(node, parentCode)
     if (own) out.push(own)
     let any = false
-    for (const child of node.children) if (this.visit(child, node.code, out)) any = true
+    for (const child of node.children) if (this.visit(child, node.code, out, own ? null : pass)) any = true
     if (!own && any) {
       out.splice(at, 0, { code: node.code, parentCode, content: clean(node.text), lead: [], coordinating: [], timePhrase: null, deadline: null, grouping: true, line: node.line.no })
+      return true
     }
-    if (!own && !any && node.level !== 'SECTION' && node.level !== 'DASH') {
+    if (!own && !duty && pass && node.level !== 'SECTION' && statesAction(node.text)) {
+      // An item of a duty list or a task section: led by the body its heading names, else the issuer.
+      if (pass.issuerDefault) this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency: the issuer (${pass.lead[0]?.name ?? '?'}) is taken to lead`, node.line)
+      const timePhrase = bodyTime(node.text)
+      out.push({
+        code: node.code, parentCode, content: clean(node.text), lead: pass.lead, coordinating: [], timePhrase,
+        deadline: timePhrase ? this.deadline(timePhrase, node.line) : null, grouping: false, line: node.line.no,
+      })
+      return true
+    }
+    if (!own && node.level !== 'SECTION' && node.level !== 'DASH') {
       this.warn('NOT_A_TASK', `${node.code} names no agency and no deadline: read as text, not a task`, node.line)
     }
-    // Children were emitted with this node's code as their parent: without an own task or grouping, lift them.
-    if (!own && !any) return false
-    return true
+    return own !== null
+  }
+
+  /** The issuer as the lead of a task section's items that name no body. */
+  #issuerDefault(): Inherited | null {
+    return this.header.issuer ? { lead: [this.header.issuer], issuerDefault: true } : null
+  }
+
+  /** The body a duty list's heading names ("1. Sở Tài chính:", "Trách nhiệm của UBND xã", "a) Tổ đảng ở …"), if the heading is only that. */
+  #dutyOf(node: OutlineNode): Inherited | null {
+    const text = clean(node.text)
+    const colon = text.indexOf(':')
+    if (colon >= 0 && text.slice(colon + 1).trim().length > 0) return null
+    const head = (colon >= 0 ? text.slice(0, colon) : text).replace(/[.;]$/, '')
+    if (head.split(' ').length > 16) return null
+    const prefix = DUTY_PREFIX_RE.exec(foldInPlace(head))?.[0].length ?? 0
+    const { matches, unmatched } = this.matcher.match(head.slice(prefix), this.context)
+    if (matches.length === 0 || matches[0]!.start > 2) return null
+    const loose = unmatched.reduce((n, u) => n + keyText(u.text).split(' ').filter(Boolean).length, 0)
+    if (loose > 3) return null
+    return { lead: this.counted({ matches }, node.line), issuerDefault: false }
   }
 
   #eventTask(node: OutlineNode, time: { phrase: string; line: SourceLine }): ImportedTask {
