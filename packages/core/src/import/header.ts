@@ -29,6 +29,8 @@ export interface PlanHeader {
   readonly title: string | null
   /** The scope agencies are matched in (see {@link IssuerPlace.scope}). */
   readonly scope: string | null
+  /** The issuer's province by name; null for a central issuer; undefined when not known. */
+  readonly province?: string | null
   /** The issuer's tier as the header tells it. */
   readonly issuerTier: IssuerPlace['tier']
 }
@@ -188,7 +190,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
   if (title && title.length > 400) title = title.slice(0, 400)
   return {
-    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, issuerTier: where.tier },
+    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
     opening,
     bodyStart: opening[1],
   }

@@ -32,6 +32,8 @@ export interface IssuerPlace {
   readonly placeName: string | null
   /** `CENTRAL`, `PROVINCE` or `COMMUNE`, as far as the header tells. */
   readonly tier: 'CENTRAL' | 'PROVINCE' | 'COMMUNE' | null
+  /** The province's name (`Bắc Ninh`); null for a central issuer; undefined when not known. */
+  readonly province?: string | null
 }
 
 const TERRITORY_NAME_RE = /^(tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s+(.+)$/iu
@@ -68,15 +70,24 @@ export function issuerPlace(issuerColumn: string, place: string | null, territor
   const candidates: [string, 'PROVINCE' | 'COMMUNE'][] = []
   if (commune) candidates.push([commune, 'COMMUNE'])
   if (province) candidates.push([province, 'PROVINCE'])
-  if (!province && !commune && CENTRAL_RE.test(column)) return { scope: 'VN', territory: null, placeName: place, tier: 'CENTRAL' }
+  if (!province && !commune && CENTRAL_RE.test(column)) return { scope: 'VN', territory: null, placeName: place, tier: 'CENTRAL', province: null }
   if (placeKey) candidates.push([placeKey, commune ? 'COMMUNE' : province ? 'PROVINCE' : 'COMMUNE'], [placeKey, 'PROVINCE'])
   for (const [words, tier] of candidates) {
     const found = findTerritory(words, tier, territories)
-    if (found) return { scope: found.scope, territory: found, placeName: place, tier }
+    if (!found) continue
+    const home = found.tier === 'PROVINCE' ? found : territories.find((t) => t.tier === 'PROVINCE' && t.scope === found.scope)
+    return { scope: found.scope, territory: found, placeName: place, tier, province: home ? placeOf(home.name) : undefined }
   }
   const named = placeKey || commune || province || null
   if (!named) return { scope: null, territory: null, placeName: place, tier: null }
-  return { scope: `?${named}`, territory: null, placeName: place, tier: commune ? 'COMMUNE' : province ? 'PROVINCE' : null }
+  const tier = commune ? 'COMMUNE' : province ? 'PROVINCE' : null
+  // A province's plan is dated at the province's own name ("Bắc Ninh, ngày …").
+  return { scope: `?${named}`, territory: null, placeName: place, tier, province: tier === 'PROVINCE' && place ? placeOf(place) : undefined }
+}
+
+/** A territory's name without its tier word: "Thành phố Hồ Chí Minh" → "Hồ Chí Minh". */
+function placeOf(name: string): string {
+  return TERRITORY_NAME_RE.exec(name)?.[2] ?? name
 }
 
 /**
