@@ -17,7 +17,7 @@ export interface ProposedBody {
 
 /** Head words (keys) of body names, with second words that make them something else. */
 const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
-  [['so'], 'PROVINCE', ['hoa', 'lieu', 'luong', 'hieu', 'ket', 'do', 'nha', 'dien', 'van', 'tien', 'thu', 'du']],
+  [['so'], 'PROVINCE', ['hoa', 'lieu', 'luong', 'hieu', 'thu', 'ke', 'tien']],
   [['bo'], 'CENTRAL', ['tri', 'sung', 'may', 'phan', 'tieu', 'cong', 'chi', 'tai', 'khung', 'luat', 'suu', 'ho']],
   [['bo', 'chi', 'huy'], 'PROVINCE', []],
   [['bo', 'cong', 'an'], 'CENTRAL', []],
@@ -34,7 +34,8 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['chi', 'bo'], 'BELOW', []],
   [['thuong', 'truc'], null, []],
   [['tieu', 'ban'], null, []],
-  [['to'], null, ['chuc', 'quoc', 'hop', 'cao', 'giac', 'tung', 'tien', 'thuc']],
+  [['to', 'cong', 'tac'], null, []], [['to', 'giup', 'viec'], null, []], [['to', 'bau', 'cu'], null, []], [['to', 'dang'], null, []],
+  [['to', 'dan', 'pho'], null, []], [['to', 'cong', 'nghe', 'so'], null, []], [['to', 'truong'], null, []],
   [['hoi'], null, ['nghi', 'thao', 'dien', 'thi', 'nhap', 'vien', 'truong', 'doan']],
   [['doan'], null, ['ket', 'kiem', 'cong', 'thu']],
   [['lien', 'doan'], null, []],
@@ -52,6 +53,9 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['dai', 'phat', 'thanh'], null, []],
   [['truong', 'ban'], null, []],
   [['chu', 'tich'], null, []],
+  [['cac', 'so'], null, []], [['cac', 'co', 'quan'], null, []], [['cac', 'don', 'vi'], null, []], [['cac', 'doanh', 'nghiep'], null, []],
+  [['doanh', 'nghiep'], null, ['hoa']], [['cac', 'co', 'so'], null, []], [['cac', 'bo'], 'CENTRAL', []], [['cac', 'to', 'chuc'], null, []],
+  [['cac', 'hoi'], null, []], [['cac', 'truong'], null, []], [['cac', 'dia', 'phuong'], null, []], [['cac', 'ban'], null, []],
   [['ubnd'], null, []], [['hdnd'], null, []], [['ubmttq'], null, []], [['ubmttqvn'], null, []], [['mttq'], null, []],
 ]
 /** Abbreviations that name a body by themselves ("UBND" alone is the issuer's own committee). */
@@ -65,8 +69,13 @@ const STOP = new Set([
   'tong', 'lap', 'cap', 'sua', 'uu', 'thuong', 'dinh', 'dieu', 'huy', 'moi', 'tu', 'giao', 'khan', 'tap', 'thu', 'rut', 'xac', 'nhu',
   'sau', 'truoc', 'den', 'tren', 'duoi', 'khac', 'nay', 'do', 'nhung', 'mot', 'hang', 'thong', 'lien', 'tich',
 ])
+/** Two-word verbs that end a name even when capitalised. */
+const VERB_PAIRS = new Set([
+  'chu tri', 'phoi hop', 'tham muu', 'co trach', 'chiu trach', 'thuc hien', 'trien khai', 'huong dan', 'theo doi', 'bao cao', 'chi dao',
+  'ra soat', 'kiem tra', 'day manh', 'tang cuong', 'tiep tuc', 'dam bao', 'bao dam', 'tuyen truyen', 'nghien cuu', 'chu dong', 'tich cuc',
+])
 /** Tier words that may follow a comma inside a name ("UBND các xã, phường, đặc khu"). */
-const TIER_AFTER_COMMA = new Set(['xa', 'phuong', 'dac', 'thi', 'huyen', 'thanh', 'tinh'])
+const TIER_AFTER_COMMA = new Set(['xa', 'phuong', 'dac', 'thi', 'huyen', 'thanh', 'tinh', 'ban', 'nganh', 'doan', 'the', 'dia', 'co', 'don'])
 
 interface Word {
   readonly key: string
@@ -97,7 +106,7 @@ function headAt(words: readonly Word[], i: number): { length: number; tier: Tier
     if (i + head.length > words.length) continue
     if (!head.every((w, k) => words[i + k]!.key === w)) continue
     const next = words[i + head.length]
-    if (next && not.includes(next.key) && !next.capital) continue
+    if (next && not.includes(next.key)) continue
     if (head.length > 1 && head.slice(0, -1).some((_, k) => words[i + k]!.after !== '')) continue
     if (!best || head.length > best.length) best = { length: head.length, tier }
   }
@@ -126,6 +135,9 @@ export function proposeBodies(text: string, from = 0, to = text.length): Propose
         if (!(w.capital && !headAt(words, j)) && !TIER_AFTER_COMMA.has(w.key)) break
       } else if (prev.after !== '') break
       if (!w.capital && STOP.has(w.key)) break
+      // A verb written with a capital after a colon lost in the join ("Sở Y tế Chủ trì …").
+      const pair = `${w.key} ${words[j + 1]?.key ?? ''}`
+      if (w.capital && VERB_PAIRS.has(pair)) break
       if (w.key === 'va') {
         const n = words[j + 1]
         if (!n || !n.capital || headAt(words, j + 1)) break

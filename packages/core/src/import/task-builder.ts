@@ -47,7 +47,7 @@ interface Inherited {
 
 const DUTY_PREFIX_RE = /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)\s+/
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
-const TASK_SECTION_RE = /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
+const TASK_SECTION_RE = /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
 const ACTION_MIN_WORDS = 4
 
 function isTaskSection(node: OutlineNode): boolean {
