@@ -65,8 +65,8 @@ const WHOLE = new Set(['ubnd', 'hdnd', 'ubmttq', 'ubmttqvn', 'mttq'])
 const STOP = new Set([
   'chu', 'phoi', 'co', 'thuc', 'tham', 'trien', 'to', 'xay', 'huong', 'theo', 'bao', 'gui', 'la', 'de', 'tai', 'trong', 'voi',
   'cung', 'nghien', 'ra', 'chi', 'chiu', 'quan', 'kiem', 'day', 'nang', 'tang', 'tiep', 'phat', 'dam', 'lam', 'tuyen', 'can', 'neu',
-  'khi', 'duoc', 'se', 'da', 'dang', 've', 'cho', 'nham', 'hoan', 'ban', 'xu', 'van', 'giam', 'danh', 'kip', 'chuan', 'ho', 'bo',
-  'tong', 'lap', 'cap', 'sua', 'uu', 'thuong', 'dinh', 'dieu', 'huy', 'moi', 'tu', 'giao', 'khan', 'tap', 'thu', 'rut', 'xac', 'nhu',
+  'khi', 'duoc', 'se', 'da', 'dang', 've', 'cho', 'nham', 'hoan', 'ban', 'xu', 'van', 'giam', 'danh', 'kip', 'chuan', 'bo',
+  'tong', 'lap', 'cap', 'sua', 'uu', 'thuong', 'dinh', 'dieu', 'huy', 'moi', 'khan', 'tap', 'thu', 'rut', 'xac', 'nhu',
   'sau', 'truoc', 'den', 'tren', 'duoi', 'khac', 'nay', 'do', 'nhung', 'mot', 'hang', 'thong', 'lien', 'tich',
 ])
 /** Two-word verbs that end a name even when capitalised. */
@@ -86,13 +86,14 @@ interface Word {
   readonly after: string
 }
 
-function wordsOf(text: string): Word[] {
+function wordsOf(text: string, from: number, to: number): Word[] {
   const out: Word[] = []
   const re = /[\p{L}\p{N}&]+/gu
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  re.lastIndex = from
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const start = m.index
-    const end = start + m[0].length
-    const next = /^[^\p{L}\p{N}]*/u.exec(text.slice(end, end + 6))![0]
+    const end = Math.min(start + m[0].length, to)
+    const next = /^[^\p{L}\p{N}]*/u.exec(text.slice(end, Math.min(end + 6, to)))![0]
     const after = /[;:(.)]/.test(next) ? next.replace(/[^;:(.)]/g, '')[0]! : next.includes(',') ? ',' : next.includes('-') && /\s-\s/.test(next) ? ';' : ''
     out.push({ key: keyOfWord(m[0]), start, end, capital: /^\p{Lu}/u.test(m[0]), after })
   }
@@ -121,7 +122,7 @@ function headAt(words: readonly Word[], i: number): { length: number; tier: Tier
  * proposeBodies('Sở Văn hóa, Thể thao và Du lịch chủ trì', 0, 40)[0].text //=> 'Sở Văn hóa, Thể thao và Du lịch'
  */
 export function proposeBodies(text: string, from = 0, to = text.length): ProposedBody[] {
-  const words = wordsOf(text.slice(0, to)).filter((w) => w.start >= from)
+  const words = wordsOf(text, from, to)
   const out: ProposedBody[] = []
   for (let i = 0; i < words.length; i++) {
     const head = headAt(words, i)
