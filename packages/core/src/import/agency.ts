@@ -71,6 +71,10 @@ interface Variant {
   readonly entry: Entry
   readonly words: readonly string[]
   readonly text: string
+  /** A form with the place (and tier word) taken off: "UBND" for "UBND tỉnh Quảng Ngãi". */
+  readonly stripped: boolean
+  /** For a commune body's bare form ("UBND xã"): the commune's place key, where alone it means this body. */
+  readonly onlyIn: string | null
 }
 
 interface Entry {
@@ -94,6 +98,8 @@ export interface AgencyMatchContext {
   readonly scope?: string | null
   /** Phrases a person resolved for this text: phrase → organisation or group code. */
   readonly resolutions?: Readonly<Record<string, string>>
+  /** The issuer's commune (its place key, `thien tin`): there "UBND xã" is its own committee. */
+  readonly commune?: string | null
   /** Where a body the catalog lacks is proposed (the issuer's executive body or territory); with it, such bodies come back as `NEW` matches. */
   readonly proposeUnder?: { readonly code: string | null; readonly tier: Tier | null } | null
 }
@@ -133,6 +139,14 @@ export class AgencyMatcher {
       for (const name of names) {
         const base = keyText(name)
         const forms = [base]
+        let onlyIn: string | null = null
+        if (entry.tier === 'COMMUNE') {
+          const m = / (?:xa|phuong|dac khu|thi tran) (.+)$/.exec(base)
+          if (m) {
+            forms.push(base.slice(0, -m[1]!.length - 1))
+            onlyIn = m[1]!
+          }
+        }
         for (const place of places) {
           if (base.endsWith(` ${place}`)) {
             const bare = base.slice(0, -place.length - 1)
@@ -148,7 +162,7 @@ export class AgencyMatcher {
           if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
           seen.add(form)
           const words = form.split(' ')
-          const variant = { entry, words, text: form }
+          const variant = { entry, words, text: form, stripped: form !== base, onlyIn: form !== base ? onlyIn : null }
           const scope = entry.scope ?? 'VN'
           const byWord = this.#byScope.get(scope) ?? new Map<string, Variant[]>()
           this.#byScope.set(scope, byWord)
@@ -252,6 +266,7 @@ export class AgencyMatcher {
       const limit = first.length >= 3 ? 1 : 0
       if (Math.abs(first.length - word.length) > limit || editDistance(first, word, limit) > limit) continue
       for (const variant of buckets.flatMap((b) => b?.get(first) ?? [])) {
+        if (variant.onlyIn && variant.onlyIn !== context.commune) continue
         const n = variant.words.length
         // The second word must be close too: spares the whole-name comparison of most variants.
         if (n >= 2 && i + 1 < tokens.length) {
@@ -267,6 +282,8 @@ export class AgencyMatcher {
           const words = tokens.slice(i, i + length).map((t) => t.key)
           // A tier word more or less ("UBND xã" for "UBND tỉnh"'s bare form) is another body.
           if (length !== n && tierWordsDiffer(words, variant.words)) continue
+          const after = tokens[i + length]
+          if (variant.stripped && after && TIER_WORDS.has(after.key) && !variant.words.includes(after.key)) continue
           const window = words.join(' ')
           const score = similarity(window, variant.text, threshold)
           if (score < threshold) continue

@@ -31,6 +31,8 @@ export interface PlanHeader {
   readonly scope: string | null
   /** The issuer's province by name; null for a central issuer; undefined when not known. */
   readonly province?: string | null
+  /** The issuer's commune as a place key, when it is a commune body. */
+  readonly commune?: string | null
   /** The issuer's tier as the header tells it. */
   readonly issuerTier: IssuerPlace['tier']
 }
@@ -146,7 +148,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   const leftColumn = lines.slice(0, Math.max(headEnd, symbolIndex + 1)).filter((l) => !SYMBOL_LINE_RE.test(l.folded))
     .map(leftPart).join(' ').replace(/\s+/g, ' ').trim()
   const where = issuerPlace(leftColumn, place, territories)
-  const context = { scope: where.scope }
+  const context = { scope: where.scope, commune: where.commune ?? null }
   let issuer = lastAgency(matcher.match(leftColumn, context).matches)
 
   // Title and opening paragraph.
@@ -164,7 +166,8 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
     })
     if (openingAt < 0) openingAt = paragraphs.findIndex(([s, e]) => OPENING_RE.test(lines[s]!.folded) && e - s >= 4)
   }
-  const opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
+  let opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
+  if (lineKind !== 'CV') opening = openingLines(lines, kindIndex, opening)
   const titleEnd = lineKind === 'CV'
     ? Math.max(kindIndex + 1, lines.findIndex((l, i) => i > kindIndex && (l.text === '' || /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))))
     : opening[0]
@@ -190,7 +193,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
   if (title && title.length > 400) title = title.slice(0, 400)
   return {
-    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
+    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, commune: where.commune ?? null, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
     opening,
     bodyStart: opening[1],
   }
@@ -243,6 +246,26 @@ function proposedIssuer(column: string, where: IssuerPlace): AgencyMatch | null 
     text, code: null, kind: 'NEW', tier: where.tier, name: text, confidence: 0, start: 0, end: text.length,
     proposedParent: where.territory?.code ?? null,
   }
+}
+
+/**
+ * A Word export writes each paragraph on its own line with no blank line between: the opening is
+ * then from the first "Căn cứ …"/"Thực hiện …" line to the line that ends "… như sau:" (or the
+ * "QUYẾT ĐỊNH:" of a decision), not the whole run of lines.
+ */
+function openingLines(lines: readonly SourceLine[], kindIndex: number, found: [number, number]): [number, number] {
+  const from = Math.max(kindIndex + 1, 0)
+  const limit = Math.min(lines.length, from + 60)
+  let start = -1
+  for (let i = from; i < limit; i++) {
+    if (start < 0 && OPENING_RE.test(lines[i]!.folded)) start = i
+    if (start >= 0 && (/nhu\s+sau\s*:?\s*$|sau\s*:\s*$/.test(lines[i]!.folded) || /^quyet\s+dinh\s*:\s*$/.test(lines[i]!.folded))) {
+      // Keep what was found when it is a real paragraph that ends here or before.
+      if (found[1] > found[0] && found[1] <= i + 1 && found[0] >= start) return found
+      return [start, i + 1]
+    }
+  }
+  return found
 }
 
 function lastAgency(matches: readonly AgencyMatch[]): AgencyMatch | null {

@@ -121,6 +121,8 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     // Fields written on the item's own line ("1. Rà soát …; Cơ quan chủ trì: Sở Tư pháp; Thời gian: …").
     const { text, fields } = inlineFields(written, line)
     const node: OutlineNode = { level, code, label, text, fields, children: [], line, parent }
+    // A long heading line may be wrapped mid-phrase ("… chính trị" / "- xã hội"): only a short one counts.
+    headingBefore = level !== 'DASH' && line.text.length < 65
     if (parent) parent.children.push(node)
     else roots.push(node)
     field = null
@@ -133,12 +135,15 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   }
 
   let previous = ''
+  let headingBefore = false
   for (let i = 0; i < lines.length; i++) {
     onLine?.(i)
     const line = lines[i]!
     if (line.text === '') previous = ''
     if (line.text === '' || isNoise(line)) continue
-    const afterBreak = previous === '' || TERMINAL_RE.test(previous)
+    // After a heading line a dash starts an item even without a full stop before it.
+    const afterBreak = previous === '' || TERMINAL_RE.test(previous) || headingBefore
+    headingBefore = false
     previous = line.text
     if (isRecipientsLine(line)) break
     const text = line.text.replace(/^[_\s]+(?=\S)/, '')
@@ -189,7 +194,7 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     const letteredField = lettered && letterParent && !letter ? labelledPart(lettered[2]!, line) : null
     if (letteredField && letterParent) {
       if (letteredField.role === 'TASK') letterParent.text = `${letterParent.text} ${letteredField.value}`.trim()
-      else letterParent.fields.push(field = { role: letteredField.role, value: letteredField.value, line })
+      else letterParent.fields.push(field = { role: letteredField.role, value: letteredField.value.replace(/[.;]\s*$/, ''), line })
       if (letteredField.role === 'TASK') field = null
       continue
     }

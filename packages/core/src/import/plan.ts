@@ -83,7 +83,7 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const issuerScope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
   const scope = header.scope ?? issuerScope
   const proposeUnder = { code: header.issuer?.code ?? header.issuer?.proposedParent ?? null, tier: header.issuer?.tier ?? header.issuerTier ?? null }
-  const context = { on: header.issuedOn, scope, resolutions: options.resolutions, proposeUnder }
+  const context = { on: header.issuedOn, scope, commune: header.commune ?? null, resolutions: options.resolutions, proposeUnder }
 
   // Citations and implements.
   const opening = joinLines(lines.slice(layout.opening[0], layout.opening[1]))

@@ -32,6 +32,8 @@ export interface IssuerPlace {
   readonly placeName: string | null
   /** `CENTRAL`, `PROVINCE` or `COMMUNE`, as far as the header tells. */
   readonly tier: 'CENTRAL' | 'PROVINCE' | 'COMMUNE' | null
+  /** The issuer's commune as a place key (`thien tin`), when it is a commune body. */
+  readonly commune?: string | null
   /** The province's name (`Bắc Ninh`); null for a central issuer; undefined when not known. */
   readonly province?: string | null
 }
@@ -76,13 +78,13 @@ export function issuerPlace(issuerColumn: string, place: string | null, territor
     const found = findTerritory(words, tier, territories)
     if (!found) continue
     const home = found.tier === 'PROVINCE' ? found : territories.find((t) => t.tier === 'PROVINCE' && t.scope === found.scope)
-    return { scope: found.scope, territory: found, placeName: place, tier, province: home ? placeOf(home.name) : undefined }
+    return { scope: found.scope, territory: found, placeName: place, tier, province: home ? placeOf(home.name) : undefined, commune: found.tier === 'COMMUNE' ? found.place : null }
   }
   const named = placeKey || commune || province || null
   if (!named) return { scope: null, territory: null, placeName: place, tier: null }
   const tier = commune ? 'COMMUNE' : province ? 'PROVINCE' : null
   // A province's plan is dated at the province's own name ("Bắc Ninh, ngày …").
-  return { scope: `?${named}`, territory: null, placeName: place, tier, province: tier === 'PROVINCE' && place ? placeOf(place) : undefined }
+  return { scope: `?${named}`, territory: null, placeName: place, tier, province: tier === 'PROVINCE' && place ? placeOf(place) : undefined, commune: tier === 'COMMUNE' ? named : null }
 }
 
 /** A territory's name without its tier word: "Thành phố Hồ Chí Minh" → "Hồ Chí Minh". */

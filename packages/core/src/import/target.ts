@@ -38,7 +38,7 @@ const VALUE_RE = new RegExp(
 /** A figure inside a line: a comparator (or "chiếm", "đạt") then a number and "%" (or a unit word). */
 const INNER_VALUE_RE = new RegExp(
   `(≥|>=|≤|<=|>|<|${WORD('(?:đạt|dat)(?:\\s+(?:trên|tren|tối thiểu|toi thieu|ít nhất|it nhat|tối đa|toi da|khoảng|khoang))?|tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|không dưới|khong duoi|tối đa|toi da|không quá|khong qua|dưới|duoi|chiếm|chiem')})\\s*(\\d+(?:[.,]\\d+)?)\\s*(%)`,
-  'u',
+  'iu',
 )
 
 function comparatorOf(word: string | undefined): Comparator {
@@ -133,7 +133,9 @@ function figureOf(text: string): Omit<ImportedTarget, 'category' | 'milestoneOn'
   if (!inner) return null
   const verb = fold(inner[1]!)
   // "chiếm" is part of what is measured; "đạt", "tối thiểu" are the comparison.
-  const metric = (/^chiem/.test(verb) ? clean.slice(0, inner.index + inner[1]!.length) : clean.slice(0, inner.index)).replace(/[\s,:;–-]+$/u, '').trim()
+  let metric = (/^chiem/.test(verb) ? clean.slice(0, inner.index + inner[1]!.length) : clean.slice(0, inner.index)).replace(/[\s,:;–-]+$/u, '').trim()
+  // "Tối thiểu 80% cán bộ …": the figure first, what it measures after it.
+  if (!metric || /^(?:ph\S{1,2}n\s+\S{1,2}u)$/i.test(fold(metric))) metric = clean.slice(inner.index + inner[0].length).replace(/^[\s,:;–-]+|[\s.;]+$/gu, '').trim()
   if (!metric) return null
   return { metric, comparator: /^chiem/.test(verb) ? 'GTE' : comparatorOf(inner[1]), value: Number(inner[2]!.replace(',', '.')), unit: '%' }
 }
