@@ -63,7 +63,7 @@ const WHOLE = new Set(['ubnd', 'hdnd', 'ubmttq', 'ubmttqvn', 'mttq'])
 
 /** Lower-case words that end a body's name: the verb or clause after it. */
 const STOP = new Set([
-  'chu', 'phoi', 'co', 'thuc', 'tham', 'trien', 'to', 'xay', 'huong', 'theo', 'bao', 'gui', 'la', 'de', 'tai', 'trong', 'voi',
+  'chu', 'phoi', 'co', 'thuc', 'tham', 'trien', 'tien', 'to', 'xay', 'huong', 'theo', 'bao', 'gui', 'la', 'de', 'tai', 'trong', 'voi',
   'cung', 'nghien', 'ra', 'chi', 'chiu', 'quan', 'kiem', 'day', 'nang', 'tang', 'tiep', 'phat', 'dam', 'lam', 'tuyen', 'can', 'neu',
   'khi', 'duoc', 'se', 'da', 'dang', 've', 'cho', 'nham', 'hoan', 'ban', 'xu', 'van', 'giam', 'danh', 'kip', 'chuan', 'bo',
   'tong', 'lap', 'cap', 'sua', 'uu', 'thuong', 'dinh', 'dieu', 'huy', 'moi', 'khan', 'tap', 'thu', 'rut', 'xac', 'nhu',
