@@ -28,13 +28,13 @@ export interface PlanHeader {
   readonly issuedOn: CalendarDate | null
   readonly title: string | null
   /** The scope agencies are matched in (see {@link IssuerPlace.scope}). */
-  readonly scope: string | null
+  readonly scope?: string | null
   /** The issuer's province by name; null for a central issuer; undefined when not known. */
   readonly province?: string | null
   /** The issuer's commune as a place key, when it is a commune body. */
   readonly commune?: string | null
   /** The issuer's tier as the header tells it. */
-  readonly issuerTier: IssuerPlace['tier']
+  readonly issuerTier?: IssuerPlace['tier']
 }
 
 /** Where the parts of the document lie, as indexes into its lines. */
