@@ -64,6 +64,8 @@ export const GENERIC_AGENCY_PHRASES: readonly string[] = [
   'các địa phương', 'địa phương', 'các đoàn thể', 'các cơ quan, đơn vị', 'các tổ chức chính trị - xã hội',
 ]
 
+const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s/iu
+
 /** Words that join agency names without naming anyone. */
 const CONNECTORS = new Set(['va', 'cac', 'cua', 'thuoc', 'truc', 'tinh', 'trong', 'co', 'lien', 'quan', 'cap', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri'])
 
@@ -174,6 +176,8 @@ export class AgencyMatcher {
       if (entry.code) this.#resolvable.set(entry.code, entry)
     }
     for (const o of organizations) {
+      // A territory ("Tỉnh X", "Xã Hội") is where bodies are, not a body: no task is assigned to it.
+      if ((o.tier === 'PROVINCE' || o.tier === 'COMMUNE') && TERRITORY_RE.test(o.name)) continue
       add({ code: o.code, kind: 'ORGANIZATION', name: o.name, scope: o.scope ?? null, tier: o.tier, validFrom: o.validFrom ?? null, validTo: o.validTo ?? null },
         [o.name, ...(o.shortName ? [o.shortName] : []), ...(o.aliases ?? [])])
     }
@@ -273,6 +277,13 @@ export class AgencyMatcher {
           const w2 = tokens[i + 1]!.key
           const v2 = variant.words[1]!
           if (w2[0] !== v2[0] && editDistance(w2, v2, 1) > 1) continue
+        }
+        // So must the last word, where names of a kind differ ("… xã Thiện Tín", "… xã Tịnh Khê").
+        if (n >= 3) {
+          const last = variant.words[n - 1]!
+          let near = false
+          for (let k = i + n - 2; k <= i + n && k < tokens.length; k++) if (tokens[k]!.key[0] === last[0] || editDistance(tokens[k]!.key, last, 1) <= 1) near = true
+          if (!near) continue
         }
         const threshold = n >= 4 ? 0.82 : n >= 2 ? 0.9 : 1
         for (const length of [n, n - 1, n + 1]) {

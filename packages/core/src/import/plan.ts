@@ -85,16 +85,17 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const proposeUnder = { code: header.issuer?.code ?? header.issuer?.proposedParent ?? null, tier: header.issuer?.tier ?? header.issuerTier ?? null }
   const context = { on: header.issuedOn, scope, commune: header.commune ?? null, resolutions: options.resolutions, proposeUnder }
 
-  // Citations and implements.
+  // Citations and implements: their issuers are central bodies or the plan's own province's.
+  const citeContext = { scope, on: header.issuedOn }
   const opening = joinLines(lines.slice(layout.opening[0], layout.opening[1]))
   if (!opening) warn('NO_OPENING', 'No opening paragraph ("Thực hiện …"): the documents it implements are not known', null)
-  const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents) : []
+  const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents, citeContext) : []
   if (opening && implementsLinks.length === 0) warn('NO_IMPLEMENTS', 'The opening paragraph cites no document the plan implements', lines[layout.opening[0]] ?? null)
   const citations: Citation[] = []
   // The header's own number is not a citation.
   for (const [start, end] of paragraphRanges(lines).filter(([s]) => s >= layout.opening[0])) {
     const paragraph = joinLines(lines.slice(start, end))
-    for (const c of findCitations(paragraph, matcher, catalog.documents)) {
+    for (const c of findCitations(paragraph, matcher, catalog.documents, citeContext)) {
       citations.push(c)
       if (!c.documentKey) warn('CITATION_UNRESOLVED', `${c.symbol} is not a known document: proposed as new`, lineAt(lines, start, end, c.symbolText))
     }
