@@ -58,8 +58,9 @@ function canonicalIssuer(code: string): string {
 }
 
 const PARTY_RE = /^(\d+)-([\p{L}]+)\/([\p{L}\d]+)$/u
-const STATE_RE = /^(\d+)(?:\/(\d{4}))?\/([\p{L}\d]+)(?:-([\p{L}\d]+))?$/u
-const CODE_RE = /^[\p{L}\d]+$/u
+const STATE_RE = /^(\d+)(?:\/(\d{4}))?\/([\p{L}\d]+)(?:-([\p{L}\d]+(?:-[\p{L}\d]+)*))?$/u
+/** A code: letters and digits, parts joined by hyphens (`MTTQ-BTT`). */
+const CODE_RE = /^[\p{L}\d]+(?:-[\p{L}\d]+)*$/u
 
 /** Strips a leading `Số:` label (OCR'd `S6:`, `So:`) and all white space. */
 function clean(input: string): string {
@@ -106,7 +107,7 @@ export function parseSymbol(input: string): DocumentSymbol {
     const head = text.slice(0, slash).replace(/-[\p{L}]+$/u, '')
     const tail = text.slice(slash + 1)
     // An unreadable number is junk or nothing (`£ `), not a word: `NQ/TW` is just malformed.
-    if (!/^(\d+|\p{L}+)$/u.test(head) && /^\p{L}[\p{L}\d]*(-[\p{L}\d]+)?$/u.test(tail)) {
+    if (!/^(\d+|\p{L}+)$/u.test(head) && /^\p{L}[\p{L}\d]*(-[\p{L}\d]+)*$/u.test(tail)) {
       throw new DomainError('ILLEGIBLE_SYMBOL', `The number of "${input.trim()}" cannot be read; enter it by hand or leave the document unnumbered`, {
         details: { input },
       })

@@ -6,6 +6,7 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Tier } from '../model/organization.js'
+import { proposeBodies } from './proposal.js'
 import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
 
 /** An organisation as the importer needs to know it. */
@@ -36,13 +37,15 @@ export interface AgencyMatch {
   readonly text: string
   /** Organisation or group code; null for a generic phrase nobody resolved. */
   readonly code: string | null
-  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC'
+  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC' | 'NEW'
   /** The organisation's tier; null for groups and generic phrases. */
   readonly tier: Tier | null
   /** The name matched, as the catalog writes it. */
   readonly name: string
   /** 0–1: how closely the text matched the name (1 = the same words). */
   readonly confidence: number
+  /** For a body the catalog lacks (`kind: 'NEW'`): the code of the body it is proposed under. */
+  readonly proposedParent?: string | null
   readonly start: number
   readonly end: number
 }
@@ -61,6 +64,8 @@ export const GENERIC_AGENCY_PHRASES: readonly string[] = [
   'các địa phương', 'địa phương', 'các đoàn thể', 'các cơ quan, đơn vị', 'các tổ chức chính trị - xã hội',
 ]
 
+const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s/iu
+
 /** Words that join agency names without naming anyone. */
 const CONNECTORS = new Set(['va', 'cac', 'cua', 'thuoc', 'truc', 'tinh', 'trong', 'co', 'lien', 'quan', 'cap', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri'])
 
@@ -68,6 +73,10 @@ interface Variant {
   readonly entry: Entry
   readonly words: readonly string[]
   readonly text: string
+  /** A form with the place (and tier word) taken off: "UBND" for "UBND tỉnh Quảng Ngãi". */
+  readonly stripped: boolean
+  /** For a commune body's bare form ("UBND xã"): the commune's place key, where alone it means this body. */
+  readonly onlyIn: string | null
 }
 
 interface Entry {
@@ -84,10 +93,17 @@ interface Entry {
 export interface AgencyMatchContext {
   /** The date the text speaks of: bodies that existed then win ties. */
   readonly on?: CalendarDate | null
-  /** The issuer's province: its bodies win ties over another province's. */
+  /**
+   * The issuer's province code (`VN` for a central issuer; any other string for a province the
+   * catalog lacks): bodies of other provinces are never matched. Unset: every body may match.
+   */
   readonly scope?: string | null
   /** Phrases a person resolved for this text: phrase → organisation or group code. */
   readonly resolutions?: Readonly<Record<string, string>>
+  /** The issuer's commune (its place key, `thien tin`): there "UBND xã" is its own committee. */
+  readonly commune?: string | null
+  /** Where a body the catalog lacks is proposed (the issuer's executive body or territory); with it, such bodies come back as `NEW` matches. */
+  readonly proposeUnder?: { readonly code: string | null; readonly tier: Tier | null } | null
 }
 
 /** Place names of a catalog's territories (`Quảng Ngãi`), stripped to make `UBND tỉnh` variants. */
@@ -109,8 +125,10 @@ function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] 
  * m.match('S& Khoa hoc va Céng nghé').matches[0].code //=> 'QNG.SKHCN'
  */
 export class AgencyMatcher {
-  readonly #byFirstWord = new Map<string, Variant[]>()
-  readonly #firstWords: string[]
+  /** Variants by the scope of their body (`VN` for central bodies, groups without one and generic phrases), then by first word. */
+  readonly #byScope = new Map<string, Map<string, Variant[]>>()
+  /** First words by their one-letter deletions (and themselves), for finding near misses fast. */
+  readonly #deletions = new Map<string, string[]>()
   readonly #resolvable = new Map<string, Entry>()
   /** Words of the catalog's province names ("quang", "ngai"), which may trail a name unmatched. */
   readonly #placeWords = new Set<string>()
@@ -123,6 +141,14 @@ export class AgencyMatcher {
       for (const name of names) {
         const base = keyText(name)
         const forms = [base]
+        let onlyIn: string | null = null
+        if (entry.tier === 'COMMUNE') {
+          const m = / (?:xa|phuong|dac khu|thi tran) (.+)$/.exec(base)
+          if (m) {
+            forms.push(base.slice(0, -m[1]!.length - 1))
+            onlyIn = m[1]!
+          }
+        }
         for (const place of places) {
           if (base.endsWith(` ${place}`)) {
             const bare = base.slice(0, -place.length - 1)
@@ -138,15 +164,20 @@ export class AgencyMatcher {
           if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
           seen.add(form)
           const words = form.split(' ')
-          const variant = { entry, words, text: form }
-          const list = this.#byFirstWord.get(words[0]!) ?? []
+          const variant = { entry, words, text: form, stripped: form !== base, onlyIn: form !== base ? onlyIn : null }
+          const scope = entry.scope ?? 'VN'
+          const byWord = this.#byScope.get(scope) ?? new Map<string, Variant[]>()
+          this.#byScope.set(scope, byWord)
+          const list = byWord.get(words[0]!) ?? []
           list.push(variant)
-          this.#byFirstWord.set(words[0]!, list)
+          byWord.set(words[0]!, list)
         }
       }
       if (entry.code) this.#resolvable.set(entry.code, entry)
     }
     for (const o of organizations) {
+      // A territory ("Tỉnh X", "Xã Hội") is where bodies are, not a body: no task is assigned to it.
+      if ((o.tier === 'PROVINCE' || o.tier === 'COMMUNE') && TERRITORY_RE.test(o.name)) continue
       add({ code: o.code, kind: 'ORGANIZATION', name: o.name, scope: o.scope ?? null, tier: o.tier, validFrom: o.validFrom ?? null, validTo: o.validTo ?? null },
         [o.name, ...(o.shortName ? [o.shortName] : []), ...(o.aliases ?? [])])
     }
@@ -156,7 +187,20 @@ export class AgencyMatcher {
     for (const phrase of GENERIC_AGENCY_PHRASES) {
       add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])
     }
-    this.#firstWords = [...this.#byFirstWord.keys()]
+    const firstWords = new Set<string>()
+    for (const byWord of this.#byScope.values()) for (const first of byWord.keys()) firstWords.add(first)
+    for (const first of firstWords) for (const d of deletions(first)) {
+      const list = this.#deletions.get(d) ?? []
+      list.push(first)
+      this.#deletions.set(d, list)
+    }
+  }
+
+  /** Catalog first words within the edit distance the matcher allows of `word`. */
+  #nearFirstWords(word: string): Set<string> {
+    const out = new Set<string>()
+    for (const d of deletions(word)) for (const first of this.#deletions.get(d) ?? []) out.add(first)
+    return out
   }
 
   /** The catalog entry with this code, if any. */
@@ -179,7 +223,11 @@ export class AgencyMatcher {
       if (words.some((w) => !isConnector(w.key) && !this.#isPlaceWord(w.key))) {
         const start = words[0]!.start
         const end = words[words.length - 1]!.end
-        unmatched.push({ text: text.slice(start, end), start, end })
+        const proposed = context.proposeUnder ? proposeBodies(text, start, end) : []
+        for (const p of proposed) {
+          matches.push({ text: p.text, code: null, kind: 'NEW', tier: p.tier ?? context.proposeUnder!.tier, name: p.text, confidence: 0.5, start: p.start, end: p.end, proposedParent: context.proposeUnder!.code })
+        }
+        if (proposed.length === 0) unmatched.push({ text: text.slice(start, end), start, end })
       }
       gapStart = -1
     }
@@ -203,6 +251,7 @@ export class AgencyMatcher {
       i += best.length
     }
     flushGap(tokens.length)
+    matches.sort((a, b) => a.start - b.start)
     return { matches, unmatched }
   }
 
@@ -216,18 +265,38 @@ export class AgencyMatcher {
   #bestAt(tokens: readonly KeyToken[], i: number, context: AgencyMatchContext): { variant: Variant; length: number; score: number } | null {
     const word = tokens[i]!.key
     let best: { variant: Variant; length: number; score: number; rank: number } | null = null
-    for (const first of this.#firstWords) {
-      const limit = first.length >= 5 ? 1 : first.length >= 3 ? 1 : 0
+    const buckets = context.scope ? [this.#byScope.get('VN'), this.#byScope.get(context.scope)] : [...this.#byScope.values()]
+    for (const first of this.#nearFirstWords(word)) {
+      const limit = first.length >= 3 ? 1 : 0
       if (Math.abs(first.length - word.length) > limit || editDistance(first, word, limit) > limit) continue
-      for (const variant of this.#byFirstWord.get(first)!) {
+      for (const variant of buckets.flatMap((b) => b?.get(first) ?? [])) {
+        if (variant.onlyIn && variant.onlyIn !== context.commune) continue
         const n = variant.words.length
+        // The second word must be close too: spares the whole-name comparison of most variants.
+        if (n >= 2 && i + 1 < tokens.length) {
+          const w2 = tokens[i + 1]!.key
+          const v2 = variant.words[1]!
+          if (w2[0] !== v2[0] && editDistance(w2, v2, 1) > 1) continue
+        }
+        // So must the last word, where names of a kind differ ("… xã Thiện Tín", "… xã Tịnh Khê").
+        if (n >= 3) {
+          const last = variant.words[n - 1]!
+          let near = false
+          for (let k = i + n - 2; k <= i + n && k < tokens.length; k++) if (tokens[k]!.key[0] === last[0] || editDistance(tokens[k]!.key, last, 1) <= 1) near = true
+          if (!near) continue
+        }
         const threshold = n >= 4 ? 0.82 : n >= 2 ? 0.9 : 1
         for (const length of [n, n - 1, n + 1]) {
           if (length < 1 || i + length > tokens.length) continue
           // Never end inside an abbreviation's words ("tỉnh UBND" is not "tỉnh ủy").
           if (i + length < tokens.length && tokens[i + length]!.start === tokens[i + length - 1]!.start) continue
-          const window = tokens.slice(i, i + length).map((t) => t.key).join(' ')
-          const score = similarity(window, variant.text)
+          const words = tokens.slice(i, i + length).map((t) => t.key)
+          // A tier word more or less ("UBND xã" for "UBND tỉnh"'s bare form) is another body.
+          if (length !== n && tierWordsDiffer(words, variant.words)) continue
+          const after = tokens[i + length]
+          if (variant.stripped && after && TIER_WORDS.has(after.key) && !variant.words.includes(after.key)) continue
+          const window = words.join(' ')
+          const score = similarity(window, variant.text, threshold)
           if (score < threshold) continue
           // The closest name wins; among equally close ones, the longer (more specific).
           const rank = score + 0.02 * Math.min(n, 12) + preference(variant.entry, context)
@@ -237,6 +306,22 @@ export class AgencyMatcher {
     }
     return best
   }
+}
+
+/** The word and its one-letter deletions: two words within edit distance 1 share one of them. */
+function deletions(word: string): string[] {
+  const out = [word]
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
+  return out
+}
+
+/** Words that name a tier of territory. */
+const TIER_WORDS = new Set(['tinh', 'xa', 'phuong', 'huyen', 'thi', 'tran', 'dac', 'khu', 'trung', 'uong', 'thon'])
+
+function tierWordsDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const ta = a.filter((w) => TIER_WORDS.has(w)).join(' ')
+  const tb = b.filter((w) => TIER_WORDS.has(w)).join(' ')
+  return ta !== tb
 }
 
 /** Small bonuses that break ties between equally good names: same province, existing on the date. */
@@ -283,8 +368,10 @@ const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen th
 
 function closeTo(tokens: readonly KeyToken[], at: number, words: readonly string[]): boolean {
   if (at < 0 || at + words.length > tokens.length) return false
+  // The first letters must agree: cheap, and spares most of the edit distances.
+  if (tokens[at]!.key[0] !== words[0]![0]) return false
   const window = tokens.slice(at, at + words.length).map((t) => t.key).join(' ')
-  return similarity(window, words.join(' ')) >= 0.85
+  return similarity(window, words.join(' '), 0.85) >= 0.85
 }
 
 /**

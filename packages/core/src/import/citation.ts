@@ -9,7 +9,7 @@ import type { DocumentKind } from '../document/kind.js'
 import { normalizeSymbol, parseSymbol } from '../document/symbol.js'
 import { isDomainError } from '../errors.js'
 import { tierRank, type Tier } from '../model/organization.js'
-import type { AgencyMatch, AgencyMatcher } from './agency.js'
+import type { AgencyMatch, AgencyMatchContext, AgencyMatcher } from './agency.js'
 import { CUA_RE } from './lines.js'
 import { keyTokens } from './tokens.js'
 
@@ -53,7 +53,7 @@ const CENTRAL_ISSUERS = new Set(['TW', 'CP', 'TTg', 'BCĐTW', 'CQTTBCĐ', 'TGV',
  * findCitations('Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy', matcher, [])[0].issuedOn
  * //=> '2025-04-29'
  */
-export function findCitations(text: string, matcher: AgencyMatcher, documents: readonly CatalogDocument[]): Citation[] {
+export function findCitations(text: string, matcher: AgencyMatcher, documents: readonly CatalogDocument[], context: AgencyMatchContext = {}): Citation[] {
   const found: Citation[] = []
   const taken: [number, number][] = []
   for (const re of [PARTY_RE, STATE_RE]) {
@@ -86,7 +86,7 @@ export function findCitations(text: string, matcher: AgencyMatcher, documents: r
       if (cua && CUA_RE.test(foldInPlace(cua[1]!))) {
         const phrase = after.slice(cua[0].length).split(/[(;,.“"]|\s(?:v[eéề]|và|va|ban\s+h[aà]nh|t[aạ]i|th[uự]c\s+hi[eệ]n|trong|nh[aằ]m|đ[eể]|d[eé])\s/u)[0]!
         const words = phrase.split(/\s+/).slice(0, 14).join(' ')
-        const first = matcher.match(words).matches[0]
+        const first = matcher.match(words, context).matches[0]
         if (first && first.start <= 2) {
           issuer = first
           end += cua[0].length + first.end
@@ -129,19 +129,19 @@ function sideBySide(gap: string): boolean {
  *
  * A letter (công văn) implements the direction it answers: the citation after "chỉ đạo … tại".
  */
-export function implementedBy(opening: string, kind: DocumentKind | null, matcher: AgencyMatcher, documents: readonly CatalogDocument[]): Citation[] {
+export function implementedBy(opening: string, kind: DocumentKind | null, matcher: AgencyMatcher, documents: readonly CatalogDocument[], context: AgencyMatchContext = {}): Citation[] {
   const plain = opening.replace(/\([^)]*\)/g, (s) => ' '.repeat(s.length))
   const folded = foldInPlace(plain)
   if (kind === 'CV' || kind === 'BC' || kind === 'TTr') {
     const at = folded.search(/chi\s+d\S{1,2}o\b/)
     if (at < 0) return []
-    const citations = findCitations(plain, matcher, documents).filter((c) => c.start > at)
+    const citations = findCitations(plain, matcher, documents, context).filter((c) => c.start > at)
     const answered = citations.find((c) => /\bt\S{1,2}i\s+\S+(\s+\S+)?\s+s\S{0,2}\s*$/.test(folded.slice(Math.max(0, c.start - 30), c.start)))
     return answered ? [answered] : []
   }
   const cut = folded.lastIndexOf('ban hanh')
   const text = cut > 0 ? plain.slice(0, cut) : plain
-  const citations = findCitations(text, matcher, documents)
+  const citations = findCitations(text, matcher, documents, context)
   const parentOf: (number | null)[] = []
   citations.forEach((c, i) => {
     if (i === 0) {

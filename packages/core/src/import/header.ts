@@ -11,6 +11,7 @@ import { parseSymbol } from '../document/symbol.js'
 import { isDomainError } from '../errors.js'
 import type { AgencyMatch, AgencyMatcher } from './agency.js'
 import { isNoise, joinLines, type SourceLine } from './lines.js'
+import { issuerPlace, type IssuerPlace, type Territory } from './province.js'
 import { keyText, similarity } from './tokens.js'
 import type { Warn } from './warnings.js'
 
@@ -26,6 +27,14 @@ export interface PlanHeader {
   readonly place: string | null
   readonly issuedOn: CalendarDate | null
   readonly title: string | null
+  /** The scope agencies are matched in (see {@link IssuerPlace.scope}). */
+  readonly scope?: string | null
+  /** The issuer's province by name; null for a central issuer; undefined when not known. */
+  readonly province?: string | null
+  /** The issuer's commune as a place key, when it is a commune body. */
+  readonly commune?: string | null
+  /** The issuer's tier as the header tells it. */
+  readonly issuerTier?: IssuerPlace['tier']
 }
 
 /** Where the parts of the document lie, as indexes into its lines. */
@@ -45,7 +54,7 @@ const KIND_WORDS: readonly [string, DocumentKind][] = [
 const HEADER_LINES = 30
 const SYMBOL_LINE_RE = /^[_\s]*s[^\s:]{0,2}\s*:?\s*(?=[\d£€$%/]|[a-z]{0,2}\s*\/)/
 /** "Quảng Ngãi, ngày 17 tháng 10 năm 2025", the day maybe damaged ("ngay4 §", "ngay /6"). */
-const PLACE_DATE_RE = /(\S+\s+\S+)\s*,\s*ng[a-z]{0,3}\s*(\S{1,3}(?:\s+\S{1,2})?)\s+th[a-z]{1,4}\s+(\d{1,2})\s+n[a-z]{1,3}\s+(\d{4})/
+const PLACE_DATE_RE = /(\S+)\s*,\s*ng[a-z]{0,3}\s*(\S{1,3}(?:\s+\S{1,2})?)\s+th[a-z]{1,4}\s+(\d{1,2})\s+n[a-z]{1,3}\s+(\d{4})/
 /** Right-hand column headings, where the issuer's column ends on a run-together line. */
 const RIGHT_COLUMN_RES = [
   /c\S{0,3}ng\s+h\S{0,2}a\s+x\S{1,2}\s+h\S{1,3}i/,
@@ -62,19 +71,16 @@ const OPENING_RE = /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[
  * @example
  * readHeader(sourceLines(text), matcher, warn).header.symbol //=> '01-KH/BCĐ'
  */
-export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher, warn: Warn, fullText: string): HeaderLayout {
+export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher, warn: Warn, fullText: string, territories: readonly Territory[] = []): HeaderLayout {
   const top = lines.slice(0, HEADER_LINES)
   // Number and symbol.
   let symbol: string | null = null
   let symbolText: string | null = null
   let symbolKind: DocumentKind | null = null
-  const symbolIndex = top.findIndex((l) => SYMBOL_LINE_RE.test(l.folded))
+  const symbolIndex = top.findIndex((l) => symbolAt(l) !== null)
   if (symbolIndex >= 0) {
     const line = top[symbolIndex]!
-    const prefix = SYMBOL_LINE_RE.exec(line.folded)![0].length
-    const place = PLACE_DATE_RE.exec(line.folded)
-    const end = place && place.index > prefix ? place.index : line.text.length
-    symbolText = line.text.slice(prefix, end).trim()
+    symbolText = symbolAt(line)!
     try {
       const parsed = parseSymbol(symbolText)
       symbol = parsed.text
@@ -94,7 +100,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (dateIndex >= 0) {
     const line = top[dateIndex]!
     const m = PLACE_DATE_RE.exec(line.folded)!
-    place = line.text.slice(m.index, m.index + m[1]!.length)
+    place = placeBefore(line.text, m.index + m[0].indexOf(','))
     const day = readDay(m[2]!)
     const month = Number(m[3])
     const year = Number(m[4])
@@ -139,8 +145,11 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   // Issuer: the left column of the lines above the number, minus the right column.
   const ends = [symbolIndex, kindIndex].filter((i) => i >= 0)
   const headEnd = ends.length > 0 ? Math.min(...ends) : Math.max(0, dateIndex + 1)
-  const leftColumn = lines.slice(0, headEnd).filter((l) => !SYMBOL_LINE_RE.test(l.folded)).map(leftPart).join(' ')
-  let issuer = lastAgency(matcher.match(leftColumn).matches)
+  const leftColumn = lines.slice(0, Math.max(headEnd, symbolIndex + 1)).filter((l) => !SYMBOL_LINE_RE.test(l.folded))
+    .map(leftPart).join(' ').replace(/\s+/g, ' ').trim()
+  const where = issuerPlace(leftColumn, place, territories)
+  const context = { scope: where.scope, commune: where.commune ?? null }
+  let issuer = lastAgency(matcher.match(leftColumn, context).matches)
 
   // Title and opening paragraph.
   const paragraphs = paragraphsOf(lines, kindIndex + 1)
@@ -157,7 +166,8 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
     })
     if (openingAt < 0) openingAt = paragraphs.findIndex(([s, e]) => OPENING_RE.test(lines[s]!.folded) && e - s >= 4)
   }
-  const opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
+  let opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
+  if (lineKind !== 'CV') opening = openingLines(lines, kindIndex, opening)
   const titleEnd = lineKind === 'CV'
     ? Math.max(kindIndex + 1, lines.findIndex((l, i) => i > kindIndex && (l.text === '' || /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))))
     : opening[0]
@@ -172,16 +182,90 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
     const at = folded.lastIndexOf('ban hanh')
     if (at > 0) {
       const clause = text.slice(0, at).split(/[,;)]/).pop() ?? ''
-      issuer = lastAgency(matcher.match(clause).matches)
+      issuer = lastAgency(matcher.match(clause, context).matches)
     }
+  }
+  if (!issuer && leftColumn) {
+    // A body the catalog lacks: proposed as new, under its territory when that is known.
+    issuer = proposedIssuer(leftColumn, where)
+    if (issuer) warn('ISSUER_UNMATCHED', `The issuing body "${issuer.text}" is not in the catalog: proposed as new${where.territory ? ` under ${where.territory.name}` : ''}`, lines[0] ?? null)
   }
   if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
   if (title && title.length > 400) title = title.slice(0, 400)
   return {
-    header: { issuer, kind, symbol, symbolText, place, issuedOn, title },
+    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, commune: where.commune ?? null, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
     opening,
     bodyStart: opening[1],
   }
+}
+
+/** The number and symbol a line writes after "Số:" (at its start or inside its issuer cell), up to the place or "V/v". */
+function symbolAt(line: SourceLine): string | null {
+  for (const cell of line.cells) {
+    const folded = foldInPlace(cell)
+    const at = SYMBOL_LINE_RE.exec(folded) ?? /\ss[o0]\s*:\s*(?=[\d/]|[a-z]{0,2}\s*\/)/.exec(folded)
+    if (!at) continue
+    let end = cell.length
+    for (const re of [PLACE_DATE_RE, /\bv\s*\/\s*v\b/]) {
+      const m = re.exec(folded)
+      if (m && m.index > at.index && m.index < end) end = re === PLACE_DATE_RE ? placeStart(cell, m.index + m[0].indexOf(',')) : m.index
+    }
+    const text = cell.slice(at.index + at[0].length, end).trim()
+    if (text) return text
+  }
+  return null
+}
+
+/** Capitalised words before the comma of a date line: the place, of any length ("Thành phố Hồ Chí Minh"). */
+function placeBefore(text: string, comma: number): string | null {
+  const start = placeStart(text, comma)
+  const place = text.slice(start, comma).trim()
+  return place || null
+}
+
+const PLACE_JOINERS = new Set(['phố', 'pho', 'xã', 'xa', 'phường', 'phuong', 'khu', 'trấn', 'tran'])
+
+function placeStart(text: string, comma: number): number {
+  const words = [...text.slice(0, comma).matchAll(/\S+/gu)]
+  let start = comma
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!
+    const capital = /^\p{Lu}\p{Ll}/u.test(w[0]) || /^\p{Lu}$/u.test(w[0])
+    if (!capital && !(PLACE_JOINERS.has(w[0]) && i > 0 && i < words.length - 1)) break
+    start = w.index!
+    if (words.length - i >= 6) break
+  }
+  return start
+}
+
+/** An issuer the catalog lacks, as the header's column names it (its last line's body). */
+function proposedIssuer(column: string, where: IssuerPlace): AgencyMatch | null {
+  const text = column.replace(/\s*[-*_]{2,}\s*/g, ' ').replace(/\s*\*\s*/g, ' ').trim()
+  if (!/\p{L}{2}/u.test(text)) return null
+  return {
+    text, code: null, kind: 'NEW', tier: where.tier, name: text, confidence: 0, start: 0, end: text.length,
+    proposedParent: where.territory?.code ?? null,
+  }
+}
+
+/**
+ * A Word export writes each paragraph on its own line with no blank line between: the opening is
+ * then from the first "Căn cứ …"/"Thực hiện …" line to the line that ends "… như sau:" (or the
+ * "QUYẾT ĐỊNH:" of a decision), not the whole run of lines.
+ */
+function openingLines(lines: readonly SourceLine[], kindIndex: number, found: [number, number]): [number, number] {
+  const from = Math.max(kindIndex + 1, 0)
+  const limit = Math.min(lines.length, from + 60)
+  let start = -1
+  for (let i = from; i < limit; i++) {
+    if (start < 0 && OPENING_RE.test(lines[i]!.folded)) start = i
+    if (start >= 0 && (/nhu\s+sau\s*:?\s*$|sau\s*:\s*$/.test(lines[i]!.folded) || /^quyet\s+dinh\s*:\s*$/.test(lines[i]!.folded))) {
+      // Keep what was found when it is a real paragraph that ends here or before.
+      if (found[1] > found[0] && found[1] <= i + 1 && found[0] >= start) return found
+      return [start, i + 1]
+    }
+  }
+  return found
 }
 
 function lastAgency(matches: readonly AgencyMatch[]): AgencyMatch | null {
@@ -190,7 +274,14 @@ function lastAgency(matches: readonly AgencyMatch[]): AgencyMatch | null {
 }
 
 function leftPart(line: SourceLine): string {
-  let end = line.text.length
+  // A header table's row: the left cell, up to its "Số:".
+  if (line.cells.length > 1) {
+    const cell = line.cells[0]!
+    const at = /(?:^|\s)s[o0]\s*:/.exec(foldInPlace(cell))
+    return (at ? cell.slice(0, at.index) : cell).replace(/^[_\s*]+/, '')
+  }
+  const symbol = /\ss[o0]\s*:\s*(?=[\d/]|[a-z]{0,2}\s*\/)/.exec(line.folded)
+  let end = symbol ? symbol.index : line.text.length
   for (const re of [...RIGHT_COLUMN_RES, PLACE_DATE_RE]) {
     const m = re.exec(line.folded)
     if (m && m.index < end) end = m.index

@@ -11,6 +11,8 @@ export interface SourceLine {
   readonly folded: string
   /** 1-based line number in the input. */
   readonly no: number
+  /** The cells of a tab-separated line (a table row, or a header's two columns), trimmed; one cell otherwise. */
+  readonly cells: readonly string[]
 }
 
 /** Splits text into trimmed lines; line numbers count from 1. */
@@ -19,7 +21,8 @@ export function sourceLines(text: string): SourceLine[] {
     .split(/\r\n|\r|\n/)
     .map((raw, i) => {
       const line = raw.replace(/\t/g, ' ').trim()
-      return { text: line, folded: foldInPlace(line), no: i + 1 }
+      const cells = raw.includes('\t') ? raw.split('\t').map((c) => c.replace(/\s+/g, ' ').trim()) : [line]
+      return { text: line, folded: foldInPlace(line), no: i + 1, cells }
     })
 }
 

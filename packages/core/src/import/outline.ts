@@ -4,6 +4,7 @@
  * thành: …"), with the repairs OCR makes necessary: Roman numerals read as digits or letters
  * ("I1II.", "11 KINH PHÍ"), letters read as other marks ("¢)", a second "d)" for "đ)", "2)").
  */
+import { foldInPlace } from '../deadline/ocr-fold.js'
 import type { SourceLine } from './lines.js'
 import { isNoise } from './lines.js'
 import type { Warn } from './warnings.js'
@@ -63,7 +64,7 @@ export function isRecipientsLine(line: SourceLine): boolean {
 }
 
 /** The field a line starts, if it is a labelled one; `value` is the text after the label. */
-export function fieldOf(line: SourceLine): { role: FieldRole; value: string } | null {
+export function fieldOf(line: Pick<SourceLine, "text" | "folded" | "no">): { role: FieldRole; value: string } | null {
   const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
   const folded = line.folded.slice(lead)
   for (const [re, role] of FIELD_RES) {
@@ -115,9 +116,13 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   let sectionCount = 0
   const innermost = () => dash ?? letter ?? sub ?? item ?? section
 
-  const add = (level: OutlineLevel, label: string, text: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
+  const add = (level: OutlineLevel, label: string, written: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
     const code = parent ? `${parent.code}.${label}` : label
-    const node: OutlineNode = { level, code, label, text, fields: [], children: [], line, parent }
+    // Fields written on the item's own line ("1. Rà soát …; Cơ quan chủ trì: Sở Tư pháp; Thời gian: …").
+    const { text, fields } = inlineFields(written, line)
+    const node: OutlineNode = { level, code, label, text, fields, children: [], line, parent }
+    // A long heading line may be wrapped mid-phrase ("… chính trị" / "- xã hội"): only a short one counts.
+    headingBefore = level !== 'DASH' && line.text.length < 65
     if (parent) parent.children.push(node)
     else roots.push(node)
     field = null
@@ -130,12 +135,15 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   }
 
   let previous = ''
+  let headingBefore = false
   for (let i = 0; i < lines.length; i++) {
     onLine?.(i)
     const line = lines[i]!
     if (line.text === '') previous = ''
     if (line.text === '' || isNoise(line)) continue
-    const afterBreak = previous === '' || TERMINAL_RE.test(previous)
+    // After a heading line a dash starts an item even without a full stop before it.
+    const afterBreak = previous === '' || TERMINAL_RE.test(previous) || headingBefore
+    headingBefore = false
     previous = line.text
     if (isRecipientsLine(line)) break
     const text = line.text.replace(/^[_\s]+(?=\S)/, '')
@@ -182,6 +190,14 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     }
     const lettered = LETTER_RE.exec(text)
     const letterParent = sub ?? item ?? section
+    // "a) Nhiệm vụ: … b) Cơ quan thực hiện: … c) Thời gian thực hiện: …": one task, its fields lettered.
+    const letteredField = lettered && letterParent && !letter ? labelledPart(lettered[2]!, line) : null
+    if (letteredField && letterParent) {
+      if (letteredField.role === 'TASK') letterParent.text = `${letterParent.text} ${letteredField.value}`.trim()
+      else letterParent.fields.push(field = { role: letteredField.role, value: letteredField.value.replace(/[.;]\s*$/, ''), line })
+      if (letteredField.role === 'TASK') field = null
+      continue
+    }
     if (lettered && (letter || /^[a-zđ]$/u.test(lettered[1]!))) {
       const written = lettered[1]!.toLowerCase()
       const count = childLetters(letterParent)
@@ -217,6 +233,33 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     else warn('TEXT_IGNORED', 'Text before the first heading of the body', line)
   }
   return roots
+}
+
+const TASK_LABEL_RE = /^(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung)\s*:\s*/
+/** A lettered line that is a field of the item above: "Nhiệm vụ: …" (its text) or a labelled field. */
+function labelledPart(text: string, line: SourceLine): { role: FieldRole | 'TASK'; value: string } | null {
+  const folded = foldInPlace(text)
+  const task = TASK_LABEL_RE.exec(folded)
+  if (task) return { role: 'TASK', value: text.slice(task[0].length).trim() }
+  const f = fieldOf({ text, folded, no: line.no })
+  return f && /:/.test(text.slice(0, 60)) ? f : null
+}
+
+const INLINE_FIELD_RE = /[.;,]\s*((?:c\S{1,2}\s+quan|\S{1,2}\S?n\s+v\S)\s+(?:ch\S{0,2}\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|th\S{1,4}\s+hi\S{1,3}n)[^:]{0,24}:|th\S{1,3}\s+(?:gian|h\S{1,2}n)[^:]{0,24}:|s\S{1,2}n\s+ph\S{1,2}m\s*:)/g
+/** An item's own line split into its text and the labelled fields written after it. */
+function inlineFields(written: string, line: SourceLine): { text: string; fields: OutlineField[] } {
+  const folded = foldInPlace(written)
+  const cuts: number[] = []
+  INLINE_FIELD_RE.lastIndex = 0
+  for (let m = INLINE_FIELD_RE.exec(folded); m; m = INLINE_FIELD_RE.exec(folded)) cuts.push(m.index + m[0].length - m[1]!.length)
+  if (cuts.length === 0) return { text: written, fields: [] }
+  const fields: OutlineField[] = []
+  for (const [k, at] of cuts.entries()) {
+    const part = written.slice(at, cuts[k + 1] ?? written.length).replace(/[.;,]\s*$/, '')
+    const f = fieldOf({ text: part, folded: foldInPlace(part), no: line.no })
+    if (f) fields.push({ role: f.role, value: f.value.replace(/[.;]\s*$/, ''), line })
+  }
+  return { text: written.slice(0, cuts[0]).replace(/[.;,]\s*$/, ''), fields }
 }
 
 function mostlyUpper(text: string): boolean {

@@ -4,18 +4,19 @@
  * time phrases, targets — and a warning for everything that could not be read or matched. Pure:
  * nothing is written; {@link Chidao.importPlan} commits a preview.
  */
-import type { CalendarDate } from '../calendar/date.js'
-import { parseDeadline } from '../deadline/parse.js'
-import type { Deadline } from '../deadline/types.js'
-import { foldInPlace } from '../deadline/ocr-fold.js'
-import { AgencyMatcher, type AgencyMatch, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './agency.js'
+import { AgencyMatcher, type CatalogGroup, type CatalogOrganization } from './agency.js'
 import { findCitations, implementedBy, type CatalogDocument, type Citation } from './citation.js'
 import { readHeader, type PlanHeader } from './header.js'
+import { territoriesOf } from './province.js'
 import { joinLines, sourceLines, type SourceLine } from './lines.js'
-import { fieldOf, readOutline, type OutlineNode } from './outline.js'
+import { readOutline } from './outline.js'
+import { documentParts } from './sections.js'
+import { readTables, type TableRow } from './table.js'
 import { readTargets, type ImportedTarget } from './target.js'
-import { keyText, similarity } from './tokens.js'
-import { warningList, type ImportWarning, type Warn } from './warnings.js'
+import { clean, TaskBuilder, type ImportedTask } from './task-builder.js'
+import { warningList, type ImportWarning } from './warnings.js'
+
+export type { ImportedTask } from './task-builder.js'
 
 /** What the importer knows already: organisations, groups and documents. */
 export interface ImportCatalog {
@@ -34,21 +35,6 @@ export interface ImportPlanOptions {
   readonly matcher?: AgencyMatcher
 }
 
-/** A task read from the plan. */
-export interface ImportedTask {
-  /** Position code within the document (`II.1`, `II.1.a`). */
-  readonly code: string
-  readonly parentCode: string | null
-  readonly content: string
-  readonly lead: readonly AgencyMatch[]
-  readonly coordinating: readonly AgencyMatch[]
-  /** The time phrase as written, or the body's own deadline ("trước ngày 28/10/2025"). */
-  readonly timePhrase: string | null
-  readonly deadline: Deadline | null
-  /** True for a heading that only groups the tasks under it. */
-  readonly grouping: boolean
-  readonly line: number
-}
 
 /** The preview of an import. */
 export interface PlanPreview {
@@ -79,12 +65,6 @@ export interface ImportStats {
 
 /** Kinds whose numbered items are orders to agencies; a letter or report has none. */
 const TASK_KINDS = new Set(['KH', 'QĐ', 'NQ', 'CT', 'CTr', 'TB', 'KL', 'HD', 'ĐA', 'CĐ'])
-/** Section headings that state aims or means, not tasks. */
-const NON_TASK_HEADINGS = ['muc dich', 'yeu cau', 'muc tieu', 'quan diem', 'thanh phan', 'kinh phi', 'can cu', 'boi canh', 'tinh hinh', 'ket qua']
-const PREFIX_RE = /^(?:giao(?:\s+cho)?|de\s+ngh\S?|thu\s+tr\S{1,3}ng|giam\s+d\S{1,2}c)\s+/
-const BEFORE_DATE_RE = /tr\S{1,4}[ce]\s+ng\S{1,3}\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/
-const CONTINUOUS_RE = /th\S{1,3}ng\s+xuy\S{1,3}n/
-const COORDINATION_RE = /ph\S{1,3}\s+h\S{1,2}p\s+v\S{1,3}i\s+/g
 
 /**
  * Reads a plan.
@@ -98,49 +78,94 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const { warnings, warn } = warningList()
   const lines = sourceLines(text)
   const matcher = options.matcher ?? new AgencyMatcher(catalog.organizations, catalog.groups)
-  const layout = readHeader(lines, matcher, warn, text)
+  const layout = readHeader(lines, matcher, warn, text, territoriesOf(catalog.organizations))
   const { header } = layout
-  const scope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
-  const context = { on: header.issuedOn, scope, resolutions: options.resolutions }
+  const issuerScope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
+  const scope = header.scope ?? issuerScope
+  const proposeUnder = { code: header.issuer?.code ?? header.issuer?.proposedParent ?? null, tier: header.issuer?.tier ?? header.issuerTier ?? null }
+  const context = { on: header.issuedOn, scope, commune: header.commune ?? null, resolutions: options.resolutions, proposeUnder }
 
-  // Citations and implements.
+  // Citations and implements: their issuers are central bodies or the plan's own province's.
+  const citeContext = { scope, on: header.issuedOn }
   const opening = joinLines(lines.slice(layout.opening[0], layout.opening[1]))
   if (!opening) warn('NO_OPENING', 'No opening paragraph ("Thực hiện …"): the documents it implements are not known', null)
-  const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents) : []
+  const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents, citeContext) : []
   if (opening && implementsLinks.length === 0) warn('NO_IMPLEMENTS', 'The opening paragraph cites no document the plan implements', lines[layout.opening[0]] ?? null)
   const citations: Citation[] = []
   // The header's own number is not a citation.
   for (const [start, end] of paragraphRanges(lines).filter(([s]) => s >= layout.opening[0])) {
     const paragraph = joinLines(lines.slice(start, end))
-    for (const c of findCitations(paragraph, matcher, catalog.documents)) {
+    for (const c of findCitations(paragraph, matcher, catalog.documents, citeContext)) {
       citations.push(c)
       if (!c.documentKey) warn('CITATION_UNRESOLVED', `${c.symbol} is not a known document: proposed as new`, lineAt(lines, start, end, c.symbolText))
     }
   }
 
-  // Outline and tasks.
-  const body = lines.slice(layout.bodyStart)
-  const total = body.length
+  // Outline and tasks: the body, or the plan a decision attaches, then appendix tables.
+  const parts = documentParts(lines, layout.bodyStart)
+  if (parts.attached) warn('ATTACHMENT_READ', 'The document issues an attached plan: its tasks are read from the plan after the signature', lines[parts.bodies[0]!.start - 1] ?? null)
+  const total = lines.length - layout.bodyStart
   const plan = !header.kind || TASK_KINDS.has(header.kind)
-  // A letter's body is prose: its paragraphs are not headings missed.
-  const outline = readOutline(body, plan ? warn : () => {}, options.onProgress ? (i) => { if (i % 50 === 0) options.onProgress!(i, total) } : undefined)
-  options.onProgress?.(total, total)
   const counters = { agencyPhrases: 0, agenciesMatched: 0, agenciesUnmatched: 0, deadlines: 0, deadlinesRead: 0 }
   const tasks: ImportedTask[] = []
+  const targets: ImportedTarget[] = []
   const builder = new TaskBuilder(matcher, context, header, warn, counters)
-  if (!plan) {
-    if (outline.length > 0) warn('NOT_A_PLAN', `A ${header.kind} orders no tasks: its numbered paragraphs are not imported as tasks`, null)
-  } else {
-    for (const node of outline) builder.visit(node, null, tasks)
-    if (tasks.length === 0) warn('NO_TASKS', 'No task could be read in the body', null)
+  const progress = options.onProgress ? (i: number) => { if (i % 50 === 0) options.onProgress!(i, total) } : undefined
+  for (const [n, part] of parts.bodies.entries()) {
+    const body = lines.slice(part.start, part.end)
+    // A letter's body is prose: its paragraphs are not headings missed.
+    const outline = readOutline(body, plan ? warn : () => {}, progress)
+    if (!plan) {
+      if (outline.length > 0) warn('NOT_A_PLAN', `A ${header.kind} orders no tasks: its numbered paragraphs are not imported as tasks`, null)
+    } else {
+      const from = tasks.length
+      for (const node of outline) builder.visit(node, null, tasks)
+      // A second attached plan's codes are kept apart from the first's.
+      if (n > 0) for (let i = from; i < tasks.length; i++) tasks[i] = { ...tasks[i]!, code: `K${n + 1}.${tasks[i]!.code}`, parentCode: tasks[i]!.parentCode && `K${n + 1}.${tasks[i]!.parentCode}` }
+    }
+    targets.push(...readTargets(body, warn))
   }
+  if (plan || parts.appendices.length > 0) {
+    for (const [n, part] of parts.appendices.entries()) tasks.push(...tableTasks(readTables(lines.slice(part.start, part.end)), parts.appendices.length > 1 ? `PL${n + 1}` : 'PL', builder))
+  }
+  options.onProgress?.(total, total)
+  if (plan && tasks.length === 0) warn('NO_TASKS', 'No task could be read in the body', null)
 
-  const targets = readTargets(body, warn)
   const resolved = citations.filter((c) => c.documentKey).length
   return {
     header, citations, implements: implementsLinks, tasks, targets, warnings,
     stats: { lines: lines.length, tasks: tasks.length, ...counters, citations: citations.length, citationsResolved: resolved, targets: targets.length },
   }
+}
+
+/** Tasks of an appendix's table rows: section rows group, the others are tasks with their cells' agencies and time. */
+function tableTasks(rows: readonly TableRow[], prefix: string, builder: TaskBuilder): ImportedTask[] {
+  const out: ImportedTask[] = []
+  const codeOf = (groups: readonly string[], label: string) => [prefix, ...groups, label].join('.')
+  for (const row of rows) {
+    const parentCode = row.groups.length > 0 ? codeOf(row.groups.slice(0, -1), row.groups[row.groups.length - 1]!) : null
+    const code = codeOf(row.groups, row.label)
+    if (row.section) {
+      out.push({ code, parentCode, content: clean(row.task), lead: [], coordinating: [], timePhrase: null, deadline: null, grouping: true, line: row.line.no })
+      continue
+    }
+    let lead = row.lead ? builder.agencies(row.lead, row.line) : []
+    const coordinating = row.coordinating ? builder.agencies(row.coordinating, row.line) : []
+    if (lead.length === 0 && builder.header.issuer) {
+      builder.warn('NO_LEAD_AGENCY', `Row ${code} names no lead agency that could be matched: the issuer (${builder.header.issuer.name}) is taken to lead`, row.line)
+      lead = [builder.header.issuer]
+    }
+    const timePhrase = row.time || null
+    const deadline = timePhrase ? builder.deadline(timePhrase, row.line) : null
+    out.push({ code, parentCode, content: clean(row.task), lead, coordinating, timePhrase, deadline, grouping: false, line: row.line.no })
+  }
+  // Codes repeated in one table (a TT written twice) are made unique.
+  const seen = new Map<string, number>()
+  return out.map((t) => {
+    const n = seen.get(t.code) ?? 0
+    seen.set(t.code, n + 1)
+    return n === 0 ? t : { ...t, code: `${t.code}-${n + 1}` }
+  })
 }
 
 function paragraphRanges(lines: readonly SourceLine[]): [number, number][] {
@@ -158,199 +183,4 @@ function paragraphRanges(lines: readonly SourceLine[]): [number, number][] {
 function lineAt(lines: readonly SourceLine[], start: number, end: number, written: string): SourceLine | null {
   const head = written.split(/\s/)[0]!
   return lines.slice(start, end).find((l) => l.text.includes(head)) ?? lines[start] ?? null
-}
-
-interface Counters {
-  agencyPhrases: number
-  agenciesMatched: number
-  agenciesUnmatched: number
-  deadlines: number
-  deadlinesRead: number
-}
-
-class TaskBuilder {
-  constructor(
-    private readonly matcher: AgencyMatcher,
-    private readonly context: { on: CalendarDate | null; scope: string | null; resolutions?: Readonly<Record<string, string>> },
-    private readonly header: PlanHeader,
-    private readonly warn: Warn,
-    private readonly counters: Counters,
-  ) {}
-
-  /** Emits the tasks of a node's subtree into `out`; returns whether it emitted any. */
-  visit(node: OutlineNode, parentCode: string | null, out: ImportedTask[]): boolean {
-    if (isNonTaskHeading(node)) return false
-    const eventTime = node.level === 'SECTION' ? eventTimeOf(node) : null
-    if (eventTime) {
-      out.push(this.#eventTask(node, eventTime))
-      return true
-    }
-    const at = out.length
-    const own = node.level === 'SECTION' ? null : this.#taskOf(node, parentCode)
-    if (own) out.push(own)
-    let any = false
-    for (const child of node.children) if (this.visit(child, node.code, out)) any = true
-    if (!own && any) {
-      out.splice(at, 0, { code: node.code, parentCode, content: clean(node.text), lead: [], coordinating: [], timePhrase: null, deadline: null, grouping: true, line: node.line.no })
-    }
-    if (!own && !any && node.level !== 'SECTION' && node.level !== 'DASH') {
-      this.warn('NOT_A_TASK', `${node.code} names no agency and no deadline: read as text, not a task`, node.line)
-    }
-    // Children were emitted with this node's code as their parent: without an own task or grouping, lift them.
-    if (!own && !any) return false
-    return true
-  }
-
-  #eventTask(node: OutlineNode, time: { phrase: string; line: SourceLine }): ImportedTask {
-    const { phrase } = time
-    const deadline = this.#deadline(phrase, time.line)
-    const lead = this.header.issuer ? [this.header.issuer] : []
-    return { code: node.code, parentCode: null, content: this.header.title ?? clean(node.text), lead, coordinating: [], timePhrase: phrase, deadline, grouping: false, line: node.line.no }
-  }
-
-  #taskOf(node: OutlineNode, parentCode: string | null): ImportedTask | null {
-    const leadFields = node.fields.filter((f) => f.role === 'LEAD')
-    const coFields = node.fields.filter((f) => f.role === 'COORDINATING')
-    const execFields = node.fields.filter((f) => f.role === 'EXECUTING')
-    const timeField = node.fields.find((f) => f.role === 'TIME')
-    const hasFields = leadFields.length + coFields.length + execFields.length > 0 || timeField !== undefined
-    let lead: AgencyMatch[] = []
-    let coordinating: AgencyMatch[] = []
-    for (const f of leadFields) lead.push(...this.#agencies(f.value, f.line))
-    for (const f of coFields) coordinating.push(...this.#agencies(f.value, f.line))
-    // "Cơ quan thực hiện" names who does the work: the accountable bodies when no one leads.
-    for (const f of execFields) (leadFields.length === 0 ? lead : coordinating).push(...this.#agencies(f.value, f.line))
-    lead = uniqueByCode(lead)
-    coordinating = uniqueByCode(coordinating)
-
-    const text = clean(node.text)
-    const folded = foldInPlace(text)
-    let bodyDeadline: string | null = null
-    if (!timeField) {
-      const before = BEFORE_DATE_RE.exec(folded)
-      if (before) bodyDeadline = text.slice(before.index, before.index + before[0].length)
-      else if (CONTINUOUS_RE.test(folded) && /^(giao|.{0,80}\b(co\s+trach\s+nhiem|chu\s+tri))/.test(folded)) bodyDeadline = 'thường xuyên'
-    }
-    if (!hasFields) {
-      const body = this.#bodyAgencies(text, node.line)
-      if (!body) {
-        if (!bodyDeadline) return null
-        const first = this.matcher.match(text.split(/\s(?:g\S{1,2}i\s+v\S{1,2}|b\S{1,2}o\s+c\S{1,2}o)\s/u)[0]!, this.context).matches[0]
-        if (!first) return null
-        lead = this.#counted({ matches: [first] }, node.line)
-      } else {
-        lead = body.lead
-        coordinating = body.coordinating
-      }
-    }
-    const timePhrase = timeField?.value ?? bodyDeadline
-    const deadline = timePhrase ? this.#deadline(timePhrase, timeField?.line ?? node.line) : null
-    if (lead.length === 0 && coordinating.length === 0 && !timePhrase) return null
-    if (lead.filter((m) => m.code).length === 0) {
-      if (this.header.issuer) {
-        this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency that could be matched: the issuer (${this.header.issuer.name}) is taken to lead`, node.line)
-        lead = [this.header.issuer, ...lead]
-      } else this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency that could be matched`, node.line)
-    }
-    return { code: node.code, parentCode, content: text, lead, coordinating, timePhrase, deadline, grouping: false, line: node.line.no }
-  }
-
-  /** Agencies named at the start of a paragraph that orders them ("Giao Sở X chủ trì, phối hợp với Y …"). */
-  #bodyAgencies(text: string, line: SourceLine): { lead: AgencyMatch[]; coordinating: AgencyMatch[] } | null {
-    const folded = foldInPlace(text)
-    const prefix = PREFIX_RE.exec(folded)?.[0].length ?? 0
-    const rest = text.slice(prefix)
-    const run = this.#leadingRun(rest)
-    if (!run) return null
-    const lead = this.#counted(run, line)
-    let coordinating: AgencyMatch[] = []
-    const tail = foldInPlace(rest.slice(run.end, run.end + 60))
-    COORDINATION_RE.lastIndex = 0
-    const co = COORDINATION_RE.exec(tail)
-    if (co && co.index <= 24) {
-      const from = run.end + co.index + co[0].length
-      const coRun = this.#leadingRun(rest.slice(from))
-      if (coRun) coordinating = this.#counted(coRun, line)
-    }
-    return { lead, coordinating }
-  }
-
-  /** Consecutive matches from the start of `text`, with at most a few words between them, and the words between that name nobody. */
-  #leadingRun(text: string): { matches: AgencyMatch[]; unmatched: UnmatchedText[]; end: number } | null {
-    const { matches, unmatched } = this.matcher.match(text.slice(0, 600), this.context)
-    const first = matches[0]
-    if (!first || first.start > 2) return null
-    const run = [first]
-    for (const m of matches.slice(1)) {
-      const gap = text.slice(run[run.length - 1]!.end, m.start)
-      const words = keyText(gap).split(' ').filter(Boolean)
-      if (words.length > 8 || /ch\S?\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|:/.test(foldInPlace(gap))) break
-      run.push(m)
-    }
-    const end = run[run.length - 1]!.end
-    return { matches: run, unmatched: unmatched.filter((u) => u.end <= end), end }
-  }
-
-  #agencies(value: string, line: SourceLine): AgencyMatch[] {
-    // A parenthesis after an agency explains it: "(Tỉnh ủy, HĐND, UBND, UBMTTQ)" names no one else.
-    const plain = value.replace(/\([^)]*\)/g, ' ')
-    return this.#counted(this.matcher.match(plain, this.context), line)
-  }
-
-  /** Counts a phrase's matches and the words that matched nobody, warning of the latter and of generic phrases. */
-  #counted({ matches, unmatched = [] }: { matches: readonly AgencyMatch[]; unmatched?: readonly UnmatchedText[] }, line: SourceLine): AgencyMatch[] {
-    for (const u of unmatched) {
-      this.counters.agencyPhrases++
-      this.counters.agenciesUnmatched++
-      this.warn('AGENCY_UNMATCHED', `"${u.text}" matches no known organisation or group`, line)
-    }
-    for (const m of matches) {
-      this.counters.agencyPhrases++
-      if (m.code) this.counters.agenciesMatched++
-      else {
-        this.counters.agenciesUnmatched++
-        this.warn('AGENCY_GENERIC', `"${m.text}" names no one in particular: resolve it to an organisation or group`, line)
-      }
-    }
-    return uniqueByCode(matches)
-  }
-
-  #deadline(phrase: string, line: SourceLine): Deadline {
-    this.counters.deadlines++
-    const deadline = parseDeadline(phrase, this.header.issuedOn ? { issuedOn: this.header.issuedOn } : {})
-    if (deadline.kind === 'UNKNOWN') this.warn('DEADLINE_UNREADABLE', `The time phrase "${phrase}" cannot be read${deadline.reason ? `: ${deadline.reason}` : ''}`, line)
-    else this.counters.deadlinesRead++
-    return deadline
-  }
-}
-
-/** Matches with the same code once, in order; generic phrases each stay. */
-function uniqueByCode(matches: readonly AgencyMatch[]): AgencyMatch[] {
-  const seen = new Set<string>()
-  return matches.filter((m) => m.code === null || (!seen.has(m.code) && seen.add(m.code)))
-}
-
-/**
- * The time phrase of a section made only of labelled fields, one of them its time ("IV. Thời gian,
- * địa điểm" / "1. Thời gian: …" / "2. Địa điểm: …"): an event the issuer holds; else null.
- */
-function eventTimeOf(node: OutlineNode): { phrase: string; line: SourceLine } | null {
-  if (node.children.length === 0 || node.children.some((c) => c.children.length > 0)) return null
-  const fields = node.children.map((c) => ({ field: fieldOf({ text: c.text, folded: foldInPlace(c.text), no: c.line.no }), line: c.line }))
-  if (fields.some((f) => f.field === null)) return null
-  const time = fields.find((f) => f.field!.role === 'TIME')
-  return time ? { phrase: time.field!.value, line: time.line } : null
-}
-
-function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').trim()
-}
-
-/** A section or short item heading that states aims or means ("I. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu"). */
-function isNonTaskHeading(node: OutlineNode): boolean {
-  if (node.level === 'LETTER' || node.level === 'DASH') return false
-  const words = keyText(node.text.split(/[:.]/)[0] ?? '').split(' ')
-  if (node.level !== 'SECTION' && words.length > 6) return false
-  const key = words.slice(0, 2).join(' ')
-  return NON_TASK_HEADINGS.some((h) => similarity(key, h) >= 0.75)
 }

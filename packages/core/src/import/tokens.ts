@@ -36,8 +36,21 @@ const ABBREVIATIONS: Record<string, string> = {
 const WORD_RE = /[\p{L}\p{N}&¢§|\\]+/gu
 const LETTER_RE = /\p{L}/u
 
+/** Keys of words seen before: a catalog's names repeat a few hundred words thousands of times. */
+const KEY_CACHE = new Map<string, string>()
+const KEY_CACHE_LIMIT = 100_000
+
 /** A single word's key: OCR stand-ins inside a word read back as the letters they replace. */
 export function keyOfWord(word: string): string {
+  const cached = KEY_CACHE.get(word)
+  if (cached !== undefined) return cached
+  const key = computeKey(word)
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear()
+  KEY_CACHE.set(word, key)
+  return key
+}
+
+function computeKey(word: string): string {
   let key = fold(word.normalize('NFKD'))
   const known = OCR_WORDS[key]
   if (known) return known
@@ -112,8 +125,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!
 }
 
-/** Similarity in [0, 1]: one minus the edit distance over the longer length. */
-export function similarity(a: string, b: string): number {
+/**
+ * Similarity in [0, 1]: one minus the edit distance over the longer length. With `atLeast`, a
+ * pair that cannot reach it is given up early (and scores 0).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   const longest = Math.max(a.length, b.length)
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest
+  if (longest === 0) return 1
+  const limit = atLeast > 0 ? Math.floor((1 - atLeast) * longest + 1e-9) : Infinity
+  const d = editDistance(a, b, limit)
+  return d > limit ? 0 : 1 - d / longest
 }
