@@ -108,7 +108,7 @@ export async function planToPdf(text: string, options: { repeat?: number } = {})
       }
       // Header rows: two halves; tables: a narrow first column, the rest shared.
       const widths = cells.length === 2 ? [usable / 2, usable / 2] : [30, ...cells.slice(1).map(() => (usable - 30) / (cells.length - 1))]
-      const wrapped = cells.map((c, i) => wrap(c, font, size, widths[i]! - 8))
+      const wrapped = cells.map((c, i) => wrap(c, font, size, widths[i]! - 14)) // cell padding, as Word leaves it
       const height = Math.max(...wrapped.map((w) => w.length))
       room(height)
       let x = PAGE.margin

@@ -1,9 +1,11 @@
 /**
  * Lines and table rows from the positions of a PDF page's text pieces: pieces on one baseline
- * make a line, read left to right; a gap wider than about two characters' height splits the line
+ * make a line, read left to right; a gap wider than the font size (an em; a word space is about a third of one) splits the line
  * into cells (the two columns of a header, the columns of a task table), joined by a tab as Word's
  * text export does. In a table of three or more columns, a line that starts right of the first
- * column continues the row above (a cell's text wrapped onto more lines).
+ * column continues the row above (a cell's text wrapped onto more lines). A vertical gap well over
+ * the page's usual line spacing is a paragraph break, written as an empty line (the importer reads
+ * a title and an opening paragraph by them).
  */
 
 /** A positioned piece of text (pdfjs's TextItem, reduced to what the layout uses). */
@@ -44,7 +46,7 @@ function segments(pieces: readonly TextPiece[], size: number): Segment[] {
       continue
     }
     const gap = current ? p.x - current.end : 0
-    if (!current || gap > 2 * size) {
+    if (!current || gap > size) {
       current = { x: p.x, end: p.x + p.width, text: p.str }
       out.push(current)
       continue
@@ -79,10 +81,19 @@ export function layoutPage(pieces: readonly TextPiece[]): string {
     if (table) out.push(table.row.join('\t'))
     table = null
   }
-  for (const line of lines(pieces)) {
+  const all = lines(pieces).filter((l) => l.segments.length)
+  const steps = all.slice(1).map((l, i) => all[i]!.y - l.y).filter((d) => d > 0).sort((a, b) => a - b)
+  const usual = steps.length ? steps[Math.floor(steps.length / 2)]! : Infinity
+  let previousY: number | null = null
+  for (const line of all) {
     const size = line.size || 10
     const segs = line.segments
-    if (!segs.length) continue
+    const paragraphBreak = previousY !== null && previousY - line.y > 1.6 * usual
+    previousY = line.y
+    if (paragraphBreak) {
+      flush()
+      out.push('')
+    }
     const t = table as { columns: number[]; row: string[]; lastY: number; size: number } | null
     if (t && t.columns.length >= 3 && t.lastY - line.y <= 1.8 * Math.max(size, t.size)) {
       const first = columnOf(t.columns, segs[0]!.x, size)
