@@ -77,4 +77,5 @@ export { importPlan, type ImportCatalog, type ImportPlanOptions, type ImportStat
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
 export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/import-plan.js'
+export { documentSourcesOf, recordDocumentSource } from './storage/document-source.js'
 export { API_KEY_ROLES, createApiKey, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole } from './service/api-keys.js'

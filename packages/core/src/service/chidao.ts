@@ -14,7 +14,7 @@ import type { ImportCatalog, ImportPlanOptions, PlanPreview } from '../import/pl
 import { commitImport, importCatalog, previewImport, type ImportOptions, type ImportResult } from './import-plan.js'
 import { parseDeadline } from '../deadline/parse.js'
 import {
-  ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentStatus,
+  ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document, type DocumentSourceRecord, type DocumentStatus,
 } from '../model/document.js'
 import {
   BLOCS, ORGANIZATION_KINDS, SUCCESSION_KINDS, TIERS, tierRank,
@@ -29,6 +29,7 @@ import {
 import type { Database, ReportTable } from '../storage/schema.js'
 import { refreshGroupDerived, refreshOrganizationDerived, refreshTaskDerived } from '../storage/derived.js'
 import { refreshObligationSpans, tasksInvolving } from '../storage/obligation-span.js'
+import { documentSourcesOf } from '../storage/document-source.js'
 import {
   obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
 } from '../storage/status-query.js'
@@ -1025,6 +1026,11 @@ export class Chidao {
    */
   importPlan(ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
     return commitImport(this, ctx, text, options)
+  }
+
+  /** The files each document was imported from (`importPlan`'s `source`), oldest first. */
+  documentSources(documentIds: readonly string[]): Promise<Map<string, DocumentSourceRecord[]>> {
+    return documentSourcesOf(this.db, documentIds)
   }
 
   // ---------------------------------------------------------------- internals

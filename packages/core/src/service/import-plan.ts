@@ -3,20 +3,24 @@
  * documents from the store) and committing a preview through the ordinary commands, all in one
  * transaction, idempotently.
  */
+import { randomUUID } from 'node:crypto'
 import { DOCUMENT_KINDS } from '../document/kind.js'
 import { DomainError } from '../errors.js'
 import type { DeadlineViolation } from '../hierarchy/effective-deadline.js'
 import type { UncoveredParentTask } from '../hierarchy/scorecard.js'
 import { AgencyMatcher, type AgencyMatch } from '../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../import/plan.js'
-import type { Document } from '../model/document.js'
+import type { Document, DocumentSource } from '../model/document.js'
 import type { Tier } from '../model/organization.js'
+import { recordDocumentSource } from '../storage/document-source.js'
 import type { Chidao, CommandContext } from './chidao.js'
 
 /** Options of {@link Chidao.importPlan}. */
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
+  /** The file the text was read from (a .docx, PDF or scan), kept with the document as its provenance. */
+  readonly source?: DocumentSource
 }
 
 /** What an import wrote (nothing, on a dry run). */
@@ -25,7 +29,11 @@ export interface ImportResult {
   /** The plan's document; null on a dry run of a plan not yet registered. */
   readonly document: Document | null
   readonly dryRun: boolean
-  readonly created: { readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number }
+  readonly created: {
+    readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number
+    /** Provenance rows: 1 when the document was imported from a file not recorded for it before. */
+    readonly sources: number
+  }
   /** Tasks due after the parent tasks they implement. */
   readonly violations: readonly DeadlineViolation[]
   /** The parents' tasks assigned to the issuer that no task of the plan implements. */
@@ -78,7 +86,7 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
     }
     if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
-    const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+    const created = none()
 
     const parentIds: string[] = []
     for (const c of preview.implements) {
@@ -139,6 +147,13 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       created.targets++
     }
 
+    if (options.source) {
+      const recorded = await recordDocumentSource(chidao.db, {
+        id: randomUUID(), documentId: document.id, source: options.source, importedAt: new Date().toISOString(), actor: ctx.actor,
+      })
+      if (recorded) created.sources++
+    }
+
     const violations = (await Promise.all(taskIds.map((id) => chidao.violationsOf(id)))).flat()
     const uncovered = await chidao.uncoveredParentTasks(document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
@@ -146,7 +161,7 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
 }
 
 function none() {
-  return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+  return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }
 }
 
 async function existingDocument(chidao: Chidao, preview: PlanPreview): Promise<Document | null> {
