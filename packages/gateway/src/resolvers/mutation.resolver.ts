@@ -73,7 +73,7 @@ export class MutationResolver {
     const out = await guarded(ctx, 'EDITOR', async () => {
       const issuer = (await ctx.chidao.previewImport(input.text, { resolutions })).header.issuer
       return issuer?.code && issuer.kind === 'ORGANIZATION' ? this.#orgOf(ctx, issuer.code) : null
-    }, (actor) => ctx.chidao.importPlan({ actor }, input.text, { dryRun: input.dryRun, resolutions }))
+    }, (actor) => ctx.chidao.importPlan({ actor }, input.text, { dryRun: input.dryRun, resolutions, source: ctx.importSource }))
     return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)
   }
 
