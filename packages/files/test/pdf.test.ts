@@ -45,8 +45,8 @@ describe.skipIf(!hasDejaVu)('a PDF plan with a text layer (DejaVu Sans from font
     expect(fromFile).toEqual(read(text))
   })
 
-  it('counts its pages', async () => {
-    const result = await extractText(await planToPdf(plan('province-plan.txt'), { repeat: 3 }))
+  it('counts its pages, given a Node Buffer as readFile gives', async () => {
+    const result = await extractText(Buffer.from(await planToPdf(plan('province-plan.txt'), { repeat: 3 })))
     expect(result.pages).toBe(3)
   })
 })

@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       for (const [k, v] of Object.entries(fields)) form.append(k, v)
       return form
     }
-    const post = async (body: BodyInit, headers: Record<string, string>, query = '') => {
+    const post = async (body: RequestInit['body'], headers: Record<string, string>, query = '') => {
       const res = await fetch(url + query, { method: 'POST', headers, body })
       return { status: res.status, body: await res.json() as any }
     }

@@ -22,8 +22,8 @@ export interface PdfOptions {
 
 async function open(bytes: Uint8Array) {
   try {
-    // pdfjs transfers the buffer it is given to its worker: hand it a copy.
-    return await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
+    // pdfjs transfers the buffer it is given to its worker, and refuses a Node Buffer: hand it a plain copy.
+    return await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
   } catch (e) {
     const name = (e as Error).name
     if (name === 'PasswordException') {
