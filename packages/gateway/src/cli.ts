@@ -110,17 +110,18 @@ program
   .description('serve the GraphQL API (loads the fixtures into an empty store first)')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--private', 'require an API key for reads too')
+  .option('--max-upload-mb <n>', 'largest file POST /import accepts, MB', '20')
   .option('--port <port>', 'port', '4000')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-  .action(async (options: StoreOptions & { host: string; port: string; private?: boolean }) => {
+  .action(async (options: StoreOptions & { host: string; port: string; private?: boolean; maxUploadMb: string }) => {
     const url = databaseUrl(options)
     const store = await openStore(url)
     await migrateToLatest(store)
     const loaded = await loadFixtures(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
     const log = pino({ name: 'chidao' }, destination({ sync: true }))
-    const gateway = await createGateway({ store, publicReads: !options.private })
+    const gateway = await createGateway({ store, publicReads: !options.private, maxUploadBytes: Number(options.maxUploadMb) * 1024 * 1024 })
     const admin = await createApiKey(store.db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)' })
     const server = http.createServer((req, res) => {
       const started = performance.now()
