@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'LINK_CYCLE'
   | 'VERSION_CONFLICT'
   | 'IMPORT_INCOMPLETE'
+  | 'FORBIDDEN'
 
 /**
  * An expected failure of a domain command: bad input, an unknown reference, a conflict.

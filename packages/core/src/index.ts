@@ -76,6 +76,15 @@ export type { PlanHeader } from './import/header.js'
 export { importPlan, type ImportCatalog, type ImportPlanOptions, type ImportStats, type ImportedTask, type PlanPreview } from './import/plan.js'
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
-export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/import-plan.js'
-export { documentSourcesOf, recordDocumentSource } from './storage/document-source.js'
-export { API_KEY_ROLES, createApiKey, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole } from './service/api-keys.js'
+export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
+export {
+  API_KEY_ROLES, createApiKey, createApiKeyCommand, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
+} from './service/api-keys.js'
+export {
+  defineCommand, runCommand, type AnyCommand, type Command, type CommandAnswer, type CommandOutcome, type CommandTx,
+} from './service/command-tx.js'
+export { authorize, NATIONAL, type ActsFor } from './service/authorize.js'
+export * as shape from './service/shape.js'
+export type { EntityName, FieldSpec, InputShape, Shape } from './service/shape.js'
+export { COMMANDS } from './service/commands/index.js'
+export * as commands from './service/commands/index.js'

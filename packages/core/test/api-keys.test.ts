@@ -26,6 +26,17 @@ for (const dialect of DIALECTS) {
       await expect(createApiKey(t.store.db, { organizationId: null, role: 'ROOT' })).rejects.toThrow(/role/)
     })
 
+    it('audits every key it creates, as the command it is, without the secret or its hash', async () => {
+      const ubnd = (await t.chidao.organizationByCode('QNG.UBND'))!
+      const { secret, grant } = await createApiKey(t.store.db, { organizationId: ubnd.id, role: 'EDITOR', label: 'UBND', actor: 'cli' })
+      const viaService = await t.chidao.createApiKey({ actor: 'admin' }, { organizationId: null, role: 'VIEWER' })
+      const [entry] = await t.chidao.auditTrail('apiKey', grant.keyId)
+      expect(entry).toMatchObject({ actor: 'cli', command: 'createApiKey', after: { keyId: grant.keyId, role: 'EDITOR', label: 'UBND' } })
+      expect(JSON.stringify(await t.store.db.selectFrom('auditLog').selectAll().execute())).not.toContain(secret)
+      expect(await t.chidao.auditTrail('apiKey', viaService.grant.keyId)).toHaveLength(1)
+      expect(await t.chidao.mayActFor(grant, ubnd.id)).toBe(true)
+    })
+
     it('lets a key act for its organisation and those below, never above or beside', async () => {
       const ubnd = (await t.chidao.organizationByCode('QNG.UBND'))!
       const skhcn = (await t.chidao.organizationByCode('QNG.SKHCN'))!

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, parseDeadline, type ScorecardScope } from '../src/index.js'
+import { addDays, parseDeadline, type Bloc, type OrganizationKind, type ScorecardScope, type Tier } from '../src/index.js'
 import { CascadeIndex } from '../src/hierarchy/cascade.js'
 import { bottlenecks, evaluateCascade, scorecard, select } from '../src/hierarchy/scorecard.js'
 import { loadCascadeData, refreshDerived } from '../src/storage/derived.js'
@@ -36,7 +36,7 @@ type Rows = { [K in keyof Database]?: Insertable<Database[K]>[] }
 function randomCascade(seed: number): Rows {
   const r = prng(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
-  const org = (id: string, tier: string, kind: string, parentId: string | null, scope: string, o: { bloc?: string | null; validFrom?: string | null; validTo?: string | null } = {}) => ({
+  const org = (id: string, tier: Tier, kind: OrganizationKind, parentId: string | null, scope: string, o: { bloc?: Bloc | null; validFrom?: string | null; validTo?: string | null } = {}) => ({
     id, code: id, name: id, shortName: null, tier, bloc: o.bloc === undefined ? 'STATE' : o.bloc, kind, parentId, scope,
     validFrom: o.validFrom ?? null, validTo: o.validTo ?? null, createdAt: STAMP, updatedAt: STAMP,
   })
@@ -45,7 +45,7 @@ function randomCascade(seed: number): Rows {
   for (const [i, province] of ['P', 'P2'].entries()) {
     for (let b = 0; b < 2 + Math.floor(r() * 2); b++) {
       const id = `${province}.B${b}`
-      orgs.push(org(id, 'PROVINCE', pick(['DEPARTMENT', 'PEOPLES_COMMITTEE']), province, province, { validTo: r() < 0.2 ? pick(DATES) : null }))
+      orgs.push(org(id, 'PROVINCE', pick(['DEPARTMENT', 'PEOPLES_COMMITTEE'] as const), province, province, { validTo: r() < 0.2 ? pick(DATES) : null }))
       bodies.push(id)
     }
     for (let c = 0; c < 1 + Math.floor(r() * 3); c++) {
@@ -59,7 +59,7 @@ function randomCascade(seed: number): Rows {
   }
   const successions: Insertable<Database['succession']>[] = []
   for (let i = 0; i + 1 < bodies.length; i++) {
-    if (r() < 0.25) successions.push({ id: `s${i}`, predecessorId: bodies[i]!, successorId: bodies[i + 1 + Math.floor(r() * (bodies.length - i - 1))]!, kind: pick(['MERGED_INTO', 'SPLIT_INTO', 'RENAMED_TO']), effectiveOn: pick(DATES), note: null, createdAt: STAMP })
+    if (r() < 0.25) successions.push({ id: `s${i}`, predecessorId: bodies[i]!, successorId: bodies[i + 1 + Math.floor(r() * (bodies.length - i - 1))]!, kind: pick(['MERGED_INTO', 'SPLIT_INTO', 'RENAMED_TO'] as const), effectiveOn: pick(DATES), note: null, createdAt: STAMP })
   }
   const groups = [
     { id: 'g1', code: 'g1', name: 'UBND các xã', scope: 'P', selector: JSON.stringify({ withinId: 'P', tiers: ['COMMUNE'], kinds: ['PEOPLES_COMMITTEE'] }), createdAt: STAMP },
@@ -107,7 +107,7 @@ function randomCascade(seed: number): Rows {
       const n = 1 + Math.floor(r() * 3)
       for (let a = 0; a < n; a++) {
         const viaGroup = r() < 0.3
-        const role = pick(['LEAD', 'COORDINATING'])
+        const role = pick(['LEAD', 'COORDINATING'] as const)
         const target = viaGroup ? pick(['g1', 'g2']) : pick(bodies)
         if (assignments.some((x) => x.taskId === id && x.role === role && (viaGroup ? x.groupId === target : x.organizationId === target))) continue
         assignments.push({ id: `${id}/a${a}`, taskId: id, ordinal: a, role, organizationId: viaGroup ? null : target, groupId: viaGroup ? target : null, note: null, createdAt: STAMP })
@@ -119,7 +119,7 @@ function randomCascade(seed: number): Rows {
         const completedOn = done ? addDays(reportedOn, r() < 0.2 ? 1 + Math.floor(r() * 10) : -Math.floor(r() * 10)) : null
         reports.push({
           id: `${id}/r${k}`, scope: 'P', taskId: id, organizationId: pick(bodies), period: 'AD_HOC', periodStart: null, periodEnd: null,
-          claimedStatus: done ? 'COMPLETED' : pick(['IN_PROGRESS', 'NOT_STARTED']), percent: done ? 100 : 30, narrative: null, completedOn, reportedOn,
+          claimedStatus: done ? 'COMPLETED' : pick(['IN_PROGRESS', 'NOT_STARTED'] as const), percent: done ? 100 : 30, narrative: null, completedOn, reportedOn,
           verificationStatus: 'PENDING', verifierId: null, verifiedOn: null, verificationNote: null, createdAt: STAMP, updatedAt: STAMP,
         })
       }

@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql'
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
 import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
+import { COMMANDS } from '@chidao/core'
+import { commandResolvers } from './resolvers/command.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
@@ -16,7 +18,7 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver, ...commandResolvers(COMMANDS)],
     validate: true,
   })
   return built

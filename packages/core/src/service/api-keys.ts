@@ -1,64 +1,81 @@
 /**
  * API keys for writers: a random secret shown once, kept only as its SHA-256. A key is bound to a
  * role and to an organisation; it may act for that organisation and the ones below it (a commune
- * key cannot edit the province's plan). A key with no organisation acts for all.
+ * key cannot edit the province's plan). A key with no organisation acts for all. Creating a key is
+ * a command like any other: one transaction, one audit entry (without the secret or its hash).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { DomainError } from '../errors.js'
+import type { Db } from '../storage/db.js'
+import { findLiveApiKey, insertApiKey } from '../storage/repo/api-keys.js'
 import type { Database } from '../storage/schema.js'
+import { NATIONAL } from './authorize.js'
+import { defineCommand, runCommand, runnerOf } from './command-tx.js'
+import { API_KEY_ROLES, type ApiKeyGrant, type ApiKeyRole } from './grant.js'
+import { id, oneOf, optional, required, text } from './shape.js'
+import { actsFor } from './queries/organizations.js'
 
-/** What a key may do: read; report progress; edit plans; everything, including successions. */
-export const API_KEY_ROLES = ['VIEWER', 'REPORTER', 'EDITOR', 'ADMIN'] as const
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number]
+export { API_KEY_ROLES, hasRole, type ApiKeyGrant, type ApiKeyRole } from './grant.js'
 
-/** A resolved key. */
-export interface ApiKeyGrant {
-  readonly keyId: string
-  readonly organizationId: string | null
-  readonly role: ApiKeyRole
+/** A key to create: for an organisation (null: national), with a role and a label. */
+export interface CreateApiKeyInput {
+  organizationId: string | null
+  role: string
+  label?: string | null
 }
 
 function hash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex')
 }
 
+/** Creates a key; the audit entry records the grant, never the secret or its hash. Errors: INVALID_INPUT. */
+export const createApiKeyCommand = defineCommand({
+  name: 'createApiKey',
+  subject: 'ApiKey',
+  description: 'Creates an API key; the secret is answered once and never stored.',
+  duplicate: 'INVALID_INPUT',
+  input: {
+    organizationId: optional(id('Organization'), 'The organisation the key acts for (and those below it); none for a national key.'),
+    role: required(oneOf('ApiKeyRole', API_KEY_ROLES)),
+    label: optional(text),
+  },
+  role: 'ADMIN',
+  actsFor: async (_tx, input: CreateApiKeyInput) => input.organizationId ?? NATIONAL,
+  async run({ trx, stamp, newId }, input: CreateApiKeyInput) {
+    if (!(API_KEY_ROLES as readonly string[]).includes(input.role)) {
+      throw new DomainError('INVALID_INPUT', `role must be one of ${API_KEY_ROLES.join(', ')}`, { field: ['input', 'role'] })
+    }
+    const secret = `chd_${randomBytes(32).toString('base64url')}`
+    const id = newId()
+    const label = input.label ?? null
+    await insertApiKey(trx, { id, keyHash: hash(secret), organizationId: input.organizationId, role: input.role, label, createdAt: stamp, revokedAt: null })
+    const grant: ApiKeyGrant = { keyId: id, organizationId: input.organizationId, role: input.role as ApiKeyRole }
+    return { entity: 'apiKey', entityId: id, before: null, after: { ...grant, label }, result: { secret, grant } }
+  },
+})
+
 /**
- * Creates a key; returns the secret (shown once, never stored) and its grant.
+ * Creates a key; returns the secret (shown once, never stored) and its grant. Audited as `actor`
+ * (default `setup`).
  *
  * @example
  * const { secret } = await createApiKey(db, { organizationId: skhcn.id, role: 'EDITOR', label: 'Sở KH&CN' })
  */
-export async function createApiKey(
-  db: Kysely<Database>, input: { organizationId: string | null; role: string; label?: string | null; now?: Date },
+export function createApiKey(
+  db: Kysely<Database>, input: CreateApiKeyInput & { now?: Date; actor?: string },
 ): Promise<{ secret: string; grant: ApiKeyGrant }> {
-  if (!(API_KEY_ROLES as readonly string[]).includes(input.role)) {
-    throw new DomainError('INVALID_INPUT', `role must be one of ${API_KEY_ROLES.join(', ')}`, { field: ['input', 'role'] })
-  }
-  const secret = `chd_${randomBytes(32).toString('base64url')}`
-  const id = randomUUID()
-  await db.insertInto('apiKey').values({
-    id, keyHash: hash(secret), organizationId: input.organizationId, role: input.role, label: input.label ?? null,
-    createdAt: (input.now ?? new Date()).toISOString(), revokedAt: null,
-  }).execute()
-  return { secret, grant: { keyId: id, organizationId: input.organizationId, role: input.role as ApiKeyRole } }
+  const runner = runnerOf(db, input.now ? { now: () => input.now! } : {})
+  return runCommand(runner, { actor: input.actor ?? 'setup' }, createApiKeyCommand, input)
 }
 
 /** The grant of a presented secret, or null when it is unknown or revoked. */
-export async function resolveApiKey(db: Kysely<Database>, secret: string): Promise<ApiKeyGrant | null> {
-  const row = await db.selectFrom('apiKey').select(['id', 'organizationId', 'role']).where('keyHash', '=', hash(secret)).where('revokedAt', 'is', null).executeTakeFirst()
+export async function resolveApiKey(db: Db, secret: string): Promise<ApiKeyGrant | null> {
+  const row = await findLiveApiKey(db, hash(secret))
   return row ? { keyId: row.id, organizationId: row.organizationId, role: row.role as ApiKeyRole } : null
 }
 
-/** Whether a grant has at least a role. */
-export function hasRole(grant: ApiKeyGrant, role: ApiKeyRole): boolean {
-  return API_KEY_ROLES.indexOf(grant.role) >= API_KEY_ROLES.indexOf(role)
-}
-
 /** Whether a grant may act for an organisation: its own, or one below it. */
-export async function mayActFor(db: Kysely<Database>, grant: ApiKeyGrant, organizationId: string): Promise<boolean> {
-  if (grant.organizationId === null) return true
-  const row = await db.selectFrom('organizationClosure').select('ancestorId')
-    .where('ancestorId', '=', grant.organizationId).where('descendantId', '=', organizationId).executeTakeFirst()
-  return row !== undefined
+export function mayActFor(db: Db, grant: ApiKeyGrant, organizationId: string): Promise<boolean> {
+  return actsFor(db, grant.organizationId, organizationId)
 }

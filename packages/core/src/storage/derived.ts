@@ -10,7 +10,7 @@ import { groupMembers, matchesGroupRule } from '../hierarchy/obligations.js'
 import { ordersPlans } from '../hierarchy/status.js'
 import {
   toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask,
-} from '../service/rows.js'
+} from './rows.js'
 import { refreshObligationSpans, tasksInvolving } from './obligation-span.js'
 import type { Database, OrganizationTable } from './schema.js'
 

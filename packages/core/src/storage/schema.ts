@@ -4,15 +4,22 @@
  * so SQLite and PostgreSQL hold exactly the same values; JSON is text too.
  */
 import type { Generated } from 'kysely'
+import type { Recurrence } from '../deadline/types.js'
+import type { DocumentKind } from '../document/kind.js'
+import type { DeadlineSource } from '../hierarchy/effective-deadline.js'
+import type { AlignmentDecision, DocumentStatus } from '../model/document.js'
+import type { Bloc, OrganizationKind, SuccessionKind, Tier } from '../model/organization.js'
+import type { ClaimedStatus, ReportPeriod, VerificationStatus } from '../model/report.js'
+import type { AssignmentRole, Comparator, TaskState } from '../model/task.js'
 
 export interface OrganizationTable {
   id: string
   code: string
   name: string
   shortName: string | null
-  tier: string
-  bloc: string | null
-  kind: string
+  tier: Tier
+  bloc: Bloc | null
+  kind: OrganizationKind
   parentId: string | null
   scope: string
   validFrom: string | null
@@ -26,7 +33,7 @@ export interface SuccessionTable {
   id: string
   predecessorId: string
   successorId: string
-  kind: string
+  kind: SuccessionKind
   effectiveOn: string
   note: string | null
   createdAt: string
@@ -45,13 +52,13 @@ export interface OrganizationGroupTable {
 export interface DocumentTable {
   id: string
   scope: string
-  kind: string
+  kind: DocumentKind
   symbol: string | null
   symbolWritten: string | null
   issuerId: string
   issuedOn: string | null
   title: string
-  status: string
+  status: DocumentStatus
   version: Generated<number>
   createdAt: string
   updatedAt: string
@@ -75,7 +82,7 @@ export interface TaskTable {
   /** JSON of the parsed deadline. */
   deadline: string
   output: string | null
-  state: string
+  state: TaskState
   version: Generated<number>
   createdAt: string
   updatedAt: string
@@ -92,7 +99,7 @@ export interface AssignmentTable {
   taskId: string
   /** Order within the task, as the plan lists them. */
   ordinal: number
-  role: string
+  role: AssignmentRole
   organizationId: string | null
   groupId: string | null
   note: string | null
@@ -107,7 +114,7 @@ export interface TargetTable {
   category: string | null
   metric: string
   unit: string | null
-  comparator: string
+  comparator: Comparator
   value: number
   milestoneOn: string | null
   createdAt: string
@@ -118,15 +125,15 @@ export interface ReportTable {
   scope: string
   taskId: string
   organizationId: string
-  period: string
+  period: ReportPeriod
   periodStart: string | null
   periodEnd: string | null
-  claimedStatus: string
+  claimedStatus: ClaimedStatus
   percent: number | null
   narrative: string | null
   completedOn: string | null
   reportedOn: string
-  verificationStatus: string
+  verificationStatus: VerificationStatus
   verifierId: string | null
   verifiedOn: string | null
   verificationNote: string | null
@@ -160,7 +167,7 @@ export interface AlignmentReviewTable {
   scope: string
   documentId: string
   newDirectionId: string
-  decision: string
+  decision: AlignmentDecision
   reasons: string
   memoId: string | null
   decidedOn: string
@@ -180,12 +187,12 @@ export interface OrganizationGroupMemberTable {
 export interface TaskEffectiveTable {
   taskId: string
   scope: string
-  source: string
+  source: DeadlineSource
   fromTaskId: string | null
   dueDate: string | null
   effectiveDueDate: string | null
   startDate: string | null
-  recurrence: string | null
+  recurrence: Recurrence | null
   condition: string | null
   /** 1 when the task orders its assignees to issue plans (fulfilled by their plans). */
   ordersPlans: number
@@ -205,12 +212,12 @@ export interface TaskViolationTable {
 export interface ObligationSpanTable {
   taskId: string
   documentId: string
-  role: string
+  role: AssignmentRole
   viaRank: number
   assignedId: string
   holderId: string
   holderScope: string
-  holderTier: string
+  holderTier: Tier
   knownFrom: string | null
   memberFrom: string | null
   memberTo: string | null
@@ -218,7 +225,7 @@ export interface ObligationSpanTable {
   heldTo: string | null
   succeededOn: string | null
   irregular: number
-  state: string
+  state: TaskState
   effectiveDueDate: string | null
   recurring: number
   conditional: number

@@ -2,7 +2,10 @@
 import type { Document, Organization, Target, Task } from '@chidao/core'
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
-import { AssignmentRoleEnum, BlocEnum, DocumentStatusEnum, OrganizationKindEnum, TaskStatusEnum, TierEnum } from './enums.js'
+import {
+  AlignmentDecisionEnum, AssignmentRoleEnum, BlocEnum, ComparatorEnum, DocumentStatusEnum, OrganizationKindEnum, SuccessionKindEnum, TaskStateEnum,
+  TaskStatusEnum, TierEnum,
+} from './enums.js'
 import { Connection, Node, toGlobalId } from './relay.js'
 
 @ObjectType('Organization', { implements: Node })
@@ -45,7 +48,7 @@ export class TaskType extends Node {
   @Field(() => String) content!: string
   @Field(() => String, { nullable: true, description: 'The time phrase as written.' }) timePhrase!: string | null
   @Field(() => String, { nullable: true }) output!: string | null
-  @Field(() => String) state!: string
+  @Field(() => TaskStateEnum) state!: string
   @Field(() => Int) version!: number
   raw!: Task
 
@@ -82,7 +85,7 @@ export class ObligationType {
 
 @ObjectType('Succession')
 export class SuccessionType {
-  @Field(() => String, { description: 'MERGED_INTO, SPLIT_INTO or RENAMED_TO.' }) kind!: string
+  @Field(() => SuccessionKindEnum) kind!: string
   @Field(() => DateScalar) effectiveOn!: string
   @Field(() => String, { nullable: true }) note!: string | null
   @Field(() => OrganizationType, { description: 'The other side of the succession.' }) organization!: OrganizationType
@@ -91,7 +94,7 @@ export class SuccessionType {
 @ObjectType('AlignmentReview')
 export class AlignmentReviewType {
   @Field(() => DocumentType) newDirection!: DocumentType
-  @Field(() => String, { description: 'KEEP or AMEND.' }) decision!: string
+  @Field(() => AlignmentDecisionEnum) decision!: string
   @Field(() => String) reasons!: string
   @Field(() => DocumentType, { nullable: true }) memo!: DocumentType | null
   @Field(() => DateScalar) decidedOn!: string
@@ -102,7 +105,7 @@ export class TargetType {
   @Field(() => String, { nullable: true }) category!: string | null
   @Field(() => String) metric!: string
   @Field(() => String, { nullable: true }) unit!: string | null
-  @Field(() => String, { description: 'GTE, GT, LTE, LT or EQ.' }) comparator!: string
+  @Field(() => ComparatorEnum) comparator!: string
   @Field(() => Float) value!: number
   @Field(() => DateScalar, { nullable: true }) milestoneOn!: string | null
 

@@ -1,5 +1,6 @@
 /** GraphQL enums from core's closed sets. */
 import {
+  ALIGNMENT_DECISIONS, CLAIMED_STATUSES, COMPARATORS, SUCCESSION_KINDS, TASK_STATES, VERIFICATION_STATUSES,
   ASSIGNMENT_ROLES, BLOCS, DEADLINE_KINDS, DOCUMENT_STATUSES, ORGANIZATION_KINDS, RECURRENCES, REPORTING_PERIOD_KINDS, TASK_STATUSES, TIERS,
 } from '@chidao/core'
 import { registerEnumType } from 'type-graphql'
@@ -8,22 +9,36 @@ function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>
 }
 
-export const DeadlineKindEnum = enumOf(DEADLINE_KINDS)
-export const RecurrenceEnum = enumOf(RECURRENCES)
-export const TierEnum = enumOf(TIERS)
-export const BlocEnum = enumOf(BLOCS)
-export const OrganizationKindEnum = enumOf(ORGANIZATION_KINDS)
-export const DocumentStatusEnum = enumOf(DOCUMENT_STATUSES)
-export const AssignmentRoleEnum = enumOf(ASSIGNMENT_ROLES)
-export const TaskStatusEnum = enumOf(TASK_STATUSES)
-export const ReportingPeriodKindEnum = enumOf(REPORTING_PERIOD_KINDS)
+const named = new Map<string, Record<string, string>>()
 
-registerEnumType(DeadlineKindEnum, { name: 'DeadlineKind' })
-registerEnumType(RecurrenceEnum, { name: 'Recurrence' })
-registerEnumType(TierEnum, { name: 'Tier' })
-registerEnumType(BlocEnum, { name: 'Bloc' })
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' })
-registerEnumType(DocumentStatusEnum, { name: 'DocumentStatus' })
-registerEnumType(AssignmentRoleEnum, { name: 'AssignmentRole' })
-registerEnumType(TaskStatusEnum, { name: 'TaskStatus' })
-registerEnumType(ReportingPeriodKindEnum, { name: 'ReportingPeriodKind' })
+/**
+ * The GraphQL enum of a closed set, registered once per name (the commands' input shapes name
+ * theirs; the same name always gives the same enum).
+ *
+ * @example
+ * enumType('Tier', TIERS) // the enum Tier, CENTRAL … BELOW
+ */
+export function enumType<T extends string>(name: string, values: readonly T[]): Record<T, T> {
+  const known = named.get(name)
+  if (known) return known as Record<T, T>
+  const created = enumOf(values)
+  registerEnumType(created, { name })
+  named.set(name, created)
+  return created
+}
+
+export const DeadlineKindEnum = enumType('DeadlineKind', DEADLINE_KINDS)
+export const RecurrenceEnum = enumType('Recurrence', RECURRENCES)
+export const TierEnum = enumType('Tier', TIERS)
+export const BlocEnum = enumType('Bloc', BLOCS)
+export const OrganizationKindEnum = enumType('OrganizationKind', ORGANIZATION_KINDS)
+export const DocumentStatusEnum = enumType('DocumentStatus', DOCUMENT_STATUSES)
+export const AssignmentRoleEnum = enumType('AssignmentRole', ASSIGNMENT_ROLES)
+export const TaskStatusEnum = enumType('TaskStatus', TASK_STATUSES)
+export const ReportingPeriodKindEnum = enumType('ReportingPeriodKind', REPORTING_PERIOD_KINDS)
+export const TaskStateEnum = enumType('TaskState', TASK_STATES)
+export const SuccessionKindEnum = enumType('SuccessionKind', SUCCESSION_KINDS)
+export const AlignmentDecisionEnum = enumType('AlignmentDecision', ALIGNMENT_DECISIONS)
+export const ComparatorEnum = enumType('Comparator', COMPARATORS)
+export const ClaimedStatusEnum = enumType('ClaimedStatus', CLAIMED_STATUSES)
+export const VerificationStatusEnum = enumType('VerificationStatus', VERIFICATION_STATUSES)

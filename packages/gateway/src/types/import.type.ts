@@ -3,6 +3,7 @@ import type { AgencyMatch, ImportResult } from '@chidao/core'
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DocumentType } from './domain.type.js'
+import { DeadlineKindEnum } from './enums.js'
 import { UserError } from './mutation.type.js'
 
 @InputType('ImportResolutionInput', { description: 'A phrase of the text resolved by hand to an organisation or group.' })
@@ -39,7 +40,7 @@ export class ImportedTaskType {
   @Field(() => [ImportedAgencyType]) lead!: ImportedAgencyType[]
   @Field(() => [ImportedAgencyType]) coordinating!: ImportedAgencyType[]
   @Field(() => String, { nullable: true }) timePhrase!: string | null
-  @Field(() => String, { nullable: true, description: 'The deadline kind the time phrase reads as.' }) deadlineKind!: string | null
+  @Field(() => DeadlineKindEnum, { nullable: true, description: 'The deadline kind the time phrase reads as.' }) deadlineKind!: string | null
   @Field(() => DateScalar, { nullable: true }) dueDate!: string | null
   @Field(() => Boolean, { description: 'A heading that only groups the tasks under it.' }) grouping!: boolean
   @Field(() => Int) line!: number

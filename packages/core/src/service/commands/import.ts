@@ -3,19 +3,24 @@
  * documents from the store) and committing a preview through the ordinary commands, all in one
  * transaction, idempotently.
  */
-import { randomUUID } from 'node:crypto'
-import { DOCUMENT_KINDS } from '../document/kind.js'
-import { DomainError } from '../errors.js'
-import type { DeadlineViolation } from '../hierarchy/effective-deadline.js'
-import type { UncoveredParentTask } from '../hierarchy/scorecard.js'
-import { AgencyMatcher, type AgencyMatch } from '../import/agency.js'
-import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../import/plan.js'
-import type { Document, DocumentSource } from '../model/document.js'
-import type { Tier } from '../model/organization.js'
-import { recordDocumentSource } from '../storage/document-source.js'
-import type { Chidao, CommandContext } from './chidao.js'
+import { DOCUMENT_KINDS } from '../../document/kind.js'
+import { DomainError } from '../../errors.js'
+import type { DeadlineViolation } from '../../hierarchy/effective-deadline.js'
+import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
+import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
+import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
+import type { Document, DocumentSource } from '../../model/document.js'
+import { recordDocumentSource } from '../../storage/repo/document-sources.js'
+import { catalogRows } from '../../storage/repo/organizations.js'
+import { authorize, organizationIdOf } from '../authorize.js'
+import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
+import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
+import { uncoveredParentTasks } from '../queries/hierarchy.js'
+import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
+import { addTarget, linkDocument, registerDocument } from './documents.js'
+import { addTask } from './tasks.js'
 
-/** Options of {@link Chidao.importPlan}. */
+/** Options of `Chidao.importPlan`. */
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
@@ -41,29 +46,22 @@ export interface ImportResult {
 }
 
 /** Everything the importer matches against, read from the store. */
-export async function importCatalog(chidao: Chidao): Promise<ImportCatalog> {
-  const db = chidao.db
-  const [orgs, groups, aliases, documents] = await Promise.all([
-    db.selectFrom('organization').select(['id', 'code', 'name', 'shortName', 'tier', 'scope', 'validFrom', 'validTo']).execute(),
-    db.selectFrom('organizationGroup').select(['id', 'code', 'name', 'scope']).execute(),
-    db.selectFrom('agencyAlias').select(['alias', 'organizationId', 'groupId']).execute(),
-    db.selectFrom('document').innerJoin('organization', 'organization.id', 'document.issuerId')
-      .select(['document.id', 'document.symbol', 'document.issuedOn', 'organization.tier']).execute(),
-  ])
+export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
+  const { organizations: orgs, groups, aliases, documents } = await catalogRows(env.db)
   const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
   return {
     organizations: orgs.map((o) => ({
-      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier as Tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
+      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
       aliases: aliasesOf('organizationId', o.id),
     })),
     groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
-    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier as Tier })),
+    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier })),
   }
 }
 
 /** Reads a plan against the store's catalog, writing nothing. */
-export async function previewImport(chidao: Chidao, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
-  const catalog = await importCatalog(chidao)
+export async function previewImport(env: ServiceEnv, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
+  const catalog = await importCatalog(env)
   return importPlan(text, catalog, { ...options, matcher: new AgencyMatcher(catalog.organizations, catalog.groups) })
 }
 
@@ -74,13 +72,17 @@ export async function previewImport(chidao: Chidao, text: string, options: Impor
  * there already is left as it is, so importing the same plan again writes nothing.
  * Errors: IMPORT_INCOMPLETE when the issuer or kind cannot be read, and every error of the commands.
  */
-export async function commitImport(chidao: Chidao, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  // The commands below run as the importer's own steps: the import is authorized once, for the plan's issuer.
+  const steps: CommandContext = { actor: ctx.actor }
   if (options.dryRun) {
-    const preview = await previewImport(chidao, text, options)
-    return { preview, document: await existingDocument(chidao, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
+    const preview = await previewImport(env, text, options)
+    await authorizeImport(env, ctx, preview)
+    return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
-  return chidao.transaction(async () => {
-    const preview = await previewImport(chidao, text, options)
+  return env.transaction(async () => {
+    const preview = await previewImport(env, text, options)
+    await authorizeImport(env, ctx, preview)
     const { header } = preview
     if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
       throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
@@ -96,32 +98,32 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       }
       // A parent nobody registered yet: registered from what the citation says, when its issuer is known.
       if (!c.issuer?.code || c.issuer.kind !== 'ORGANIZATION' || !c.kind) continue
-      const known = await chidao.documentByKey({ issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
-      const parent = known ?? await chidao.registerDocument(ctx, {
+      const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
+      const parent = known ?? await runCommand(env, steps, registerDocument, {
         symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
       })
       if (!known) created.documents++
       parentIds.push(parent.id)
     }
 
-    let document = await existingDocument(chidao, preview)
+    let document = await existingDocument(env, preview)
     if (!document) {
-      document = await chidao.registerDocument(ctx, {
+      document = await runCommand(env, steps, registerDocument, {
         symbol: header.symbol, kind: header.kind, issuerCode: header.issuer.code, issuedOn: header.issuedOn,
         title: header.title ?? header.symbol ?? header.symbolText ?? 'Kế hoạch', implements: [...new Set(parentIds)],
       })
       created.documents++
       created.links += new Set(parentIds).size
     } else {
-      const linked = new Set((await chidao.parentsOf(document.id)).map((d) => d.id))
+      const linked = new Set((await parentsOf(env.db, document.id)).map((d) => d.id))
       for (const id of new Set(parentIds)) {
         if (linked.has(id)) continue
-        await chidao.linkDocument(ctx, { documentId: document.id, parentId: id })
+        await runCommand(env, steps, linkDocument, { documentId: document.id, parentId: id })
         created.links++
       }
     }
 
-    const existing = new Map((await chidao.tasksOf(document.id)).map((t) => [t.code, t]))
+    const existing = new Map((await tasksOf(env.db, document.id)).map((t) => [t.code, t]))
     const taskIds: string[] = []
     for (const task of preview.tasks) {
       const there = existing.get(task.code)
@@ -130,7 +132,7 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
         continue
       }
       const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
-      const added = await chidao.addTask(ctx, {
+      const added = await runCommand(env, steps, addTask, {
         documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
       })
       taskIds.push(added.id)
@@ -138,36 +140,45 @@ export async function commitImport(chidao: Chidao, ctx: CommandContext, text: st
       created.assignments += assignments.length
     }
 
-    const targets = await chidao.targetsOf(document.id)
+    const targets = await targetsOf(env.db, document.id)
     for (const t of preview.targets) {
       if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
-      await chidao.addTarget(ctx, {
+      await runCommand(env, steps, addTarget, {
         documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
       })
       created.targets++
     }
 
     if (options.source) {
-      const recorded = await recordDocumentSource(chidao.db, {
-        id: randomUUID(), documentId: document.id, source: options.source, importedAt: new Date().toISOString(), actor: ctx.actor,
+      const recorded = await recordDocumentSource(env.db, {
+        id: env.newId(), documentId: document.id, source: options.source, importedAt: env.now().toISOString(), actor: ctx.actor,
       })
       if (recorded) created.sources++
     }
 
-    const violations = (await Promise.all(taskIds.map((id) => chidao.violationsOf(id)))).flat()
-    const uncovered = await chidao.uncoveredParentTasks(document.id)
+    const violations = [...(await violationsOfTasks(env.db, taskIds)).values()].flat()
+    const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
   })
+}
+
+/** The role an import needs, for the plan's issuer (checked when a key acts). */
+export const IMPORT_ROLE = 'EDITOR'
+
+async function authorizeImport(env: ServiceEnv, ctx: CommandContext, preview: PlanPreview): Promise<void> {
+  if (!ctx.grant) return
+  const issuer = preview.header.issuer
+  await authorize(env.db, ctx.grant, IMPORT_ROLE, () => (issuer?.code && issuer.kind === 'ORGANIZATION' ? organizationIdOf(env.db, issuer.code) : Promise.resolve(null)))
 }
 
 function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }
 }
 
-async function existingDocument(chidao: Chidao, preview: PlanPreview): Promise<Document | null> {
+async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<Document | null> {
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
-  return chidao.documentByKey({ issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: header.title ?? undefined })
+  return documentByKey(env.db, { issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: header.title ?? undefined })
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */

@@ -2,9 +2,8 @@
  * Provenance of imported documents (table `document_source`, migration 0009): which file, byte
  * for byte, a document's text came from, and which program read it.
  */
-import type { Kysely } from 'kysely'
-import type { DocumentSource, DocumentSourceRecord } from '../model/document.js'
-import type { Database } from './schema.js'
+import type { DocumentSource, DocumentSourceRecord } from '../../model/document.js'
+import { distinct, groupBy, type Db } from '../db.js'
 
 /**
  * Records that `documentId` was imported from `source`, unless that file is recorded for it
@@ -15,7 +14,7 @@ import type { Database } from './schema.js'
  * //=> true (false when the same file was recorded before)
  */
 export async function recordDocumentSource(
-  db: Kysely<Database>,
+  db: Db,
   row: { id: string; documentId: string; source: DocumentSource; importedAt: string; actor: string },
 ): Promise<boolean> {
   const { source } = row
@@ -31,16 +30,12 @@ export async function recordDocumentSource(
 }
 
 /** The sources of many documents, oldest first, by document id (one query). */
-export async function documentSourcesOf(db: Kysely<Database>, documentIds: readonly string[]): Promise<Map<string, DocumentSourceRecord[]>> {
-  const map = new Map<string, DocumentSourceRecord[]>(documentIds.map((id) => [id, []]))
-  if (!documentIds.length) return map
-  const rows = await db.selectFrom('documentSource').selectAll()
-    .where('documentId', 'in', [...documentIds]).orderBy('importedAt').orderBy('id').execute()
-  for (const r of rows) {
-    map.get(r.documentId)?.push({
-      documentId: r.documentId, fileName: r.fileName, sha256: r.sha256, size: Number(r.size), mediaType: r.mediaType,
-      extractor: { name: r.extractor, version: r.extractorVersion }, pages: Number(r.pages), importedAt: r.importedAt, actor: r.actor,
-    })
-  }
-  return map
+export async function documentSourcesOf(db: Db, documentIds: readonly string[]): Promise<Map<string, DocumentSourceRecord[]>> {
+  const rows = documentIds.length
+    ? await db.selectFrom('documentSource').selectAll().where('documentId', 'in', distinct(documentIds)).orderBy('importedAt').orderBy('id').execute()
+    : []
+  return groupBy(documentIds, rows, (r) => r.documentId, (r) => ({
+    documentId: r.documentId, fileName: r.fileName, sha256: r.sha256, size: Number(r.size), mediaType: r.mediaType,
+    extractor: { name: r.extractor, version: r.extractorVersion }, pages: Number(r.pages), importedAt: r.importedAt, actor: r.actor,
+  }))
 }

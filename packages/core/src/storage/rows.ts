@@ -1,29 +1,26 @@
 /** From stored rows to the domain's plain objects. */
 import type { Selectable } from 'kysely'
-import type { DocumentKind } from '../document/kind.js'
 import type { Deadline } from '../deadline/types.js'
-import type { AlignmentDecision, AlignmentReview, Document, DocumentStatus } from '../model/document.js'
-import type {
-  Bloc, GroupSelector, Organization, OrganizationGroup, OrganizationKind, Succession, SuccessionKind, Tier,
-} from '../model/organization.js'
-import type { ClaimedStatus, Evidence, Report, ReportPeriod, VerificationStatus, AuditEntry } from '../model/report.js'
-import type { Assignment, AssignmentRole, Comparator, Target, Task, TaskState } from '../model/task.js'
+import type { AlignmentReview, Document } from '../model/document.js'
+import type { GroupSelector, Organization, OrganizationGroup, Succession } from '../model/organization.js'
+import type { AuditEntry, Evidence, Report } from '../model/report.js'
+import type { Assignment, Target, Task } from '../model/task.js'
 import type {
   AlignmentReviewTable, AssignmentTable, AuditLogTable, DocumentTable, OrganizationGroupTable, OrganizationTable, ReportTable,
   SuccessionTable, TargetTable, TaskTable,
-} from '../storage/schema.js'
+} from './schema.js'
 
 export function toOrganization(r: Selectable<OrganizationTable>): Organization {
   return {
-    id: r.id, code: r.code, name: r.name, shortName: r.shortName, tier: r.tier as Tier, bloc: r.bloc as Bloc | null,
-    kind: r.kind as OrganizationKind, parentId: r.parentId, scope: r.scope, validFrom: r.validFrom,
+    id: r.id, code: r.code, name: r.name, shortName: r.shortName, tier: r.tier, bloc: r.bloc,
+    kind: r.kind, parentId: r.parentId, scope: r.scope, validFrom: r.validFrom,
     validTo: r.validTo, version: Number(r.version),
   }
 }
 
 export function toSuccession(r: Selectable<SuccessionTable>): Succession {
   return {
-    id: r.id, predecessorId: r.predecessorId, successorId: r.successorId, kind: r.kind as SuccessionKind,
+    id: r.id, predecessorId: r.predecessorId, successorId: r.successorId, kind: r.kind,
     effectiveOn: r.effectiveOn, note: r.note,
   }
 }
@@ -34,8 +31,8 @@ export function toGroup(r: Selectable<OrganizationGroupTable>): OrganizationGrou
 
 export function toDocument(r: Selectable<DocumentTable>): Document {
   return {
-    id: r.id, scope: r.scope, kind: r.kind as DocumentKind, symbol: r.symbol, symbolWritten: r.symbolWritten,
-    issuerId: r.issuerId, issuedOn: r.issuedOn, title: r.title, status: r.status as DocumentStatus,
+    id: r.id, scope: r.scope, kind: r.kind, symbol: r.symbol, symbolWritten: r.symbolWritten,
+    issuerId: r.issuerId, issuedOn: r.issuedOn, title: r.title, status: r.status,
     version: Number(r.version),
   }
 }
@@ -45,13 +42,13 @@ export function toTask(r: Selectable<TaskTable>): Task {
     id: r.id, scope: r.scope, documentId: r.documentId, code: r.code, parentId: r.parentId,
     ordinal: Number(r.ordinal), content: r.content, timePhrase: r.timePhrase,
     deadline: JSON.parse(r.deadline) as Deadline, output: r.output,
-    state: r.state as TaskState, version: Number(r.version),
+    state: r.state, version: Number(r.version),
   }
 }
 
 export function toAssignment(r: Selectable<AssignmentTable>): Assignment {
   return {
-    id: r.id, taskId: r.taskId, role: r.role as AssignmentRole, organizationId: r.organizationId,
+    id: r.id, taskId: r.taskId, role: r.role, organizationId: r.organizationId,
     groupId: r.groupId, note: r.note,
   }
 }
@@ -59,18 +56,18 @@ export function toAssignment(r: Selectable<AssignmentTable>): Assignment {
 export function toTarget(r: Selectable<TargetTable>): Target {
   return {
     id: r.id, documentId: r.documentId, taskId: r.taskId, category: r.category, metric: r.metric, unit: r.unit,
-    comparator: r.comparator as Comparator, value: Number(r.value), milestoneOn: r.milestoneOn,
+    comparator: r.comparator, value: Number(r.value), milestoneOn: r.milestoneOn,
   }
 }
 
 export function toReport(r: Selectable<ReportTable>, evidence: readonly Evidence[]): Report {
   return {
-    id: r.id, scope: r.scope, taskId: r.taskId, organizationId: r.organizationId, period: r.period as ReportPeriod,
-    periodStart: r.periodStart, periodEnd: r.periodEnd, claimedStatus: r.claimedStatus as ClaimedStatus,
+    id: r.id, scope: r.scope, taskId: r.taskId, organizationId: r.organizationId, period: r.period,
+    periodStart: r.periodStart, periodEnd: r.periodEnd, claimedStatus: r.claimedStatus,
     percent: r.percent === null ? null : Number(r.percent), narrative: r.narrative, completedOn: r.completedOn,
     reportedOn: r.reportedOn, evidence,
     verification: {
-      status: r.verificationStatus as VerificationStatus, verifierId: r.verifierId, verifiedOn: r.verifiedOn,
+      status: r.verificationStatus, verifierId: r.verifierId, verifiedOn: r.verifiedOn,
       note: r.verificationNote,
     },
     version: Number(r.version),
@@ -79,7 +76,7 @@ export function toReport(r: Selectable<ReportTable>, evidence: readonly Evidence
 
 export function toAlignmentReview(r: Selectable<AlignmentReviewTable>): AlignmentReview {
   return {
-    id: r.id, documentId: r.documentId, newDirectionId: r.newDirectionId, decision: r.decision as AlignmentDecision,
+    id: r.id, documentId: r.documentId, newDirectionId: r.newDirectionId, decision: r.decision,
     reasons: r.reasons, memoId: r.memoId, decidedOn: r.decidedOn,
   }
 }

@@ -1,0 +1,280 @@
+/** Commands on documents: registering, linking and updating plans, their targets and alignment reviews. */
+import { isDocumentKind, type DocumentKind } from '../../document/kind.js'
+import { parseSymbol } from '../../document/symbol.js'
+import { DomainError } from '../../errors.js'
+import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document } from '../../model/document.js'
+import { tierRank, type Organization } from '../../model/organization.js'
+import { COMPARATORS, type Target } from '../../model/task.js'
+import type { Db } from '../../storage/db.js'
+import { refreshObligationSpans } from '../../storage/obligation-span.js'
+import {
+  ancestorDocumentIds, documentLinkExists, findDocumentByKey, insertAlignmentReview, insertDocument, insertDocumentLinks, insertTarget,
+} from '../../storage/repo/documents.js'
+import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
+import { versionedUpdate } from '../../storage/repo/versioned.js'
+import { toAlignmentReview, toTarget } from '../../storage/rows.js'
+import { defineCommand } from '../command-tx.js'
+import { issuerOfDocument, organizationIdOf } from '../authorize.js'
+import { date, id, int, list, number, oneOf, optional, required, text } from '../shape.js'
+import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById, requireTask } from '../lookup.js'
+import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
+
+export interface RegisterDocumentInput {
+  /** Number and symbol as written; null or absent when illegible (then `kind` is required). */
+  symbol?: string | null
+  /** The kind; defaults to the one in the symbol. */
+  kind?: string | null
+  issuerCode: string
+  /** Issue date; null only when the source does not give it. */
+  issuedOn: string | null
+  title: string
+  status?: string | null
+  /** Ids of the documents this one implements. */
+  implements?: string[]
+}
+
+export interface LinkDocumentInput {
+  documentId: string
+  parentId: string
+}
+
+export interface UpdateDocumentInput {
+  id: string
+  expectedVersion: number
+  title?: string
+  status?: string
+}
+
+export interface AddTargetInput {
+  documentId: string
+  taskId?: string | null
+  category?: string | null
+  metric: string
+  unit?: string | null
+  comparator: string
+  value: number
+  milestoneOn?: string | null
+}
+
+export interface RecordAlignmentReviewInput {
+  /** The plan reviewed. */
+  documentId: string
+  /** The document that gave new direction on one of its parents. */
+  newDirectionId: string
+  decision: string
+  reasons: string
+  /** The memo that decided it (e.g. 1408/SKHCN-QLKHCN), if registered. */
+  memoId?: string | null
+  decidedOn: string
+}
+
+/**
+ * Registers a document and the documents it implements.
+ * Errors: MALFORMED_SYMBOL, ILLEGIBLE_SYMBOL, INVALID_DATE, UNKNOWN_ORGANIZATION, UNKNOWN_DOCUMENT,
+ * DUPLICATE_DOCUMENT, LINK_TO_LOWER_TIER.
+ */
+export const registerDocument = defineCommand({
+  name: 'registerDocument',
+  subject: 'Document',
+  description: 'Registers a document and the documents it implements.',
+  input: {
+    symbol: optional(text, 'As written; omit when illegible (then give kind).'),
+    kind: optional(text, 'NQ, KH, QĐ, CT, KL, TB, CV, CTr, HD…; defaults to the one in the symbol.'),
+    issuerCode: required(text),
+    issuedOn: optional(date),
+    title: required(text),
+    implements: optional(list(id('Document')), 'Global IDs of the documents it implements.'),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES), 'IN_FORCE when omitted.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RegisterDocumentInput) => organizationIdOf(trx, input.issuerCode),
+  answer: { entity: 'Document' },
+  duplicate: 'DUPLICATE_DOCUMENT',
+  async run({ trx, stamp, newId }, input: RegisterDocumentInput) {
+    const written = optionalText(input.symbol, 'symbol', 100)
+    let parsed
+    try {
+      parsed = written === null ? null : parseSymbol(written)
+    } catch (e) {
+      if (e instanceof DomainError) throw new DomainError(e.code, e.message, { field: ['input', 'symbol'], details: { input: written } })
+      throw e
+    }
+    const kind = (input.kind ?? parsed?.kind ?? null) as DocumentKind | null
+    if (!isDocumentKind(kind)) {
+      throw new DomainError('INVALID_INPUT', 'kind is required (a known kind code) when the symbol does not give it', { field: ['input', 'kind'] })
+    }
+    const issuedOn = optionalDate(input.issuedOn, 'issuedOn')
+    const title = requireText(input.title, 'title', 2000)
+    const status = input.status ? requireOneOf(input.status, DOCUMENT_STATUSES, 'status') : 'IN_FORCE'
+    const issuer = await requireOrganization(trx, input.issuerCode, 'issuerCode')
+    const parents = await requireDocuments(trx, input.implements ?? [], 'implements')
+    for (const parent of parents) await checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
+    if (parsed) {
+      const dup = await findDocumentByKey(trx, { issuerId: issuer.id, symbol: parsed.text, issuedOn })
+      if (dup) {
+        throw new DomainError('DUPLICATE_DOCUMENT', `${parsed.text} of ${issuer.code} issued ${issuedOn ?? 'on an unknown date'} is already registered`, {
+          field: ['input', 'symbol'], details: { documentId: dup.id },
+        })
+      }
+    }
+    const row = {
+      id: newId(), scope: issuer.scope, kind, symbol: parsed?.text ?? null, symbolWritten: written,
+      issuerId: issuer.id, issuedOn, title, status, createdAt: stamp, updatedAt: stamp,
+    }
+    await insertDocument(trx, row)
+    if (parents.length) {
+      await insertDocumentLinks(trx, row.id, parents.map((p) => p.id), stamp)
+      await refreshSpansOfDocuments(trx, parents.map((p) => p.id))
+    }
+    const created: Document = await requireDocument(trx, row.id)
+    return { entity: 'document', entityId: created.id, before: null, after: { ...created, implements: parents.map((p) => p.id) }, result: created }
+  },
+})
+
+/** Adds an implements link between two registered documents. Errors: LINK_TO_LOWER_TIER, LINK_CYCLE. */
+export const linkDocument = defineCommand({
+  name: 'linkDocument',
+  subject: 'Document',
+  description: 'Adds an implements link between two registered documents.',
+  input: {
+    documentId: required(id('Document')),
+    parentId: required(id('Document'), 'The document it implements.'),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: LinkDocumentInput) => issuerOfDocument(trx, input.documentId),
+  answer: { entity: 'Document' },
+  duplicate: 'INVALID_INPUT',
+  async run({ trx, stamp }, input: LinkDocumentInput) {
+    const child = await requireDocument(trx, input.documentId, 'documentId')
+    const parent = await requireDocument(trx, input.parentId, 'parentId')
+    const issuer = await requireOrganizationById(trx, child.issuerId)
+    await checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
+    if (!(await documentLinkExists(trx, child.id, parent.id))) {
+      await insertDocumentLinks(trx, child.id, [parent.id], stamp)
+      await refreshSpansOfDocuments(trx, [parent.id])
+    }
+    return { entity: 'document', entityId: child.id, before: null, after: { implements: parent.id }, result: child }
+  },
+})
+
+/** Changes a document's title or status, if nobody changed it since `expectedVersion`. */
+export const updateDocument = defineCommand({
+  name: 'updateDocument',
+  subject: 'Document',
+  description: 'Changes a document’s title or status, if nobody changed it since expectedVersion.',
+  input: {
+    id: required(id('Document')),
+    expectedVersion: required(int),
+    title: optional(text),
+    status: optional(oneOf('DocumentStatus', DOCUMENT_STATUSES)),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: UpdateDocumentInput) => issuerOfDocument(trx, input.id),
+  answer: { entity: 'Document' },
+  duplicate: 'INVALID_INPUT',
+  async run({ trx, stamp }, input: UpdateDocumentInput) {
+    const expected = requireVersion(input.expectedVersion)
+    const before = await requireDocument(trx, input.id, 'id')
+    const patch = {
+      ...(input.title !== undefined ? { title: requireText(input.title, 'title', 2000) } : {}),
+      ...(input.status !== undefined ? { status: requireOneOf(input.status, DOCUMENT_STATUSES, 'status') } : {}),
+    }
+    await versionedUpdate(trx, 'document', before.id, expected, before.version, patch, stamp)
+    const after = await requireDocument(trx, before.id)
+    return { entity: 'document', entityId: before.id, before, after, result: after }
+  },
+})
+
+/** Adds a quantitative target to a document (and optionally one of its tasks). */
+export const addTarget = defineCommand({
+  name: 'addTarget',
+  subject: 'Target',
+  description: 'Adds a quantitative target to a plan.',
+  input: {
+    documentId: required(id('Document')),
+    taskId: optional(id('Task')),
+    category: optional(text),
+    metric: required(text),
+    unit: optional(text),
+    comparator: required(oneOf('Comparator', COMPARATORS)),
+    value: required(number),
+    milestoneOn: optional(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: AddTargetInput) => issuerOfDocument(trx, input.documentId),
+  duplicate: 'INVALID_INPUT',
+  async run({ trx, stamp, newId }, input: AddTargetInput) {
+    const document = await requireDocument(trx, input.documentId, 'documentId')
+    const task = input.taskId ? await requireTask(trx, input.taskId, 'taskId') : null
+    if (task && task.documentId !== document.id) {
+      throw new DomainError('INVALID_INPUT', 'The task belongs to another document', { field: ['input', 'taskId'] })
+    }
+    if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+      throw new DomainError('INVALID_INPUT', 'value must be a finite number', { field: ['input', 'value'] })
+    }
+    const row = {
+      id: newId(), scope: document.scope, documentId: document.id, taskId: task?.id ?? null,
+      category: optionalText(input.category, 'category', 200), metric: requireText(input.metric, 'metric', 2000),
+      unit: optionalText(input.unit, 'unit', 50), comparator: requireOneOf(input.comparator, COMPARATORS, 'comparator'),
+      value: input.value, milestoneOn: optionalDate(input.milestoneOn, 'milestoneOn'), createdAt: stamp,
+    }
+    await insertTarget(trx, row)
+    const created: Target = toTarget(row)
+    return { entity: 'target', entityId: created.id, before: null, after: created, result: created }
+  },
+})
+
+/** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
+export const recordAlignmentReview = defineCommand({
+  name: 'recordAlignmentReview',
+  subject: 'AlignmentReview',
+  description: 'Records the decision of an alignment review (keep or amend a plan after new direction).',
+  input: {
+    documentId: required(id('Document')),
+    newDirectionId: required(id('Document')),
+    decision: required(oneOf('AlignmentDecision', ALIGNMENT_DECISIONS)),
+    reasons: required(text),
+    memoId: optional(id('Document')),
+    decidedOn: required(date),
+  },
+  role: 'EDITOR',
+  actsFor: ({ trx }, input: RecordAlignmentReviewInput) => issuerOfDocument(trx, input.documentId),
+  duplicate: 'INVALID_INPUT',
+  async run({ trx, stamp, newId }, input: RecordAlignmentReviewInput) {
+    const document = await requireDocument(trx, input.documentId, 'documentId')
+    const direction = await requireDocument(trx, input.newDirectionId, 'newDirectionId')
+    const memo = input.memoId ? await requireDocument(trx, input.memoId, 'memoId') : null
+    if (direction.id === document.id) {
+      throw new DomainError('INVALID_INPUT', 'A plan is not reviewed against itself', { field: ['input', 'newDirectionId'] })
+    }
+    const row = {
+      id: newId(), scope: document.scope, documentId: document.id, newDirectionId: direction.id,
+      decision: requireOneOf(input.decision, ALIGNMENT_DECISIONS, 'decision'), reasons: requireText(input.reasons, 'reasons'),
+      memoId: memo?.id ?? null, decidedOn: requireDate(input.decidedOn, 'decidedOn'), createdAt: stamp,
+    }
+    await insertAlignmentReview(trx, row)
+    const created: AlignmentReview = toAlignmentReview(row)
+    return { entity: 'alignmentReview', entityId: created.id, before: null, after: created, result: created }
+  },
+})
+
+/** Refuses a link that points to a lower tier or closes a cycle. */
+async function checkDocumentLink(db: Db, child: { tier: Organization['tier'] }, parent: Document, childId: string | null): Promise<void> {
+  const parentIssuer = await requireOrganizationById(db, parent.issuerId)
+  if (tierRank(parentIssuer.tier) > tierRank(child.tier)) {
+    throw new DomainError('LINK_TO_LOWER_TIER', `A ${child.tier} document cannot implement ${parent.symbol ?? parent.title} of the ${parentIssuer.tier} tier`, {
+      field: ['input', 'implements'], details: { parentId: parent.id },
+    })
+  }
+  if (childId !== null && (parent.id === childId || (await ancestorDocumentIds(db, parent.id)).includes(childId))) {
+    throw new DomainError('LINK_CYCLE', `${parent.symbol ?? parent.title} already implements this document`, {
+      field: ['input', 'parentId'], details: { parentId: parent.id },
+    })
+  }
+}
+
+/** A new plan below these documents may fulfil their tasks that order plans. */
+async function refreshSpansOfDocuments(db: Db, documentIds: readonly string[]): Promise<void> {
+  if (!documentIds.length) return
+  await refreshObligationSpans(db, await taskIdsOfDocuments(db, documentIds))
+}

@@ -1,0 +1,21 @@
+/**
+ * Every command an API offers, each described once in its aggregate's module. A new command is
+ * a `defineCommand({...})` in one of them (or a new module) and a line here; the gateway then
+ * serves it as a mutation (see the README's "Adding a command").
+ */
+import type { AnyCommand } from '../command-tx.js'
+import { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
+import { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+import { submitReport, verifyReport } from './reports.js'
+import { addTask, assign, linkTask, updateTask } from './tasks.js'
+
+export { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
+export { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+export { submitReport, verifyReport } from './reports.js'
+export { addTask, assign, linkTask, updateTask } from './tasks.js'
+
+/** The commands an API serves, in the order it lists them. */
+export const COMMANDS: readonly AnyCommand[] = [
+  registerDocument, addTask, linkTask, assign, submitReport, verifyReport, recordAlignmentReview, registerSuccession,
+  registerOrganization, registerGroup, linkDocument, updateDocument, updateTask, addTarget, registerAlias,
+]
