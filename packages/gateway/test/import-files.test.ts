@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planToDocx } from '../../files/test/build.js'
 import { plan } from '../../files/test/support.js'
 import { filesOf, importFiles } from '../src/import-files.js'
-import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
 
 for (const dialect of DIALECTS) {
   describe(`chidao import DIR on ${dialect.name}`, () => {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { hasDejaVu, planToDocx, planToPdf } from '../../files/test/build.js'
 import { plan } from '../../files/test/support.js'
 import { serve, type Served } from './support.js'
-import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
 
 const LIMIT = 300_000
 
