@@ -11,6 +11,7 @@ import { createContext, type Context } from './context.js'
 import { createDashboard } from './dashboard/router.js'
 import { formatError } from './error-format.js'
 import { HttpRefusal, parseGraphQLBody, readBody } from './http-body.js'
+import { handleImport } from './import-route.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -25,6 +26,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly subgraph?: boolean
   /** Whether reads need no key ("Ba công khai": public by default). When false, every request needs a valid key. */
   readonly publicReads?: boolean
+  /** Largest file `POST /import` accepts, bytes (default 20 MiB); larger is 413. */
+  readonly maxUploadBytes?: number
   /** Query limits (graphql-armor); field suggestions are always hidden. */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
@@ -37,7 +40,7 @@ export interface Gateway {
   readonly server: ApolloServer<Context>
   readonly schema: GraphQLSchema
   readonly store: Store
-  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz` (alive), `/readyz` (the store answers), the dashboard (`/`, `/d/…`, `/o/…`, `/t/…`, `/export/…`). */
+  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz` (alive), `/readyz` (the store answers), `POST /import`, the dashboard (`/`, `/d/…`, `/o/…`, `/t/…`, `/export/…`). */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>
   /** Stops Apollo and closes the store when the gateway opened it. */
   stop(): Promise<void>
@@ -137,6 +140,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return
     }
     if (url.pathname === '/readyz') return ready(res)
+    if (url.pathname === '/import') {
+      await handleImport(req, res, { server, chidao, store, maxBytes: options.maxUploadBytes ?? 20 * 1024 * 1024 })
+      return
+    }
     const asset = graphiqlAsset(url.pathname)
     if (asset) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body)

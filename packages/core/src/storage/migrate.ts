@@ -7,6 +7,7 @@ import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
 import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
 import { naturalKeysMigration } from './migrations/0007-natural-keys.js'
 import { idempotencyMigration } from './migrations/0008-idempotency.js'
+import { documentSourceMigration } from './migrations/0009-document-source.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -21,6 +22,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0006-obligation-span': obligationSpanMigration,
     '0007-natural-keys': naturalKeysMigration,
     '0008-idempotency': idempotencyMigration,
+    '0009-document-source': documentSourceMigration,
   }
 }
 

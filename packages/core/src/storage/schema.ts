@@ -268,6 +268,21 @@ export interface AgencyAliasTable {
   createdAt: string
 }
 
+export interface DocumentSourceTable {
+  id: string
+  documentId: string
+  fileName: string
+  sha256: string
+  /** Bytes (a file over 2 GiB is never read). */
+  size: number
+  mediaType: string
+  extractor: string
+  extractorVersion: string
+  pages: number
+  importedAt: string
+  actor: string
+}
+
 export interface Database {
   organization: OrganizationTable
   succession: SuccessionTable
@@ -290,4 +305,5 @@ export interface Database {
   apiKey: ApiKeyTable
   agencyAlias: AgencyAliasTable
   idempotencyKey: IdempotencyKeyTable
+  documentSource: DocumentSourceTable
 }
