@@ -13,7 +13,7 @@ import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Chidao, migrateToLatest, openStore, transactionStats } from '../src/index.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
-import { ctx, registerOrganizations } from './support/cascade.js'
+import { ctx, registerOrganizations as registerBodies, registerTerritories } from './support/cascade.js'
 import { restartableProxy } from './support/proxy.js'
 import { derivedVersusRebuild, dump, positions, runWorkload, setUpWorkload } from './support/workload.js'
 
@@ -35,6 +35,12 @@ I. NHIỆM VỤ
 2. Đảng ủy xã Thiện Tín: xây dựng chương trình hành động.
 - Thời gian hoàn thành: Quý I/2026.
 `
+
+/** The bodies of the small cascade and the territories the importer places a plan by. */
+async function registerOrganizations(chidao: Parameters<typeof registerBodies>[0]): Promise<void> {
+  await registerBodies(chidao)
+  await registerTerritories(chidao)
+}
 
 /** The serial run's dump on SQLite, the reference every concurrent run is held to. */
 let reference: Awaited<ReturnType<typeof dump>> | undefined
@@ -97,7 +103,7 @@ for (const dialect of DIALECTS) {
       expect(documents).toHaveLength(1)
       expect(await t.chidao.tasksOf(documents[0]!.id)).toHaveLength(written[0]!.preview.tasks.length)
       const again = await t.chidao.importPlan(ctx, UNNUMBERED_PLAN)
-      expect(again.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+      expect(again.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
       const { incremental, rebuilt } = await derivedVersusRebuild(t.store)
       expect(incremental).toEqual(rebuilt)
     })
@@ -108,7 +114,7 @@ for (const dialect of DIALECTS) {
       const first = await t.chidao.importPlan(ctx, untitled)
       // The plan and the resolution it cites (57-NQ/TW, not registered here).
       expect([first.preview.header.symbol, first.preview.header.title, first.created.documents]).toEqual([null, null, 2])
-      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
     })
 
     it('reads a plan outside the write transaction, and checks the key before reading it', async () => {

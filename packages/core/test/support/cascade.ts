@@ -24,6 +24,17 @@ export async function registerOrganizations(chidao: Chidao): Promise<void> {
   for (const o of orgs) await chidao.registerOrganization(ctx, o)
 }
 
+/**
+ * The territories a real catalog has (the national catalog and the fixtures do): the importer reads
+ * a plan's province and commune from them, and binds no body where it cannot tell the place.
+ */
+export async function registerTerritories(chidao: Chidao): Promise<void> {
+  await chidao.registerOrganization(ctx, { code: 'QNG', name: 'Tỉnh Quảng Ngãi', tier: 'PROVINCE', kind: 'TERRITORY', scope: 'QNG' })
+  await chidao.registerOrganization(ctx, {
+    code: 'QNG.X.THIENTIN', name: 'Xã Thiện Tín', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG', validFrom: '2025-07-01',
+  })
+}
+
 export async function registerSmallCascade(chidao: Chidao): Promise<SmallCascade> {
   await registerOrganizations(chidao)
   const nq57 = await chidao.registerDocument(ctx, {
