@@ -44,6 +44,8 @@ for (const dialect of DIALECTS) {
       t = await initTest(dialect)
       c = t.chidao
       docs = await registerSmallCascade(c)
+      // The province's territory: the importer places a plan by it, as the real catalogs allow.
+      await c.registerOrganization(ctx, { code: 'QNG', name: 'Tỉnh Quảng Ngãi', tier: 'PROVINCE', kind: 'TERRITORY', scope: 'QNG' })
       await c.registerOrganization(ctx, { code: 'QNG.XA', name: 'Xã Thiện Tín', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG.TU' })
       await c.registerOrganization(ctx, { code: 'QNG.XA.UBND', name: 'UBND xã Thiện Tín', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.THIENTIN.DU' })
       await c.registerOrganization(ctx, { code: 'DNG.UBND', name: 'Ủy ban nhân dân thành phố Đà Nẵng', tier: 'PROVINCE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', scope: 'DNG' })

@@ -13,6 +13,7 @@ import type { Document, DocumentSource } from '../../model/document.js'
 import { recordDocumentSource } from '../../storage/repo/document-sources.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
 import { readHeader } from '../../import/header.js'
+import { territoriesOf } from '../../import/province.js'
 import { sourceLines } from '../../import/lines.js'
 import { warningList } from '../../import/warnings.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
@@ -216,7 +217,8 @@ async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: strin
   if (issuerCode === null) {
     const catalog = await importCatalog(env)
     const { warn } = warningList()
-    const issuer = readHeader(sourceLines(text), new AgencyMatcher(catalog.organizations, catalog.groups), warn, text).header.issuer
+    const matcher = new AgencyMatcher(catalog.organizations, catalog.groups)
+    const issuer = readHeader(sourceLines(text), matcher, warn, text, territoriesOf(catalog.organizations)).header.issuer
     issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
   }
   if (issuerCode === null) {
