@@ -6,6 +6,7 @@ import type { Db } from '../../storage/db.js'
 import { documentPage, documentsWithSymbol, findDocumentByKey } from '../../storage/repo/documents.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 
+export { cascadePages, linkedDocumentPages } from '../../storage/repo/pages.js'
 export {
   alignmentReviewsOfDocument as alignmentReviewsOf, ancestorDocumentIds as ancestorIdsOf, childDocuments as childrenOf,
   documentsBelow as cascadeBelow, documentsByIds, findDocument as documentById, parentDocuments as parentsOf, targetsOfDocument as targetsOf,
