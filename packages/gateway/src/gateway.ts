@@ -61,10 +61,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const chidao = new Chidao(store)
   const schema = options.subgraph ? await buildSubgraph() : await buildSchema()
   const path = options.path ?? '/graphql'
-  // Depth 10 fits the deepest useful query (document → tasks → edges → node → parentTasks → edges → node → document → field).
+  // Depth 13 fits three nested connections (document → implementedBy → edges → node → tasks → edges → node → reports → edges → node → field);
+  // what a query costs is bounded by the row and statement limits, not by its depth.
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth ?? 10 },
+    maxDepth: { n: limits.maxDepth ?? 13 },
     // armor multiplies a field's cost by its literal `first`/`last`. Measured: a page of 40 tasks with every task
     // field (document, assignments, status, obligations, deadlines, violations, parent and child tasks, reports)
     // costs ~29,400; 100 of them ~73,500 (refused); 100 with document, assignments and status ~16,700.
