@@ -8,6 +8,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
+import { costLimitPlugin, type CostLimits } from './cost.js'
+import { perfPlugins } from './perf.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -22,8 +24,11 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly subgraph?: boolean
   /** Whether reads need no key ("Ba công khai": public by default). When false, every request needs a valid key. */
   readonly publicReads?: boolean
-  /** Query limits (graphql-armor); field suggestions are always hidden. */
-  readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
+  /**
+   * Query limits: depth, aliases and tokens (graphql-armor); rows and statements estimated with the
+   * variables (see cost.ts; `maxCost` is kept for compatibility and ignored). Field suggestions are always hidden.
+   */
+  readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number } & CostLimits
 }
 
 export interface Gateway {
@@ -66,10 +71,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth ?? 13 },
-    // armor multiplies a field's cost by its literal `first`/`last`. Measured: a page of 40 tasks with every task
-    // field (document, assignments, status, obligations, deadlines, violations, parent and child tasks, reports)
-    // costs ~29,400; 100 of them ~73,500 (refused); 100 with document, assignments and status ~16,700.
-    costLimit: { maxCost: limits.maxCost ?? 50_000 },
+    // armor's cost multiplies every nested field by literal pages only (a `first: $n` went uncounted); cost.ts counts rows and statements.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases ?? 15 },
     maxTokens: { n: limits.maxTokens ?? 2000 },
     blockFieldSuggestion: { enabled: true },
@@ -80,7 +83,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     introspection: options.introspection ?? true,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
-    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
+    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), costLimitPlugin<Context>(limits), ...perfPlugins<Context>(), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
   })
   await server.start()
 
