@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url)
 export default defineConfig({
   resolve: {
     alias: {
+      '@chidao/core/testing': fileURLToPath(new URL('../core/src/testing.ts', import.meta.url)),
       '@chidao/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
       '@chidao/fixtures': fileURLToPath(new URL('../fixtures/src/index.ts', import.meta.url)),
       // One graphql realm: type-graphql loads graphql's CommonJS build; so must everything else.

@@ -7,9 +7,13 @@
  * import { openStore, migrateToLatest, Chidao, parseSymbol } from '@chidao/core'
  * parseSymbol('09-KH/ĐU').format //=> 'PARTY'
  */
+
+// ---- Errors: every expected failure is a DomainError with a code.
 export { DomainError, isDomainError, type DomainErrorCode } from './errors.js'
+
+// ---- Calendar: dates, the lunar calendar, holidays, working days, Civil Code periods, reporting periods.
+// (The astronomy behind the lunar calendar is internal.)
 export * from './calendar/date.js'
-export { newMoonJde, sunLongitude, deltaT } from './calendar/astronomy.js'
 export {
   LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, VIETNAM_UTC_OFFSET_HOURS, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar, tetOf,
   type LunarDate,
@@ -28,6 +32,8 @@ export {
 export {
   REPORTING_PERIOD_KINDS, reportingPeriod, type ReportingPeriod, type ReportingPeriodKind, type ReportingPeriodOptions,
 } from './calendar/reporting-period.js'
+
+// ---- Deadlines: reading a time phrase, and writing it back.
 export {
   DEADLINE_KINDS, DEADLINE_KIND_LABELS, RECURRENCES,
   type Deadline, type DeadlineKind, type DeadlinePhase, type Recurrence, type RelativeAnchor, type RelativeSpec, type RelativeUnit,
@@ -36,27 +42,37 @@ export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.js'
 export { formatDeadline } from './deadline/format.js'
 export { isTimePhrase } from './deadline/time-phrase.js'
 export { fold, nfc } from './text/fold.js'
+
+// ---- Documents: kinds and numbers (symbols).
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
 export {
   ISSUER_CODES, formatSymbol, normalizeSymbol, parseSymbol, type DocumentSymbol, type SymbolFormat,
 } from './document/symbol.js'
+
+// ---- The model: plain typed data and its closed sets.
 export * from './model/organization.js'
 export * from './model/document.js'
 export * from './model/task.js'
 export * from './model/report.js'
+
+// ---- Storage: opening and migrating a store (SQLite or PostgreSQL).
 export type { Database } from './storage/schema.js'
 export type { StoreKind } from './storage/store-kind.js'
 export { openStore, sqlitePathOf, storeKindOf, type OpenStoreOptions, type Store } from './storage/open-store.js'
 export { migrateDown, migrateToLatest, migrations } from './storage/migrate.js'
 export { Sqlite3Dialect } from './storage/sqlite/sqlite3-dialect.js'
 export type { Sqlite3DialectConfig } from './storage/sqlite/sqlite3-driver.js'
+
+// ---- The service: the Chidao façade, its inputs, and commands described once (run them with chidao.run).
 export {
   Chidao,
   type AddTargetInput, type AddTaskInput, type AssignInput, type ChidaoOptions, type CommandContext,
   type RegisterDocumentInput, type RegisterGroupInput, type RegisterOrganizationInput,
   type RegisterSuccessionInput, type RecordAlignmentReviewInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
-  type VerifyReportInput,
+  type VerifyReportInput, type LinkDocumentInput, type LinkTaskInput, type RegisterAliasInput,
 } from './service/chidao.js'
+
+// ---- The cascade's rules: the reference functions over plain data, and the store's rebuild and status query.
 export { CascadeIndex, type CascadeData, type Link } from './hierarchy/cascade.js'
 export {
   deadlineViolations, effectiveDeadlines, type DeadlineSource, type DeadlineViolation, type EffectiveDeadline,
@@ -72,6 +88,8 @@ export {
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
 export { obligationStatuses, scorecardCounts, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
+
+// ---- The importer: reading a plan's text (pure), and committing it through the service.
 export { AgencyMatcher, GENERIC_AGENCY_PHRASES, type AgencyMatch, type AgencyMatchContext, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './import/agency.js'
 export { findCitations, implementedBy, type CatalogDocument, type Citation } from './import/citation.js'
 export type { PlanHeader } from './import/header.js'
@@ -79,6 +97,8 @@ export { importPlan, type ImportCatalog, type ImportPlanOptions, type ImportStat
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
 export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
+
+// ---- API keys and authorization.
 export {
   API_KEY_ROLES, createApiKey, createApiKeyCommand, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
 } from './service/api-keys.js'

@@ -5,7 +5,6 @@
 import './production.js'
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
-import { loadFixtures } from '@chidao/fixtures'
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { destination, pino } from 'pino'
@@ -13,6 +12,12 @@ import { createGateway } from './gateway.js'
 import { importSummary } from './import-summary.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
+
+/** Loads the fixtures, importing them only when a store is seeded (the served gateway never needs them). */
+async function seed(chidao: Chidao) {
+  const { loadFixtures } = await import('@chidao/fixtures')
+  return loadFixtures(chidao)
+}
 
 function databaseUrl(options: StoreOptions): string {
   return options.databaseUrl ?? process.env.DATABASE_URL ?? options.db ?? DEFAULT_DB
@@ -73,7 +78,7 @@ program
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
   .action((options: StoreOptions) => withStore(options, async (store) => {
-    const summary = await loadFixtures(new Chidao(store))
+    const summary = await seed(new Chidao(store))
     console.log(Object.entries(summary).map(([k, n]) => `${k}: ${n}`).join(', '))
   }))
 
@@ -114,7 +119,7 @@ program
     const url = databaseUrl(options)
     const store = await openStore(url)
     await migrateToLatest(store)
-    const loaded = await loadFixtures(new Chidao(store))
+    const loaded = await seed(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
     const log = pino({ name: 'chidao' }, destination({ sync: true }))
     const gateway = await createGateway({ store, publicReads: !options.private })

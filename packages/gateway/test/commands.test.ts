@@ -6,8 +6,7 @@ import { buildSchema } from '../src/index.js'
 import { mutationName } from '../src/resolvers/command.resolver.js'
 import { toGlobalId } from '../src/types/relay.js'
 import { serve, type Served } from './support.js'
-import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
-import { registerOrganizations } from '../../core/test/support/cascade.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
 
 /** A value of a shape that GraphQL accepts (core may still refuse it). */
 function sample(shape: Shape): unknown {
@@ -57,7 +56,11 @@ for (const dialect of DIALECTS) {
     let served: Served
     beforeAll(async () => {
       t = await initTest(dialect)
-      await registerOrganizations(t.chidao)
+      for (const o of [
+        { code: 'QNG.TU', name: 'Tỉnh ủy Quảng Ngãi', tier: 'PROVINCE', bloc: 'PARTY', kind: 'PROVINCIAL_PARTY_COMMITTEE', scope: 'QNG' },
+        { code: 'QNG.UBND', name: 'Ủy ban nhân dân tỉnh Quảng Ngãi', tier: 'PROVINCE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', scope: 'QNG' },
+        { code: 'QNG.SKHCN', name: 'Sở Khoa học và Công nghệ', tier: 'PROVINCE', bloc: 'STATE', kind: 'DEPARTMENT', parentCode: 'QNG.UBND' },
+      ]) await t.chidao.registerOrganization({ actor: 'test' }, o)
       served = await serve({ store: t.store })
     })
     afterAll(async () => {
@@ -77,6 +80,16 @@ for (const dialect of DIALECTS) {
         expect(body.data[name].userErrors, name).toEqual([{ field: null, code: 'FORBIDDEN' }])
       }
       expect(await audited()).toBe(before)
+    })
+
+    it('resolves a report by its global ID (Report implements Node)', async () => {
+      const ctx = { actor: 'test' }
+      const doc = await t.chidao.registerDocument(ctx, { symbol: '30/KH-UBND', issuerCode: 'QNG.UBND', issuedOn: '2025-10-01', title: 'Kế hoạch' })
+      const task = await t.chidao.addTask(ctx, { documentId: doc.id, code: '1', content: 'x', assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }] })
+      const report = await t.chidao.submitReport(ctx, { taskId: task.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', reportedOn: '2025-10-05' })
+      const id = toGlobalId('Report', report.id)
+      const { body } = await served.post(`query($id: ID!) { node(id: $id) { id ... on Report { claimedStatus verificationStatus } } }`, { id })
+      expect(body.data.node).toEqual({ id, claimedStatus: 'IN_PROGRESS', verificationStatus: 'PENDING' })
     })
 
     it('registers an alias through a mutation no gateway code was written for', async () => {

@@ -2,7 +2,7 @@ import { loadFixtures } from '@chidao/fixtures'
 import type { KyselyPlugin } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { serve } from './support.js'
-import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest } from '@chidao/core/testing'
 
 const WIDE = `query($n: Int) { document(symbol: "57-NQ/TW") { implementedBy(first: $n) { edges { node { symbol
   tasks(first: 100) { edges { node { code reports(first: 100) { totalCount } } } } } } } } }`

@@ -5,7 +5,7 @@ import { printSchema } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSchema, GRAPHIQL_ASSETS, LANDING_PAGE } from '../src/index.js'
 import { serve, type Served } from './support.js'
-import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
 
 describe('schema', () => {
   it('matches the committed schema.graphql (run `npm run schema -w @chidao/gateway` after changing it)', async () => {

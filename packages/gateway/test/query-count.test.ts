@@ -2,7 +2,7 @@ import { loadFixtures } from '@chidao/fixtures'
 import type { KyselyPlugin } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { serve } from './support.js'
-import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest } from '@chidao/core/testing'
 
 /** Counts every query kysely sends. */
 function counter(): KyselyPlugin & { count: number } {

@@ -1,7 +1,7 @@
 import { loadFixtures } from '@chidao/fixtures'
 import { describe, expect, it } from 'vitest'
 import { serve } from './support.js'
-import { DIALECTS, destroyTest, initTest } from '../../core/test/support/dialects.js'
+import { DIALECTS, destroyTest, initTest } from '@chidao/core/testing'
 
 describe('federation subgraph mode', () => {
   it('publishes its SDL with @key on Organization, Document and Task, and resolves those entities by id', async () => {

@@ -6,6 +6,7 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Tier } from '../model/organization.js'
+import type { DocumentKind } from '../document/kind.js'
 import { tierRank } from '../model/organization.js'
 import type { AssignmentRole } from '../model/task.js'
 import type { CascadeIndex } from './cascade.js'
@@ -196,6 +197,9 @@ export function uncoveredParentTasks(index: CascadeIndex, planId: string): Uncov
   const covered = new Set((index.tasksOfDocument.get(planId) ?? []).flatMap((t) => index.taskParents.get(t.id) ?? []))
   const out: UncoveredParentTask[] = []
   for (const parentDocumentId of index.documentParents.get(planId) ?? []) {
+    // A parent issued after the plan owes nothing yet on the plan's date (as the store reads it).
+    const parentIssuedOn = index.document.get(parentDocumentId)?.issuedOn ?? null
+    if (parentIssuedOn !== null && parentIssuedOn > asOf) continue
     for (const task of index.tasksOfDocument.get(parentDocumentId) ?? []) {
       if (covered.has(task.id)) continue
       const owed = obligationsOfTask(index, task.id, asOf).some((o) => index.isWithin(plan.issuerId, o.organizationId) || o.organizationId === plan.issuerId)
@@ -205,8 +209,9 @@ export function uncoveredParentTasks(index: CascadeIndex, planId: string): Uncov
   return out
 }
 
-/** Plan kinds that an alignment review considers. */
-const PLAN_KINDS = new Set(['KH', 'CTr', 'QĐ', 'ĐA'])
+/** The kinds of document that are plans, and so may need review after new direction (the SQL is made from this list). */
+export const REVIEWABLE_PLAN_KINDS = ['KH', 'CTr', 'QĐ', 'ĐA'] as const satisfies readonly DocumentKind[]
+const PLAN_KINDS: ReadonlySet<string> = new Set(REVIEWABLE_PLAN_KINDS)
 
 /** A plan that new direction on one of its parents asks to review, and has not yet been. */
 export interface ReviewNeeded {

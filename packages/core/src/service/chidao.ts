@@ -347,6 +347,8 @@ export class Chidao {
   async assignmentsOf(taskId: string): Promise<Assignment[]> { return (await this.assignmentsOfTasks([taskId])).get(taskId) ?? [] }
   /** Targets tied to many tasks at once, by task id (one query). */
   targetsOfTasks(taskIds: readonly string[]): Promise<Map<string, Target[]>> { return taskQueries.targetsOfTasks(this.db, taskIds) }
+  /** The report with this id and its evidence, or null. */
+  reportById(id: string): Promise<Report | null> { return taskQueries.reportById(this.db, id) }
   /** Reports on a task, oldest first. */
   async reportsOf(taskId: string): Promise<Report[]> { return (await this.reportsOfTasks([taskId])).get(taskId) ?? [] }
   /** Reports on many tasks at once, oldest first, by task id (two queries: reports, then their evidence). */

@@ -118,6 +118,10 @@ export class LookupResolver {
       const o = await ctx.loaders.organization.load(raw)
       return o ? OrganizationType.of(o) : null
     }
+    if (type === 'Report') {
+      const r = await ctx.chidao.reportById(raw)
+      return r ? ReportType.of(r) : null
+    }
     return null
   }
 }

@@ -1,10 +1,10 @@
 /** Mutation payloads, each with `userErrors` (the inputs are made from core's command descriptions). */
 import type { Report } from '@chidao/core'
-import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { Field, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DocumentType, OrganizationType, TaskType } from './domain.type.js'
 import { ClaimedStatusEnum, VerificationStatusEnum } from './enums.js'
-import { Connection, toGlobalId } from './relay.js'
+import { Connection, Node, toGlobalId } from './relay.js'
 
 @ObjectType('UserError', { description: 'A mistake in the input; nothing was written.' })
 export class UserError {
@@ -13,9 +13,8 @@ export class UserError {
   @Field(() => String, { description: 'A core error code (MALFORMED_SYMBOL, UNKNOWN_ORGANIZATION, …) or FORBIDDEN.' }) code!: string
 }
 
-@ObjectType('Report')
-export class ReportType {
-  @Field(() => ID) id!: string
+@ObjectType('Report', { implements: Node })
+export class ReportType extends Node {
   @Field(() => ClaimedStatusEnum) claimedStatus!: string
   @Field(() => Int, { nullable: true }) percent!: number | null
   @Field(() => DateScalar) reportedOn!: string

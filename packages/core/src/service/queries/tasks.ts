@@ -2,7 +2,7 @@
 import type { Db } from '../../storage/db.js'
 import { taskLinksOf } from '../../storage/repo/tasks.js'
 
-export { reportPagesOfTasks, reportsOfTasks } from '../../storage/repo/reports.js'
+export { findReport as reportById, reportPagesOfTasks, reportsOfTasks } from '../../storage/repo/reports.js'
 export { taskPagesOfDocuments } from '../../storage/repo/pages.js'
 export { targetsOfTasks } from '../../storage/repo/documents.js'
 export {
