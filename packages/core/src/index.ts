@@ -86,7 +86,7 @@ export {
   type Bottleneck, type CascadeEvaluation, type ReviewNeeded, type Scorecard, type ScorecardScope, type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
-export { obligationStatuses, scorecardCounts, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
+export { obligationStatuses, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan.
+ * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan, export a `report`.
  */
 import './production.js'
 import { Command } from 'commander'
@@ -10,6 +10,7 @@ import http from 'node:http'
 import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
 import { importSummary } from './import-summary.js'
+import { reportCommand } from './report-command.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
 
@@ -107,6 +108,8 @@ program
     console.log(options.json ? JSON.stringify(result, null, 2) : importSummary(result))
   }))
 
+program.addCommand(reportCommand(withStore))
+
 program
   .command('serve')
   .description('serve the GraphQL API (loads the fixtures into an empty store first)')
@@ -131,7 +134,7 @@ program
     })
     server.listen(Number(options.port), options.host, () => {
       log.info({ store: storeKindOf(url), url: `http://${options.host}:${options.port}/graphql`, publicReads: !options.private }, 'listening')
-      console.log(`chidao: GraphQL at http://${options.host}:${options.port}/graphql`)
+      console.log(`chidao: dashboard at http://${options.host}:${options.port}/ , GraphQL at http://${options.host}:${options.port}/graphql`)
       console.log(`chidao: local admin key (shown once): ${admin.secret}`)
     })
     const shutdown = () => {

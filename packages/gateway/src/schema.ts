@@ -6,6 +6,7 @@ import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
 import { COMMANDS } from '@chidao/core'
 import { commandResolvers } from './resolvers/command.resolver.js'
+import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
@@ -38,7 +39,8 @@ async function validateWhereDeclared(value: unknown): Promise<void> {
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver, ...commandResolvers(COMMANDS)],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver,
+      ...commandResolvers(COMMANDS), ScorecardInsightResolver, TaskInsightResolver, ReportInsightResolver],
     // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list
     // field, are checked by relay.ts; validating each of them cost ~2.4% of a flat query's CPU.
     validateFn: validateWhereDeclared,

@@ -208,6 +208,16 @@ export class Chidao {
     return hierarchy.scorecard(this.db, scope, asOf, overdueLimit)
   }
 
+  /**
+   * Counts and rates of a scope's obligations on a date per holder, by organisation id (one query).
+   *
+   * @example
+   * const byHolder = await chidao.scorecardsByHolder({ province: 'QNG' }, '2025-12-31')
+   */
+  scorecardsByHolder(scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+    return hierarchy.scorecardsByHolder(this.db, scope, asOf)
+  }
+
   /** Counts of a scope's obligations by status on a date, with the rates (one query). */
   scorecardCounts(scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
     return hierarchy.scorecardCountsOf(this.db, scope, asOf)

@@ -8,7 +8,7 @@ import { parentDocuments } from '../../storage/repo/documents.js'
 import { idsAtOrAbove } from '../../storage/repo/organizations.js'
 import { parentTaskIdsOfDocument, tasksByIds, tasksOfDocument } from '../../storage/repo/tasks.js'
 import {
-  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
+  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts,
 } from '../../storage/status-query.js'
 import { requireDocument } from '../lookup.js'
 import { requireDate } from '../validate.js'
@@ -30,6 +30,11 @@ export async function taskStatus(db: Db, taskId: string, asOf: CalendarDate): Pr
 }
 
 /** Counts, rates and the longest-overdue obligations of a scope on a date. */
+/** Counts and rates of a scope's obligations on a date per holder, by organisation id (one query). */
+export function scorecardsByHolder(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+  return scorecardCountsByHolder(db, requireDate(asOf, 'asOf'), scope)
+}
+
 export async function scorecard(
   db: Db, scope: ScorecardScope, asOf: CalendarDate, overdueLimit = 20,
 ): Promise<ScorecardCounts & { overdue: ObligationStatusRow[] }> {
