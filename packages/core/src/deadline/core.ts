@@ -9,7 +9,7 @@ import { conditional } from './forms/conditions.js'
 import { afterDay, dateList, dateRange, fromStart, periodSpan, yearList } from './forms/ranges.js'
 import { recurrenceOf } from './forms/recurrence.js'
 import { relative } from './forms/relative.js'
-import type { ParseDeadlineOptions } from './parse.js'
+import type { ParseDeadlineOptions } from './types.js'
 import { DATE, DATE_RE, DEN, HET, MONTH_YEAR, NAM, NGAY, QUARTER_NO, QUY, THANG, TRUOC, TU, VA_NHUNG_RE } from './patterns.js'
 import { BadDate, DATED, date, month, position, quarterNumber, spec, year, type Spec } from './spec.js'
 

@@ -14,16 +14,11 @@ import { maskBudget, recurrenceOf } from './forms/recurrence.js'
 import { foldInPlace } from './ocr-fold.js'
 import { DATE, NAM, TU, VA_NHUNG } from './patterns.js'
 import { BadDate, collapse, DATED, date, month, spec, year, type Spec } from './spec.js'
-import type { Deadline, DeadlinePhase } from './types.js'
+import type { Deadline, DeadlinePhase, ParseDeadlineOptions } from './types.js'
 import { numericDates } from './written-dates.js'
 
 /** Options of {@link parseDeadline}. */
-export interface ParseDeadlineOptions {
-  /** Issue date of the document, to resolve RELATIVE phrases ("kể từ ngày ban hành"). */
-  readonly issuedOn?: CalendarDate
-  /** Working-day calendar for effective due dates (default: Vietnam's). */
-  readonly calendar?: WorkCalendar
-}
+export type { ParseDeadlineOptions }
 
 const LABEL_RE = /^[\s\-•*+]*(?:\d{1,2}[.)]\s*)?th\S{1,3}\s+(?:g\S{2,3}|h\S{2,3})(?:\s+(?:th\S{1,3}|ho\S{1,3})\s+\S{2,5})?\s*:\s*/
 const PHASE_HEAD_RE = new RegExp(`(?:^|[.;:]\\s*|\\s)((?:${TU}\\s*)?${NAM}\\s*\\d{4}(?:\\s*-\\s*\\d{4})?(?:\\s+${VA_NHUNG})?)\\s*:`, 'g')

@@ -1,5 +1,6 @@
 /** The structured form of a time phrase (thời gian thực hiện / hoàn thành). */
 import type { CalendarDate } from '../calendar/date.js'
+import type { WorkCalendar } from '../calendar/work-calendar.js'
 
 /** What shape of time a phrase gives. */
 export const DEADLINE_KINDS = [
@@ -72,4 +73,12 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
   PHASED: { vi: 'Theo giai đoạn', en: 'Phased' },
   INHERITED: { vi: 'Theo nhiệm vụ cấp trên', en: 'Follows parent tasks' },
   UNKNOWN: { vi: 'Chưa xác định', en: 'Not understood' },
+}
+
+/** Options of `parseDeadline` (here, with the types, so the forms need not import the parser). */
+export interface ParseDeadlineOptions {
+  /** Issue date of the document, to resolve RELATIVE phrases ("kể từ ngày ban hành"). */
+  readonly issuedOn?: CalendarDate
+  /** Working-day calendar for effective due dates (default: Vietnam's). */
+  readonly calendar?: WorkCalendar
 }

@@ -6,7 +6,7 @@
 import { addDays } from '../../calendar/date.js'
 import { periodLastDay } from '../../calendar/civil-code.js'
 import { addWorkingDays, VIETNAM_WORK_CALENDAR } from '../../calendar/work-calendar.js'
-import type { ParseDeadlineOptions } from '../parse.js'
+import type { ParseDeadlineOptions } from '../types.js'
 import { NAM, NGAY, THANG } from '../patterns.js'
 import { collapse, spec, type Spec } from '../spec.js'
 import type { RelativeAnchor, RelativeSpec, RelativeUnit } from '../types.js'
