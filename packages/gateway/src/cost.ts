@@ -76,7 +76,8 @@ export function queryCost(
         walk((on ?? type) as GraphQLCompositeType, frag.selectionSet, multiplicity, depth + 1)
         continue
       }
-      if (!sel.selectionSet || !(isObjectType(type) || isInterfaceType(type))) continue
+      // Introspection reads the schema in memory, never the store.
+      if (!sel.selectionSet || sel.name.value.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue
       const def: GraphQLField<unknown, unknown> | undefined = type.getFields()[sel.name.value]
       if (!def) continue
       const named = getNamedType(def.type) as GraphQLCompositeType

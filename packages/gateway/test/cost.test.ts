@@ -50,6 +50,11 @@ describe(`the cost limit counts rows and statements with the variables, before r
       const ok = await served.post(reports, { id: plan })
       expect(ok.body.errors).toBeUndefined()
       expect(ok.body.data.node.tasks.edges.length).toBeGreaterThan(40)
+      // Introspection (GraphiQL's full query) reads no rows.
+      const { getIntrospectionQuery } = await import('graphql')
+      const intro = await small.post(getIntrospectionQuery(), {})
+      expect(intro.body.errors).toBeUndefined()
+      expect(intro.body.data.__schema.types.length).toBeGreaterThan(50)
       // The limits are configurable: rows and statements.
       expect((await refused(reports, { id: plan }, small)).rows).toBeGreaterThan(1_000)
       const manyLists = `{ documents(first: 2) { edges { node { a: tasks(first: 1) { totalCount } b: tasks(first: 1) { totalCount } c: targets { totalCount } } } } }`
