@@ -87,6 +87,7 @@ export {
 } from './hierarchy/scorecard.js'
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
 export { obligationStatuses, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
+export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.
 export { AgencyMatcher, GENERIC_AGENCY_PHRASES, type AgencyMatch, type AgencyMatchContext, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './import/agency.js'

@@ -2,6 +2,7 @@
 /**
  * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan, export a `report`.
  */
+import './production.js'
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { destination, pino } from 'pino'

@@ -1,7 +1,7 @@
 /** The per-request context: the service and one set of DataLoaders (never shared between requests). */
 import {
   taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type DeadlineViolation, type Document, type EffectiveDeadline,
-  type DocumentSource, type DocumentSourceRecord, type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
+  type DocumentSource, type DocumentSourceRecord, type ListPage, type ListWindow, type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
 } from '@chidao/core'
 import DataLoader from 'dataloader'
 
@@ -31,9 +31,17 @@ export interface Loaders {
   readonly documentSources: DataLoader<string, DocumentSourceRecord[]>
 }
 
+/** A batch read of one page window for many parents (one statement, or two with reports' evidence). */
+export type PageBatch<T> = (chidao: Chidao, parentIds: readonly string[], window: ListWindow) => Promise<Map<string, ListPage<T>>>
+
 export interface Context {
   readonly chidao: Chidao
   readonly loaders: Loaders
+  /**
+   * The request's loader of one list field for one page window: every parent asking the same window
+   * of the same list in a tick is read in one batch, paged in SQL.
+   */
+  pages<T>(list: string, window: ListWindow, batch: PageBatch<T>): DataLoader<string, ListPage<T>>
   /** The API key presented (Authorization: Bearer …), resolved; null when none was. */
   readonly grant: ApiKeyGrant | null
   /** A key was presented but is unknown or revoked. */
@@ -84,8 +92,21 @@ function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>
 
 /** Makes a request's context; loaders batch lookups into one query each. */
 export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, badKey = false, idempotencyKey: string | null = null): Context {
+  const pageLoaders = new Map<string, DataLoader<string, ListPage<unknown>>>()
   return {
     chidao,
+    pages<T>(list: string, window: ListWindow, batch: PageBatch<T>): DataLoader<string, ListPage<T>> {
+      const key = `${list}|${window.offset}|${window.limit}`
+      let loader = pageLoaders.get(key)
+      if (!loader) {
+        loader = new DataLoader<string, ListPage<unknown>>(async (ids) => {
+          const map = await batch(chidao, ids, window)
+          return ids.map((id) => map.get(id) ?? { items: [], total: 0 })
+        })
+        pageLoaders.set(key, loader)
+      }
+      return loader as DataLoader<string, ListPage<T>>
+    },
     grant,
     badKey,
     idempotencyKey,

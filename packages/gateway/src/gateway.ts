@@ -8,10 +8,12 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
+import { costLimitPlugin, type CostLimits } from './cost.js'
 import { createDashboard } from './dashboard/router.js'
 import { formatError } from './error-format.js'
 import { HttpRefusal, parseGraphQLBody, readBody } from './http-body.js'
 import { handleImport } from './import-route.js'
+import { perfPlugins } from './perf.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -28,8 +30,11 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly publicReads?: boolean
   /** Largest file `POST /import` accepts, bytes (default 20 MiB); larger is 413. */
   readonly maxUploadBytes?: number
-  /** Query limits (graphql-armor); field suggestions are always hidden. */
-  readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
+  /**
+   * Query limits: depth, aliases and tokens (graphql-armor); rows and statements estimated with the
+   * variables (see cost.ts; `maxCost` is kept for compatibility and ignored). Field suggestions are always hidden.
+   */
+  readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number } & CostLimits
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
   readonly dashboardUnit?: string
   /** HTTP limits: the largest body (413 above it) and how long `/readyz` waits for the store. See {@link HTTP_DEFAULTS}. */
@@ -75,14 +80,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const chidao = new Chidao(store)
   const schema = options.subgraph ? await buildSubgraph() : await buildSchema()
   const path = options.path ?? '/graphql'
-  // Depth 10 fits the deepest useful query (document → tasks → edges → node → parentTasks → edges → node → document → field).
+  // Depth 13 fits three nested connections (document → implementedBy → edges → node → tasks → edges → node → reports → edges → node → field);
+  // what a query costs is bounded by the row and statement limits, not by its depth.
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth ?? 10 },
-    // armor multiplies a field's cost by its literal `first`/`last`. Measured: a page of 40 tasks with every task
-    // field (document, assignments, status, obligations, deadlines, violations, parent and child tasks, reports)
-    // costs ~29,400; 100 of them ~73,500 (refused); 100 with document, assignments and status ~16,700.
-    costLimit: { maxCost: limits.maxCost ?? 50_000 },
+    maxDepth: { n: limits.maxDepth ?? 13 },
+    // armor's cost multiplies every nested field by literal pages only (a `first: $n` went uncounted); cost.ts counts rows and statements.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases ?? 15 },
     // Tokens are counted before Apollo (armor's count throws where Apollo answers 500).
     maxTokens: { enabled: false },
@@ -96,7 +100,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
-    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
+    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), costLimitPlugin<Context>(limits), ...perfPlugins<Context>(), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
   })
   await server.start()
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata'
+import { getMetadataStorage, validateOrReject, type ValidationError } from 'class-validator'
 import type { GraphQLSchema } from 'graphql'
-import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
+import { ArgumentValidationError, buildSchema as buildTypeGraphQLSchema } from 'type-graphql'
 import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
 import { COMMANDS } from '@chidao/core'
@@ -10,6 +11,25 @@ import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
+
+const declares = new Map<Function, boolean>()
+
+/** Validates an argument object with class-validator only when its class declares constraints (cached per class). */
+async function validateWhereDeclared(value: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object') return
+  const type = (value as object).constructor
+  let has = declares.get(type)
+  if (has === undefined) {
+    has = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0
+    declares.set(type, has)
+  }
+  if (!has) return
+  try {
+    await validateOrReject(value, { forbidUnknownValues: false, skipMissingProperties: true })
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ValidationError[])
+  }
+}
 
 /**
  * The chidao GraphQL schema (built once: type-graphql's metadata is global).
@@ -21,7 +41,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
     resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver,
       ScorecardInsightResolver, TaskInsightResolver, ReportInsightResolver, ...commandResolvers(COMMANDS)],
-    validate: true,
+    // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list
+    // field, are checked by relay.ts; validating each of them cost ~2.4% of a flat query's CPU.
+    validateFn: validateWhereDeclared,
   })
   return built
 }

@@ -15,6 +15,7 @@ import type { Organization, OrganizationGroup, Succession } from '../model/organ
 import type { AuditEntry, Report } from '../model/report.js'
 import type { Assignment, AssignmentRole, Target, Task } from '../model/task.js'
 import type { Store } from '../storage/open-store.js'
+import type { ListPage, PageWindow } from '../storage/repo/pages.js'
 import type { Database } from '../storage/schema.js'
 import type { ObligationStatusRow, ScorecardCounts } from '../storage/status-query.js'
 import { createApiKeyCommand, type ApiKeyGrant, type CreateApiKeyInput } from './api-keys.js'
@@ -221,11 +222,6 @@ export class Chidao {
     return hierarchy.scorecard(this.db, scope, asOf, overdueLimit)
   }
 
-  /** Counts of a scope's obligations by status on a date, with the rates (one query). */
-  scorecardCounts(scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
-    return hierarchy.scorecardCountsOf(this.db, scope, asOf)
-  }
-
   /**
    * Counts and rates of a scope's obligations on a date per holder, by organisation id (one query).
    *
@@ -233,7 +229,12 @@ export class Chidao {
    * const byHolder = await chidao.scorecardsByHolder({ province: 'QNG' }, '2025-12-31')
    */
   scorecardsByHolder(scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
-    return hierarchy.scorecardCountsByHolderOf(this.db, scope, asOf)
+    return hierarchy.scorecardsByHolder(this.db, scope, asOf)
+  }
+
+  /** Counts of a scope's obligations by status on a date, with the rates (one query). */
+  scorecardCounts(scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
+    return hierarchy.scorecardCountsOf(this.db, scope, asOf)
   }
 
   /**
@@ -322,6 +323,19 @@ export class Chidao {
   parentsOf(documentId: string): Promise<Document[]> { return documentQueries.parentsOf(this.db, documentId) }
   /** The documents that implement a document (its direct children). */
   childrenOf(documentId: string): Promise<Document[]> { return documentQueries.childrenOf(this.db, documentId) }
+  /**
+   * Pages of the documents directly implementing (`children`) or implemented by (`parents`) many documents, by issue date (one statement).
+   *
+   * @example
+   * const pages = await chidao.linkedDocumentPages([nq57.id], 'children', { offset: 0, limit: 20 })
+   */
+  linkedDocumentPages(documentIds: readonly string[], direction: 'children' | 'parents', window: PageWindow): Promise<Map<string, ListPage<Document>>> {
+    return documentQueries.linkedDocumentPages(this.db, documentIds, direction, window)
+  }
+  /** Pages of every document below many documents, by issue date (one recursive statement). */
+  cascadePages(documentIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Document>>> {
+    return documentQueries.cascadePages(this.db, documentIds, window)
+  }
   /** Ids of every document a document implements, directly or through others. */
   ancestorIdsOf(documentId: string): Promise<string[]> { return documentQueries.ancestorIdsOf(this.db, documentId) }
   /** A document's targets. */
@@ -335,6 +349,14 @@ export class Chidao {
   tasksByIds(ids: readonly string[]): Promise<(Task | null)[]> { return taskQueries.tasksByIds(this.db, ids) }
   /** A document's tasks in plan order. */
   tasksOf(documentId: string): Promise<Task[]> { return taskQueries.tasksOf(this.db, documentId) }
+  /** Pages of the tasks of many documents, in plan order (one statement). */
+  taskPagesOfDocuments(documentIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Task>>> {
+    return taskQueries.taskPagesOfDocuments(this.db, documentIds, window)
+  }
+  /** Pages of the reports on many tasks, oldest first (two statements: reports, then their evidence). */
+  reportPagesOfTasks(taskIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Report>>> {
+    return taskQueries.reportPagesOfTasks(this.db, taskIds, window)
+  }
   /** Ids of the tasks in lower plans that implement a task directly. */
   childTaskIdsOf(taskId: string): Promise<string[]> { return taskQueries.childTaskIdsOf(this.db, taskId) }
   /** Ids of the tasks a task implements. */

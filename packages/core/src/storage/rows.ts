@@ -37,13 +37,25 @@ export function toDocument(r: Selectable<DocumentTable>): Document {
   }
 }
 
+/**
+ * A task from its row. Its deadline (stored as JSON) is parsed when first read, not on every row:
+ * a page of tasks asked only for codes and documents parses nothing.
+ */
 export function toTask(r: Selectable<TaskTable>): Task {
-  return {
+  const task = {
     id: r.id, scope: r.scope, documentId: r.documentId, code: r.code, parentId: r.parentId,
     ordinal: Number(r.ordinal), content: r.content, timePhrase: r.timePhrase,
-    deadline: JSON.parse(r.deadline) as Deadline, output: r.output,
+    deadline: undefined as unknown as Deadline, output: r.output,
     state: r.state, version: Number(r.version),
   }
+  const stored = r.deadline
+  let parsed: Deadline | undefined
+  Object.defineProperty(task, 'deadline', {
+    enumerable: true, configurable: true,
+    get: () => (parsed ??= JSON.parse(stored) as Deadline),
+    set: (value: Deadline) => { parsed = value },
+  })
+  return task
 }
 
 export function toAssignment(r: Selectable<AssignmentTable>): Assignment {

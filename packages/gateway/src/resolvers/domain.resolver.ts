@@ -2,7 +2,7 @@
 import { formatDeadline, todayInVietnam, validOn, type AssignmentRole, type Deadline, type Succession, type TaskStatus } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
-import { loadAll, loadById, type Context } from '../context.js'
+import { loadAll, loadById, type Context, type PageBatch } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { DeadlineType } from '../types/calendar.type.js'
 import {
@@ -12,7 +12,7 @@ import {
 } from '../types/domain.type.js'
 import { TaskStatusEnum } from '../types/enums.js'
 import { ReportConnection, ReportType } from '../types/mutation.type.js'
-import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate } from '../types/relay.js'
+import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate, type ConnectionShape } from '../types/relay.js'
 import { TaskFilter } from '../types/filter.type.js'
 import { DocumentSourceType } from '../types/document-source.type.js'
 
@@ -71,6 +71,13 @@ export class LookupResolver {
     }
     if (!filter.documentId) throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
     const { type, id } = fromGlobalId(filter.documentId)
+    if (!status) {
+      if (type !== 'Document') return paginate([], page)
+      return pageFromStore(page, async (w) => {
+        const found = (await chidao.taskPagesOfDocuments([id], w)).get(id)!
+        return { items: found.items.map(TaskType.of), total: found.total }
+      })
+    }
     let tasks = type === 'Document' ? await chidao.tasksOf(id) : []
     if (status) {
       // A plan's tasks are a bounded list: one status query for all of them, then the page.
@@ -169,18 +176,18 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'The documents this one implements.' })
-  async implements(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate((await chidao.parentsOf(d.raw.id)).map(DocumentType.of), page)
+  implements(@Root() d: DocumentType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return pageOf(ctx, 'implements', d.raw.id, page, (c, ids, w) => c.linkedDocumentPages(ids, 'parents', w), DocumentType.of)
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'The documents implementing this one directly.' })
-  async implementedBy(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate((await chidao.childrenOf(d.raw.id)).map(DocumentType.of), page)
+  implementedBy(@Root() d: DocumentType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return pageOf(ctx, 'implementedBy', d.raw.id, page, (c, ids, w) => c.linkedDocumentPages(ids, 'children', w), DocumentType.of)
   }
 
   @FieldResolver(() => DocumentConnection, { description: 'Every document below this one.' })
-  async cascade(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate((await chidao.cascadeBelow(d.raw.id)).map(DocumentType.of), page)
+  cascade(@Root() d: DocumentType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return pageOf(ctx, 'cascade', d.raw.id, page, (c, ids, w) => c.cascadePages(ids, w), DocumentType.of)
   }
 
   @FieldResolver(() => AlignmentReviewConnection, { description: 'Recorded alignment reviews of this plan, oldest first.' })
@@ -210,8 +217,8 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Its tasks in plan order.' })
-  async tasks(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate((await chidao.tasksOf(d.raw.id)).map(TaskType.of), page)
+  tasks(@Root() d: DocumentType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return pageOf(ctx, 'tasks', d.raw.id, page, (c, ids, w) => c.taskPagesOfDocuments(ids, w), TaskType.of)
   }
 }
 
@@ -266,8 +273,8 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => ReportConnection, { description: 'Progress reports on it, oldest first.' })
-  async reports(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate((await loaders.reports.load(t.raw.id)).map(ReportType.of), page)
+  reports(@Root() t: TaskType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
+    return pageOf(ctx, 'reports', t.raw.id, page, (c, ids, w) => c.reportPagesOfTasks(ids, w), ReportType.of)
   }
 
   @FieldResolver(() => TargetConnection, { description: 'Targets tied to it, by milestone.' })
@@ -299,6 +306,19 @@ export class TaskResolver {
       })
     }), page)
   }
+}
+
+/**
+ * A page of one parent's list through the request's batch loader for that list and window: all the
+ * parents at one level of the query share one SQL statement, paged per parent.
+ */
+function pageOf<R, T>(
+  ctx: Context, list: string, parentId: string, args: ConnectionArgs, batch: PageBatch<R>, to: (r: R) => T,
+): Promise<ConnectionShape<T>> {
+  return pageFromStore(args, async (window) => {
+    const found = await ctx.pages(list, window, batch).load(parentId)
+    return { items: found.items.map(to), total: found.total }
+  })
 }
 
 /** Tasks by id through the request's loader, skipping unknown ids. */

@@ -7,6 +7,7 @@ import { documentPage, documentsWithSymbol, findDocumentByKey } from '../../stor
 export { documentSourcesOf as sourcesOfDocuments } from '../../storage/repo/document-sources.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 
+export { cascadePages, linkedDocumentPages } from '../../storage/repo/pages.js'
 export {
   alignmentReviewsOfDocument as alignmentReviewsOf, ancestorDocumentIds as ancestorIdsOf, childDocuments as childrenOf,
   documentsBelow as cascadeBelow, documentsByIds, findDocument as documentById, parentDocuments as parentsOf, targetsOfDocument as targetsOf,

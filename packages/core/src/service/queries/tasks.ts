@@ -2,7 +2,8 @@
 import type { Db } from '../../storage/db.js'
 import { taskLinksOf } from '../../storage/repo/tasks.js'
 
-export { findReport as reportById, reportsOfTasks } from '../../storage/repo/reports.js'
+export { findReport as reportById, reportPagesOfTasks, reportsOfTasks } from '../../storage/repo/reports.js'
+export { taskPagesOfDocuments } from '../../storage/repo/pages.js'
 export { targetsOfTasks } from '../../storage/repo/documents.js'
 export {
   assignmentsOfTasks, effectiveDeadlinesOf, findTask as taskById, taskLinksOf, tasksByIds, tasksOfDocument as tasksOf, violationsOfTasks,

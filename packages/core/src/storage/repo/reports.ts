@@ -1,8 +1,9 @@
 /** Reports and their evidence: the SQL the commands and queries use. */
-import type { Insertable, Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Evidence, Report } from '../../model/report.js'
 import { distinct, groupBy, type Db } from '../db.js'
 import { toReport } from '../rows.js'
+import type { ListPage, PageWindow } from './pages.js'
 import type { Database, ReportTable } from '../schema.js'
 
 /** Reports from their rows, with their evidence in its order (one query for all of them). */
@@ -27,6 +28,33 @@ export async function reportsOfTasks(db: Db, taskIds: readonly string[]): Promis
     ? await db.selectFrom('report').selectAll().where('taskId', 'in', distinct(taskIds)).orderBy('reportedOn').orderBy('createdAt').execute()
     : []
   return groupBy(taskIds, await withEvidence(db, rows), (r) => r.taskId, (r) => r)
+}
+
+/**
+ * Pages of the reports on many tasks, oldest first (two statements: the windows of reports, numbered
+ * per task in SQL, then their evidence).
+ *
+ * @example
+ * const pages = await reportPagesOfTasks(db, taskIds, { offset: 0, limit: 20 })
+ */
+export async function reportPagesOfTasks(db: Db, taskIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Report>>> {
+  const out = new Map<string, ListPage<Report>>(taskIds.map((id) => [id, { items: [], total: 0 }]))
+  if (!taskIds.length) return out
+  const from = window.offset
+  const to = window.offset + window.limit
+  const rows = (await sql<Selectable<ReportTable> & { rn: number | string; total: number | string }>`
+    select * from (
+      select r.*, row_number() over (partition by r.task_id order by r.reported_on, r.created_at, r.id) as rn,
+        count(*) over (partition by r.task_id) as total
+      from report r where r.task_id in (${sql.join(distinct(taskIds))})
+    ) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to}) order by p.task_id, p.rn`.execute(db)).rows
+  const inWindow = rows.filter((r) => Number(r.rn) > from && Number(r.rn) <= to)
+  const reports = await withEvidence(db, inWindow)
+  const acc = new Map<string, { items: Report[]; total: number }>()
+  rows.forEach((r) => { if (!acc.has(r.taskId)) acc.set(r.taskId, { items: [], total: Number(r.total) }) })
+  for (const r of reports) acc.get(r.taskId)!.items.push(r)
+  for (const [key, page] of acc) out.set(key, page)
+  return out
 }
 
 export async function insertReport(
