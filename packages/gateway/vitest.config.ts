@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@chidao/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
       '@chidao/fixtures': fileURLToPath(new URL('../fixtures/src/index.ts', import.meta.url)),
+      '@chidao/files': fileURLToPath(new URL('../files/src/index.ts', import.meta.url)),
       // One graphql realm: type-graphql loads graphql's CommonJS build; so must everything else.
       graphql: require.resolve('graphql/index.js'),
     },

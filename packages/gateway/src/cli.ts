@@ -5,10 +5,10 @@
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
 import { loadFixtures } from '@chidao/fixtures'
-import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
+import { importFiles } from './import-files.js'
 import { importSummary } from './import-summary.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
@@ -29,7 +29,8 @@ async function withStore(options: StoreOptions, fn: (store: Store, url: string) 
   try {
     const result = await migrateToLatest(store)
     const applied = result.results?.map((r) => r.migrationName) ?? []
-    if (applied.length) console.log(`${storeKindOf(url)}: applied ${applied.join(', ')}`)
+    // stderr: stdout stays the command's own output (`import --json` prints JSON Lines only).
+    if (applied.length) console.error(`${storeKindOf(url)}: applied ${applied.join(', ')}`)
     await fn(store, url)
   } finally {
     await store.close()
@@ -78,27 +79,30 @@ program
 
 program
   .command('import')
-  .description('import a plan from its text (Word/PDF export or OCR): header, implements links, tasks, agencies, deadlines, targets')
-  .argument('<file>', 'the plan as a text file')
+  .description('import plans from files — text, Word (.docx), PDF, scans (PDF without text, PNG/JPEG/TIFF; OCR) — or every file in a folder')
+  .argument('<paths...>', 'files, or folders whose files are read')
   .option('--dry-run', 'read and report only; write nothing')
-  .option('--json', 'print the result as JSON')
+  .option('--json', 'print one JSON object per file (JSON Lines) and nothing else on stdout')
   .option('--resolve <phrase=CODE...>', 'resolve a phrase of the text to an organisation or group ("các cơ quan, đơn vị liên quan=QNG.SKHCN")')
+  .option('--max-mb <n>', 'largest file read, MB', '20')
   .option('--actor <name>', 'who is importing, for the audit log', 'cli')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-  .action((file: string, options: StoreOptions & { dryRun?: boolean; json?: boolean; resolve?: string[]; actor: string }) => withStore(options, async (store) => {
-    const text = readFileSync(file, 'utf8')
+  .action((paths: string[], options: StoreOptions & { dryRun?: boolean; json?: boolean; resolve?: string[]; actor: string; maxMb: string }) => withStore(options, async (store) => {
     const resolutions: Record<string, string> = {}
     for (const pair of options.resolve ?? []) {
       const at = pair.lastIndexOf('=')
       if (at <= 0) throw new Error(`--resolve expects phrase=CODE, not "${pair}"`)
       resolutions[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
     }
-    const progress = process.stderr.isTTY && !options.json
-      ? (done: number, total: number) => process.stderr.write(`\rreading ${file}: ${done}/${total} lines${done === total ? '\n' : ''}`)
-      : undefined
-    const result = await new Chidao(store).importPlan({ actor: options.actor }, text, { dryRun: options.dryRun ?? false, resolutions, onProgress: progress })
-    console.log(options.json ? JSON.stringify(result, null, 2) : importSummary(result))
+    const chidao = new Chidao(store)
+    const outcomes = await importFiles(chidao, paths, {
+      actor: options.actor, dryRun: options.dryRun ?? false, resolutions, json: options.json ?? false, maxBytes: Number(options.maxMb) * 1024 * 1024,
+    })
+    // One file on a terminal: the full reading, as before.
+    const only = outcomes.length === 1 ? outcomes[0] : undefined
+    if (only?.result && !options.json) console.log(`\n${importSummary(only.result)}`)
+    if (outcomes.some((o) => !o.ok)) process.exitCode = 1
   }))
 
 program
@@ -106,17 +110,18 @@ program
   .description('serve the GraphQL API (loads the fixtures into an empty store first)')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--private', 'require an API key for reads too')
+  .option('--max-upload-mb <n>', 'largest file POST /import accepts, MB', '20')
   .option('--port <port>', 'port', '4000')
   .option('--db <file>', 'SQLite file', DEFAULT_DB)
   .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-  .action(async (options: StoreOptions & { host: string; port: string; private?: boolean }) => {
+  .action(async (options: StoreOptions & { host: string; port: string; private?: boolean; maxUploadMb: string }) => {
     const url = databaseUrl(options)
     const store = await openStore(url)
     await migrateToLatest(store)
     const loaded = await loadFixtures(new Chidao(store))
     if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
     const log = pino({ name: 'chidao' }, destination({ sync: true }))
-    const gateway = await createGateway({ store, publicReads: !options.private })
+    const gateway = await createGateway({ store, publicReads: !options.private, maxUploadBytes: Number(options.maxUploadMb) * 1024 * 1024 })
     const admin = await createApiKey(store.db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)' })
     const server = http.createServer((req, res) => {
       const started = performance.now()

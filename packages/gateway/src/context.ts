@@ -1,7 +1,7 @@
 /** The per-request context: the service and one set of DataLoaders (never shared between requests). */
 import {
   taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type DeadlineViolation, type Document, type EffectiveDeadline,
-  type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
+  type DocumentSource, type DocumentSourceRecord, type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
 } from '@chidao/core'
 import DataLoader from 'dataloader'
 
@@ -27,6 +27,8 @@ export interface Loaders {
   readonly targets: DataLoader<string, Target[]>
   /** Keyed `asOf|taskId`: one status query per date for a whole page of tasks. */
   readonly taskStatus: DataLoader<string, TaskStatusValue>
+  /** The files each document was imported from. */
+  readonly documentSources: DataLoader<string, DocumentSourceRecord[]>
 }
 
 export interface Context {
@@ -36,6 +38,8 @@ export interface Context {
   readonly grant: ApiKeyGrant | null
   /** A key was presented but is unknown or revoked. */
   readonly badKey: boolean
+  /** The uploaded file whose text `importPlan` runs on (set only by `POST /import`), kept as the document's source. */
+  readonly importSource?: DocumentSource
 }
 
 async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskStatusValue[]> {
@@ -68,7 +72,7 @@ export async function loadById<V>(loader: DataLoader<string, V | null>, keys: re
   }))
 }
 
-/** A loader over one of core's `…OfTasks` batch lookups (a map from task id to a list). */
+/** A loader over one of core's batch lookups by id (a map from task or document id to a list). */
 function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {
     const map = await batch(ids)
@@ -95,6 +99,7 @@ export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, 
       reports: perTask((ids) => chidao.reportsOfTasks(ids)),
       targets: perTask((ids) => chidao.targetsOfTasks(ids)),
       taskStatus: new DataLoader((keys) => statuses(chidao, keys)),
+      documentSources: perTask((ids) => chidao.documentSources(ids)),
     },
   }
 }

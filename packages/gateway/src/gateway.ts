@@ -8,6 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
+import { handleImport } from './import-route.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -22,6 +23,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly subgraph?: boolean
   /** Whether reads need no key ("Ba công khai": public by default). When false, every request needs a valid key. */
   readonly publicReads?: boolean
+  /** Largest file `POST /import` accepts, bytes (default 20 MiB); larger is 413. */
+  readonly maxUploadBytes?: number
   /** Query limits (graphql-armor); field suggestions are always hidden. */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
 }
@@ -30,7 +33,7 @@ export interface Gateway {
   readonly server: ApolloServer<Context>
   readonly schema: GraphQLSchema
   readonly store: Store
-  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`. */
+  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`, `POST /import`. */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>
   /** Stops Apollo and closes the store when the gateway opened it. */
   stop(): Promise<void>
@@ -97,6 +100,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}')
+      return
+    }
+    if (url.pathname === '/import') {
+      await handleImport(req, res, { server, chidao, store, maxBytes: options.maxUploadBytes ?? 20 * 1024 * 1024 })
       return
     }
     const asset = graphiqlAsset(url.pathname)

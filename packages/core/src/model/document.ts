@@ -41,3 +41,23 @@ export interface Document {
   readonly status: DocumentStatus
   readonly version: number
 }
+
+/** The file a document was imported from, and the program that read its text. */
+export interface DocumentSource {
+  readonly fileName: string
+  /** Hex SHA-256 of the file's bytes. */
+  readonly sha256: string
+  /** Bytes. */
+  readonly size: number
+  readonly mediaType: string
+  /** The extractor (`pdfjs-dist`, `tesseract`…) and its version. */
+  readonly extractor: { readonly name: string; readonly version: string }
+  readonly pages: number
+}
+
+/** A stored {@link DocumentSource}: when and by whom the document was imported from it. */
+export interface DocumentSourceRecord extends DocumentSource {
+  readonly documentId: string
+  readonly importedAt: string
+  readonly actor: string
+}

@@ -10,7 +10,7 @@ import type { DeadlineViolation, EffectiveDeadline } from '../hierarchy/effectiv
 import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hierarchy/scorecard.js'
 import type { TaskStatus } from '../hierarchy/status.js'
 import type { ImportCatalog, ImportPlanOptions, PlanPreview } from '../import/plan.js'
-import type { AlignmentReview, Document } from '../model/document.js'
+import type { AlignmentReview, Document, DocumentSourceRecord } from '../model/document.js'
 import type { Organization, OrganizationGroup, Succession } from '../model/organization.js'
 import type { AuditEntry, Report } from '../model/report.js'
 import type { Assignment, AssignmentRole, Target, Task } from '../model/task.js'
@@ -331,6 +331,11 @@ export class Chidao {
   reportsOfTasks(taskIds: readonly string[]): Promise<Map<string, Report[]>> { return taskQueries.reportsOfTasks(this.db, taskIds) }
 
   // ---------------------------------------------------------------- import (see commands/import.ts)
+
+  /** The files each document was imported from (`importPlan`'s `source`), oldest first, by document id (one query). */
+  documentSources(documentIds: readonly string[]): Promise<Map<string, DocumentSourceRecord[]>> {
+    return documentQueries.sourcesOfDocuments(this.db, documentIds)
+  }
 
   /** The organisations, groups, aliases and documents the importer matches against. */
   importCatalog(): Promise<ImportCatalog> {

@@ -5,6 +5,7 @@ import { derivedMigration } from './migrations/0003-derived.js'
 import { apiKeyMigration } from './migrations/0004-api-key.js'
 import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
 import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
+import { documentSourceMigration } from './migrations/0009-document-source.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -17,6 +18,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0004-api-key': apiKeyMigration,
     '0005-agency-alias': agencyAliasMigration,
     '0006-obligation-span': obligationSpanMigration,
+    '0009-document-source': documentSourceMigration,
   }
 }
 

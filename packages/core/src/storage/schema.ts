@@ -256,6 +256,21 @@ export interface AgencyAliasTable {
   createdAt: string
 }
 
+export interface DocumentSourceTable {
+  id: string
+  documentId: string
+  fileName: string
+  sha256: string
+  /** Bytes (a file over 2 GiB is never read). */
+  size: number
+  mediaType: string
+  extractor: string
+  extractorVersion: string
+  pages: number
+  importedAt: string
+  actor: string
+}
+
 export interface Database {
   organization: OrganizationTable
   succession: SuccessionTable
@@ -277,4 +292,5 @@ export interface Database {
   obligationSpan: ObligationSpanTable
   apiKey: ApiKeyTable
   agencyAlias: AgencyAliasTable
+  documentSource: DocumentSourceTable
 }

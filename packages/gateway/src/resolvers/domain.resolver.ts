@@ -14,6 +14,7 @@ import { TaskStatusEnum } from '../types/enums.js'
 import { ReportConnection, ReportType } from '../types/mutation.type.js'
 import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate } from '../types/relay.js'
 import { TaskFilter } from '../types/filter.type.js'
+import { DocumentSourceType } from '../types/document-source.type.js'
 
 const english = (d: Deadline) => formatDeadline(d, 'en')
 
@@ -197,6 +198,11 @@ export class DocumentResolver {
   @FieldResolver(() => TargetConnection, { description: 'Its targets, by milestone.' })
   async targets(@Root() d: DocumentType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     return paginate((await chidao.targetsOf(d.raw.id)).map(TargetType.of), page)
+  }
+
+  @FieldResolver(() => [DocumentSourceType], { description: 'The files it was imported from (a .docx, PDF or scan), oldest first; empty when entered by hand or from text.' })
+  async sources(@Root() d: DocumentType, @Ctx() { loaders }: Context): Promise<DocumentSourceType[]> {
+    return (await loaders.documentSources.load(d.raw.id)).map(DocumentSourceType.of)
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Its tasks in plan order.' })

@@ -15,7 +15,7 @@ export class MutationResolver {
   })
   async importPlan(@Arg('input', () => ImportPlanInput) input: ImportPlanInput, @Ctx() ctx: Context): Promise<ImportPlanPayload> {
     const resolutions = Object.fromEntries((input.resolutions ?? []).map((r) => [r.phrase, r.code]))
-    const out = await guarded(ctx, (as) => ctx.chidao.importPlan(as, input.text, { dryRun: input.dryRun, resolutions }))
+    const out = await guarded(ctx, (as) => ctx.chidao.importPlan(as, input.text, { dryRun: input.dryRun, resolutions, source: ctx.importSource }))
     return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)
   }
 }

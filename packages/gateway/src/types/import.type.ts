@@ -70,6 +70,7 @@ export class ImportCountsType {
   @Field(() => Int) tasks!: number
   @Field(() => Int) assignments!: number
   @Field(() => Int) targets!: number
+  @Field(() => Int, { description: 'The file it was read from, recorded as the document’s source (1 when new for it; 0 for text or a file recorded before).' }) sources!: number
 }
 
 @ObjectType('ImportPlanPayload')
@@ -104,7 +105,7 @@ export class ImportPlanPayload {
         timePhrase: t.timePhrase, deadlineKind: t.deadline?.kind ?? null, dueDate: t.deadline?.dueDate ?? null, grouping: t.grouping, line: t.line,
       })),
       warnings: (p?.warnings ?? []).map((w) => Object.assign(new ImportWarningType(), w)),
-      created: Object.assign(new ImportCountsType(), result?.created ?? { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }),
+      created: Object.assign(new ImportCountsType(), result?.created ?? { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }),
       violations: result?.violations.length ?? 0,
       userErrors,
     })

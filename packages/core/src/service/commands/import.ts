@@ -9,7 +9,8 @@ import type { DeadlineViolation } from '../../hierarchy/effective-deadline.js'
 import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
 import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
 import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
-import type { Document } from '../../model/document.js'
+import type { Document, DocumentSource } from '../../model/document.js'
+import { recordDocumentSource } from '../../storage/repo/document-sources.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
 import { authorize, organizationIdOf } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
@@ -23,6 +24,8 @@ import { addTask } from './tasks.js'
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   /** Read and report only; write nothing. */
   readonly dryRun?: boolean
+  /** The file the text was read from (a .docx, PDF or scan), kept with the document as its provenance. */
+  readonly source?: DocumentSource
 }
 
 /** What an import wrote (nothing, on a dry run). */
@@ -31,7 +34,11 @@ export interface ImportResult {
   /** The plan's document; null on a dry run of a plan not yet registered. */
   readonly document: Document | null
   readonly dryRun: boolean
-  readonly created: { readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number }
+  readonly created: {
+    readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number
+    /** Provenance rows: 1 when the document was imported from a file not recorded for it before. */
+    readonly sources: number
+  }
   /** Tasks due after the parent tasks they implement. */
   readonly violations: readonly DeadlineViolation[]
   /** The parents' tasks assigned to the issuer that no task of the plan implements. */
@@ -81,7 +88,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
     }
     if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
-    const created = { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+    const created = none()
 
     const parentIds: string[] = []
     for (const c of preview.implements) {
@@ -142,6 +149,13 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       created.targets++
     }
 
+    if (options.source) {
+      const recorded = await recordDocumentSource(env.db, {
+        id: env.newId(), documentId: document.id, source: options.source, importedAt: env.now().toISOString(), actor: ctx.actor,
+      })
+      if (recorded) created.sources++
+    }
+
     const violations = [...(await violationsOfTasks(env.db, taskIds)).values()].flat()
     const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
@@ -158,7 +172,7 @@ async function authorizeImport(env: ServiceEnv, ctx: CommandContext, preview: Pl
 }
 
 function none() {
-  return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 }
+  return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }
 }
 
 async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<Document | null> {

@@ -4,6 +4,7 @@ import { parseSymbol } from '../../document/symbol.js'
 import type { Document } from '../../model/document.js'
 import type { Db } from '../../storage/db.js'
 import { documentPage, documentsWithSymbol, findDocumentByKey } from '../../storage/repo/documents.js'
+export { documentSourcesOf as sourcesOfDocuments } from '../../storage/repo/document-sources.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 
 export {
