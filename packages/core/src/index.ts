@@ -70,7 +70,7 @@ export {
   type Bottleneck, type CascadeEvaluation, type ReviewNeeded, type Scorecard, type ScorecardScope, type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
-export { obligationStatuses, scorecardCounts, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
+export { obligationStatuses, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
 export { AgencyMatcher, GENERIC_AGENCY_PHRASES, type AgencyMatch, type AgencyMatchContext, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './import/agency.js'
 export { findCitations, implementedBy, type CatalogDocument, type Citation } from './import/citation.js'
 export type { PlanHeader } from './import/header.js'

@@ -8,7 +8,7 @@ import { addDays, parseDeadline, type Bloc, type OrganizationKind, type Scorecar
 import { CascadeIndex } from '../src/hierarchy/cascade.js'
 import { bottlenecks, evaluateCascade, scorecard, select } from '../src/hierarchy/scorecard.js'
 import { loadCascadeData, refreshDerived } from '../src/storage/derived.js'
-import { obligationStatuses, overdueObligations, scorecardCounts } from '../src/storage/status-query.js'
+import { obligationStatuses, overdueObligations, scorecardCounts, scorecardCountsByHolder } from '../src/storage/status-query.js'
 import type { Database } from '../src/storage/schema.js'
 import type { Insertable } from 'kysely'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
@@ -156,6 +156,10 @@ for (const dialect of DIALECTS) {
           expect(viaSql, `seed ${seed}, ${asOf}, ${JSON.stringify(scope)}`).toEqual(reference)
           const { overdue, ...card } = scorecard(select(index, evaluation, scope))
           expect(await scorecardCounts(t.store.db, asOf, scope)).toEqual(card)
+          const holders = new Map<string, typeof evaluation.statuses[number][]>()
+          for (const s of select(index, evaluation, scope)) holders.set(s.obligation.organizationId, [...(holders.get(s.obligation.organizationId) ?? []), s])
+          const perHolder = [...holders].map(([id, list]) => { const { overdue: _, ...c } = scorecard(list); return [id, c] as const }).sort((a, b) => a[0].localeCompare(b[0]))
+          expect([...(await scorecardCountsByHolder(t.store.db, asOf, scope))].sort((a, b) => a[0].localeCompare(b[0]))).toEqual(perHolder)
           const key = (x: { taskId: string; organizationId: string; role: string }) => `${x.taskId}|${x.organizationId}|${x.role}`
           expect((await overdueObligations(t.store.db, asOf, scope, { limit: 5 })).map(key)).toEqual(overdue.slice(0, 5).map((s) => key(s.obligation)))
           const ranked = bottlenecks(index, select(index, evaluation, scope), 5)

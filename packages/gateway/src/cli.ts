@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan.
+ * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan, export a `report`.
  */
 import { Command } from 'commander'
 import { API_KEY_ROLES, Chidao, createApiKey, migrateToLatest, openStore, storeKindOf, type Store } from '@chidao/core'
@@ -10,6 +10,7 @@ import { destination, pino } from 'pino'
 import { createGateway } from './gateway.js'
 import { importFiles } from './import-files.js'
 import { importSummary } from './import-summary.js'
+import { reportCommand } from './report-command.js'
 
 const DEFAULT_DB = 'chidao.sqlite'
 
@@ -105,6 +106,8 @@ program
     if (outcomes.some((o) => !o.ok)) process.exitCode = 1
   }))
 
+program.addCommand(reportCommand(withStore))
+
 program
   .command('serve')
   .description('serve the GraphQL API (loads the fixtures into an empty store first)')
@@ -130,7 +133,7 @@ program
     })
     server.listen(Number(options.port), options.host, () => {
       log.info({ store: storeKindOf(url), url: `http://${options.host}:${options.port}/graphql`, publicReads: !options.private }, 'listening')
-      console.log(`chidao: GraphQL at http://${options.host}:${options.port}/graphql`)
+      console.log(`chidao: dashboard at http://${options.host}:${options.port}/ , GraphQL at http://${options.host}:${options.port}/graphql`)
       console.log(`chidao: local admin key (shown once): ${admin.secret}`)
     })
     const shutdown = () => {

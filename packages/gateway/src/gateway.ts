@@ -9,6 +9,7 @@ import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@
 import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
 import { handleImport } from './import-route.js'
+import { createDashboard } from './dashboard/router.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -27,13 +28,15 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly maxUploadBytes?: number
   /** Query limits (graphql-armor); field suggestions are always hidden. */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
+  /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
+  readonly dashboardUnit?: string
 }
 
 export interface Gateway {
   readonly server: ApolloServer<Context>
   readonly schema: GraphQLSchema
   readonly store: Store
-  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`, `POST /import`. */
+  /** Handles one HTTP request: GraphQL on `path`, the offline page on GET, `/healthz`, `POST /import`, the dashboard (`/`, `/d/…`, `/o/…`, `/t/…`, `/export/…`). */
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>
   /** Stops Apollo and closes the store when the gateway opened it. */
   stop(): Promise<void>
@@ -86,6 +89,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   })
   await server.start()
 
+  /** A request's context from its Authorization header; refuses a keyless read when reads are private. */
+  async function contextOf(authorization: string | undefined): Promise<Context> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
+    const grant = bearer ? await resolveApiKey(store.db, bearer) : null
+    if (options.publicReads === false && !grant) {
+      throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+    }
+    return createContext(chidao, grant, bearer !== undefined && grant === null)
+  }
+  const dashboard = createDashboard({ server, context: contextOf, defaultUnit: options.dashboardUnit })
+
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       await handle(req, res)
@@ -111,6 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body)
       return
     }
+    if (url.pathname !== path && (await dashboard(req, res, url))) return
     if (url.pathname !== path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
@@ -122,14 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const body = text && (headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => {
-          const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1]
-          const grant = bearer ? await resolveApiKey(store.db, bearer) : null
-          if (options.publicReads === false && !grant) {
-            throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
-          }
-          return createContext(chidao, grant, bearer !== undefined && grant === null)
-        },
+        context: () => contextOf(headers.get('authorization')),
       })
       res.statusCode = result.status ?? 200
       for (const [key, value] of result.headers) res.setHeader(key, value)

@@ -5,6 +5,7 @@ import { CalendarResolver } from './resolvers/calendar.resolver.js'
 import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } from './resolvers/domain.resolver.js'
 import { COMMANDS } from '@chidao/core'
 import { commandResolvers } from './resolvers/command.resolver.js'
+import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
@@ -18,7 +19,8 @@ let built: Promise<GraphQLSchema> | undefined
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver, ...commandResolvers(COMMANDS)],
+    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver,
+      ScorecardInsightResolver, TaskInsightResolver, ReportInsightResolver, ...commandResolvers(COMMANDS)],
     validate: true,
   })
   return built

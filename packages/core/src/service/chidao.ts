@@ -213,6 +213,16 @@ export class Chidao {
   }
 
   /**
+   * Counts and rates of a scope's obligations on a date per holder, by organisation id (one query).
+   *
+   * @example
+   * const byHolder = await chidao.scorecardsByHolder({ province: 'QNG' }, '2025-12-31')
+   */
+  scorecardsByHolder(scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+    return hierarchy.scorecardsByHolder(this.db, scope, asOf)
+  }
+
+  /**
    * A page of a scope's overdue obligations on a date: the longest overdue first (`order: 'due'`,
    * the default) or those most tasks in lower plans depend on first (`'dependents'`).
    */

@@ -203,6 +203,26 @@ export async function scorecardCounts(db: Db, asOf: CalendarDate, scope: Scoreca
 }
 
 /**
+ * Counts of a scope's obligations by status on a date, per holder (the organisation owing each on
+ * that date), aggregated in SQL: one statement for every body of a province.
+ *
+ * @example
+ * const byHolder = await scorecardCountsByHolder(store.db, '2025-12-31', { province: 'QNG' })
+ * byHolder.get(skhcn.id)?.counts.OVERDUE //=> 3
+ */
+export async function scorecardCountsByHolder(db: Db, asOf: CalendarDate, scope: ScorecardScope): Promise<Map<string, ScorecardCounts>> {
+  const result = await sql<{ orgId: string; status: string; n: number }>`${scopeCtes(scope)} counted as (
+      ${standingObligations(asOf, scope, (irregular) => sql`o.holder_id as org_id, ${statusOf(asOf, irregular).status} as status`)})
+    select org_id, status, count(*) as n from counted group by org_id, status order by org_id`.execute(db)
+  const counts = new Map<string, ReturnType<typeof emptyCounts>>()
+  for (const r of result.rows) {
+    const c = counts.get(r.orgId) ?? counts.set(r.orgId, emptyCounts()).get(r.orgId)!
+    c[r.status as TaskStatus] = Number(r.n)
+  }
+  return new Map([...counts].map(([id, c]) => [id, rates(c)]))
+}
+
+/**
  * One page of the distinct tasks an organisation owes on a date, in plan order (issue date, plan,
  * place in the plan), optionally only those where its own obligation has a status, with the count
  * of all such tasks: filtered, counted and paged in one statement.

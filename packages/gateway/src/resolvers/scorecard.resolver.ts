@@ -8,7 +8,7 @@ import { AssignmentRoleEnum } from '../types/enums.js'
 import { ConnectionArgs, pageFromStore } from '../types/relay.js'
 import { OverdueObligationConnection, OverdueObligationType, ScorecardType, StatusCountType } from '../types/scorecard.type.js'
 
-async function build(ctx: Context, scope: ScorecardScope, asOf: string): Promise<ScorecardType> {
+export async function build(ctx: Context, scope: ScorecardScope, asOf: string): Promise<ScorecardType> {
   const card = await ctx.chidao.scorecardCounts(scope, asOf)
   return Object.assign(new ScorecardType(), {
     scope, asOf, total: card.total, percentComplete: card.percentComplete, onTimeRate: card.onTimeRate,

@@ -8,7 +8,7 @@ import { parentDocuments } from '../../storage/repo/documents.js'
 import { idsAtOrAbove } from '../../storage/repo/organizations.js'
 import { parentTaskIdsOfDocument, tasksByIds, tasksOfDocument } from '../../storage/repo/tasks.js'
 import {
-  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, type ObligationStatusRow, type ScorecardCounts,
+  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts,
 } from '../../storage/status-query.js'
 import { requireDocument } from '../lookup.js'
 import { requireDate } from '../validate.js'
@@ -41,6 +41,11 @@ export async function scorecard(
 /** Counts of a scope's obligations by status on a date, with the rates (one query). */
 export function scorecardCountsOf(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
   return scorecardCounts(db, requireDate(asOf, 'asOf'), scope)
+}
+
+/** Counts and rates of a scope's obligations on a date per holder, by organisation id (one query). */
+export function scorecardsByHolder(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+  return scorecardCountsByHolder(db, requireDate(asOf, 'asOf'), scope)
 }
 
 /** A page of a scope's overdue obligations on a date, longest overdue first or most depended on first. */
