@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
       Number((await t.store.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
     const multipart = (bytes: Uint8Array, name: string, fields: Record<string, string> = {}) => {
       const form = new FormData()
-      form.append('file', new Blob([bytes]), name)
+      form.append('file', new Blob([Uint8Array.from(bytes)]), name)
       for (const [k, v] of Object.entries(fields)) form.append(k, v)
       return form
     }
