@@ -79,7 +79,7 @@ export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
 export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
 export {
-  API_KEY_ROLES, createApiKey, createApiKeyCommand, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
+  API_KEY_ROLES, createApiKey, createApiKeyCommand, ensureLocalAdminKey, listApiKeys, revokeApiKey, revokeApiKeyCommand, type ApiKeyListing, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
 } from './service/api-keys.js'
 export {
   defineCommand, runCommand, type AnyCommand, type Command, type CommandAnswer, type CommandOutcome, type CommandTx,

@@ -28,6 +28,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
   readonly maxUploadBytes?: number
   /** Query limits (graphql-armor); field suggestions are always hidden. */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number }
+  /** Development: stack traces in API errors (never otherwise: no server paths reach a client). */
+  readonly development?: boolean
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
   readonly dashboardUnit?: string
 }
@@ -83,6 +85,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const server = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: options.development ?? false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
     plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],

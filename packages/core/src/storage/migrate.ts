@@ -6,6 +6,7 @@ import { apiKeyMigration } from './migrations/0004-api-key.js'
 import { agencyAliasMigration } from './migrations/0005-agency-alias.js'
 import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
 import { documentSourceMigration } from './migrations/0009-document-source.js'
+import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -19,6 +20,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0005-agency-alias': agencyAliasMigration,
     '0006-obligation-span': obligationSpanMigration,
     '0009-document-source': documentSourceMigration,
+    '0010-api-key-use': apiKeyUseMigration,
   }
 }
 
