@@ -142,7 +142,10 @@ program
     const choice = chooseStore(options)
     const store = await openChosen(choice)
     const loaded = await loadFixtures(new Chidao(store))
-    if (loaded.documents) console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks)`)
+    if (loaded.documents) {
+      const demo = await loadDemoHistory(new Chidao(store))
+      console.log(`chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks) and the demo history (${demo.reports} reports)`)
+    }
     const log = pino({ name: 'chidao' }, destination({ sync: true }))
     const gateway = await createGateway({
       store, publicReads: !options.private, maxUploadBytes: Number(options.maxUploadMb) * 1024 * 1024,
