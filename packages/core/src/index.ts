@@ -100,7 +100,7 @@ export { importCatalog, previewImport, type ImportOptions, type ImportResult } f
 
 // ---- API keys and authorization.
 export {
-  API_KEY_ROLES, createApiKey, createApiKeyCommand, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
+  API_KEY_ROLES, createApiKey, createApiKeyCommand, ensureLocalAdminKey, listApiKeys, revokeApiKey, revokeApiKeyCommand, type ApiKeyListing, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
 } from './service/api-keys.js'
 export {
   defineCommand, runCommand, type AnyCommand, type Command, type CommandAnswer, type CommandOutcome, type CommandTx,

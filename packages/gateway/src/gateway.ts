@@ -35,6 +35,8 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
    * variables (see cost.ts; `maxCost` is kept for compatibility and ignored). Field suggestions are always hidden.
    */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number } & CostLimits
+  /** Development: stack traces in API errors (never otherwise: no server paths reach a client). */
+  readonly development?: boolean
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
   readonly dashboardUnit?: string
   /** HTTP limits: the largest body (413 above it) and how long `/readyz` waits for the store. See {@link HTTP_DEFAULTS}. */
@@ -97,7 +99,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema,
     introspection: options.introspection ?? true,
     formatError,
-    includeStacktraceInErrorResponses: false,
+    includeStacktraceInErrorResponses: options.development ?? false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
     plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), costLimitPlugin<Context>(limits), ...perfPlugins<Context>(), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],

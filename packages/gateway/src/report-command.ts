@@ -44,7 +44,7 @@ export function reportCommand(withStore: (options: { db?: string; databaseUrl?: 
     .option('--year <year>', 'the reporting year (periodic; default this year)')
     .option('--index <n>', 'which month or quarter (periodic)', '1')
     .option('--out <file>', 'where to write (default: a name made from what it holds)')
-    .option('--db <file>', 'SQLite file', 'chidao.sqlite')
+    .option('--db <file>', 'SQLite file (default chidao.sqlite, or DATABASE_URL)')
     .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
     .action((kind: string, document: string | undefined, options: ReportOptions) => withStore(options, async (store) => {
       const gateway = await createGateway({ store })

@@ -8,7 +8,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { DomainError } from '../errors.js'
 import type { Db } from '../storage/db.js'
-import { findLiveApiKey, insertApiKey } from '../storage/repo/api-keys.js'
+import {
+  findApiKeyById, findLiveApiKey, findLocalAdminKey, insertApiKey, listApiKeyRows, markApiKeyRevoked, markLocalAdmin, touchApiKey,
+} from '../storage/repo/api-keys.js'
 import type { Database } from '../storage/schema.js'
 import { NATIONAL } from './authorize.js'
 import { defineCommand, runCommand, runnerOf } from './command-tx.js'
@@ -72,10 +74,74 @@ export function createApiKey(
 /** The grant of a presented secret, or null when it is unknown or revoked. */
 export async function resolveApiKey(db: Db, secret: string): Promise<ApiKeyGrant | null> {
   const row = await findLiveApiKey(db, hash(secret))
+  if (row) await touchApiKey(db, row.id, new Date().toISOString())
   return row ? { keyId: row.id, organizationId: row.organizationId, role: row.role as ApiKeyRole } : null
 }
 
 /** Whether a grant may act for an organisation: its own, or one below it. */
 export function mayActFor(db: Db, grant: ApiKeyGrant, organizationId: string): Promise<boolean> {
   return actsFor(db, grant.organizationId, organizationId)
+}
+
+/** A key as `chidao keys list` shows it: never the secret nor its hash. */
+export interface ApiKeyListing {
+  id: string
+  organizationCode: string | null
+  role: string
+  label: string | null
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+  localAdmin: boolean
+}
+
+/**
+ * Every key, newest first: organisation, role, label, created, last used, revoked.
+ *
+ * @example
+ * for (const k of await listApiKeys(db)) console.log(k.id, k.organizationCode ?? 'national', k.role)
+ */
+export async function listApiKeys(db: Db): Promise<ApiKeyListing[]> {
+  return (await listApiKeyRows(db)).map((r) => ({ ...r, localAdmin: Number(r.localAdmin) === 1 }))
+}
+
+/** Revokes a key by id (or an id prefix of 8+ characters); it stops working at once. Errors: INVALID_INPUT (no such key). */
+export const revokeApiKeyCommand = defineCommand({
+  name: 'revokeApiKey',
+  subject: 'ApiKey',
+  description: 'Revokes an API key; requests with it are refused from then on.',
+  duplicate: 'INVALID_INPUT',
+  input: { id: required(text) },
+  role: 'ADMIN',
+  actsFor: async () => NATIONAL,
+  async run({ trx, stamp }, input: { id: string }) {
+    const row = await findApiKeyById(trx, input.id)
+    if (!row) throw new DomainError('INVALID_INPUT', `No API key with id ${input.id}`, { field: ['input', 'id'] })
+    await markApiKeyRevoked(trx, row.id, stamp)
+    const grant = { keyId: row.id, organizationId: row.organizationId, role: row.role }
+    return { entity: 'apiKey', entityId: row.id, before: { ...grant, revokedAt: row.revokedAt }, after: { ...grant, revokedAt: row.revokedAt ?? stamp }, result: { id: row.id, revokedAt: row.revokedAt ?? stamp } }
+  },
+})
+
+/**
+ * Revokes a key (audited as `actor`, default `setup`).
+ *
+ * @example
+ * await revokeApiKey(db, { id: '3f2c9a1e' })
+ */
+export function revokeApiKey(db: Kysely<Database>, input: { id: string; actor?: string }): Promise<{ id: string; revokedAt: string }> {
+  return runCommand(runnerOf(db), { actor: input.actor ?? 'setup' }, revokeApiKeyCommand, { id: input.id })
+}
+
+/**
+ * The local admin key of `chidao serve`: made once (null when one already exists), marked so.
+ *
+ * @example
+ * const made = await ensureLocalAdminKey(db) // { secret } the first time, null afterwards
+ */
+export async function ensureLocalAdminKey(db: Kysely<Database>): Promise<{ secret: string; id: string } | null> {
+  if (await findLocalAdminKey(db)) return null
+  const { secret, grant } = await createApiKey(db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)', actor: 'serve' })
+  await markLocalAdmin(db, grant.keyId)
+  return { secret, id: grant.keyId }
 }

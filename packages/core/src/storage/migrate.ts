@@ -8,6 +8,7 @@ import { obligationSpanMigration } from './migrations/0006-obligation-span.js'
 import { naturalKeysMigration } from './migrations/0007-natural-keys.js'
 import { idempotencyMigration } from './migrations/0008-idempotency.js'
 import { documentSourceMigration } from './migrations/0009-document-source.js'
+import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -23,6 +24,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0007-natural-keys': naturalKeysMigration,
     '0008-idempotency': idempotencyMigration,
     '0009-document-source': documentSourceMigration,
+    '0010-api-key-use': apiKeyUseMigration,
   }
 }
 

@@ -1,6 +1,5 @@
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin, type LogConfig } from 'kysely'
 import pg from 'pg'
-import sqlite3 from 'sqlite3'
 import type { Database } from './schema.js'
 import { Sqlite3Dialect } from './sqlite/sqlite3-dialect.js'
 import type { Sqlite3Database } from './sqlite/sqlite3-types.js'
@@ -122,7 +121,26 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   }
 }
 
-function openSqliteFile(path: string): Promise<Sqlite3Database> {
+type Sqlite3Module = typeof import('sqlite3')
+let sqlite3Module: Promise<Sqlite3Module> | undefined
+
+/**
+ * The SQLite driver, loaded on first use only: a PostgreSQL-only user never loads it (and a missing
+ * driver is one clear message, not a crash at import).
+ */
+function loadSqlite3(): Promise<Sqlite3Module> {
+  sqlite3Module ??= import('sqlite3').then(
+    (m) => ((m as { default?: Sqlite3Module }).default ?? m) as Sqlite3Module,
+    () => {
+      sqlite3Module = undefined
+      throw new Error('SQLite needs the sqlite3 package (npm install sqlite3; it may need a C/C++ toolchain), or use a PostgreSQL URL / SQLite cần gói sqlite3')
+    },
+  )
+  return sqlite3Module
+}
+
+async function openSqliteFile(path: string): Promise<Sqlite3Database> {
+  const sqlite3 = await loadSqlite3()
   return new Promise((resolve, reject) => {
     const database = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(database as unknown as Sqlite3Database)))
   })

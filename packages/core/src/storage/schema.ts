@@ -256,6 +256,8 @@ export interface ApiKeyTable {
   label: string | null
   createdAt: string
   revokedAt: string | null
+  lastUsedAt: Generated<string | null>
+  localAdmin: Generated<number>
 }
 
 /** The whole schema, as kysely sees it. */

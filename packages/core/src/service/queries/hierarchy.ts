@@ -30,11 +30,6 @@ export async function taskStatus(db: Db, taskId: string, asOf: CalendarDate): Pr
 }
 
 /** Counts, rates and the longest-overdue obligations of a scope on a date. */
-/** Counts and rates of a scope's obligations on a date per holder, by organisation id (one query). */
-export function scorecardsByHolder(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
-  return scorecardCountsByHolder(db, requireDate(asOf, 'asOf'), scope)
-}
-
 export async function scorecard(
   db: Db, scope: ScorecardScope, asOf: CalendarDate, overdueLimit = 20,
 ): Promise<ScorecardCounts & { overdue: ObligationStatusRow[] }> {
@@ -46,6 +41,11 @@ export async function scorecard(
 /** Counts of a scope's obligations by status on a date, with the rates (one query). */
 export function scorecardCountsOf(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<ScorecardCounts> {
   return scorecardCounts(db, requireDate(asOf, 'asOf'), scope)
+}
+
+/** Counts and rates of a scope's obligations on a date per holder, by organisation id (one query). */
+export function scorecardsByHolder(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<Map<string, ScorecardCounts>> {
+  return scorecardCountsByHolder(db, requireDate(asOf, 'asOf'), scope)
 }
 
 /** A page of a scope's overdue obligations on a date, longest overdue first or most depended on first. */
