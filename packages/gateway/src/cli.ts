@@ -2,6 +2,7 @@
  * The `chidao` command: `serve` the GraphQL API, `migrate` a store, `seed` it with the fixtures, `import` a plan, export a `report`.
  */
 import './production.js'
+import 'reflect-metadata'
 import { Command } from 'commander'
 import { Chidao, ensureLocalAdminKey, migrateToLatest, openStore, revokeApiKey, type OpenStoreOptions, type Store } from '@chidao/core'
 import { chmodSync, existsSync, writeFileSync } from 'node:fs'

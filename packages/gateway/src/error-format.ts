@@ -32,3 +32,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   return { ...base, message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
 }
+
+/**
+ * The same masking with, in development only, the stack trace Apollo put on the error
+ * (`createGateway({ development: true })`, `chidao serve --dev`).
+ *
+ * @example
+ * new ApolloServer({ schema, formatError: developmentFormatError, includeStacktraceInErrorResponses: true })
+ */
+export function developmentFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const masked = formatError(formatted, error)
+  const stacktrace = formatted.extensions?.stacktrace
+  return stacktrace ? { ...masked, extensions: { ...masked.extensions, stacktrace } } : masked
+}

@@ -2,6 +2,7 @@
  * `createGateway`: Apollo Server over core's services, with a request handler for Node's http
  * (Express and Fastify can call it with their raw request and response).
  */
+import 'reflect-metadata'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
@@ -10,7 +11,7 @@ import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema } from 'grap
 import { createContext, type Context } from './context.js'
 import { costLimitPlugin, type CostLimits } from './cost.js'
 import { createDashboard } from './dashboard/router.js'
-import { formatError } from './error-format.js'
+import { developmentFormatError, formatError } from './error-format.js'
 import { HttpRefusal, parseGraphQLBody, readBody } from './http-body.js'
 import { handleImport } from './import-route.js'
 import { perfPlugins } from './perf.js'
@@ -98,7 +99,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const server = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? true,
-    formatError,
+    formatError: options.development ? developmentFormatError : formatError,
     includeStacktraceInErrorResponses: options.development ?? false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
