@@ -32,6 +32,10 @@ function tasksOf(text: string) {
 
 describe.skipIf(!ready)('OCR of a scanned plan (tesseract -l vie, pdftoppm at 300 dpi)', () => {
   const text = plan('province-plan.txt')
+  // The scan is the first page: the plan's body. Its appendix table is on the next page, and OCR
+  // gives a table's cells without the tabs the importer reads rows by (not recovered yet), so the
+  // scan is held to the import of the body.
+  const body = text.slice(0, text.indexOf('PHỤ LỤC'))
   let dir: string
   let png: Uint8Array
   beforeAll(async () => {
@@ -42,13 +46,13 @@ describe.skipIf(!ready)('OCR of a scanned plan (tesseract -l vie, pdftoppm at 30
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('reads an image: the same tasks, lead agencies and deadlines as the text', async () => {
+  it('reads an image: the same tasks, lead agencies and deadlines as the text of its page', async () => {
     const result = await extractText(png, { fileName: 'scan.png' })
     expect(result.extractor.name).toBe('tesseract')
     expect(result.extractor.version).toMatch(/^\d+\.\d+.* vie$/)
     expect(result.source.mediaType).toBe('image/png')
     expect(result.warnings.map((w) => w.code)).toEqual(['OCR'])
-    const expected = tasksOf(text)
+    const expected = tasksOf(body)
     expect(expected.length).toBeGreaterThan(5)
     expect(tasksOf(result.text)).toEqual(expected)
   })
@@ -60,7 +64,7 @@ describe.skipIf(!ready)('OCR of a scanned plan (tesseract -l vie, pdftoppm at 30
     const result = await extractText(await pdf.save(), { fileName: 'scan.pdf' })
     expect(result.extractor.name).toBe('tesseract (pdftoppm)')
     expect(result.warnings).toMatchObject([{ code: 'PAGE_OCR', page: 1 }])
-    expect(tasksOf(result.text)).toEqual(tasksOf(text))
+    expect(tasksOf(result.text)).toEqual(tasksOf(body))
   })
 
   it('refuses an image with no text', async () => {
