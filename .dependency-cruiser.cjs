@@ -18,10 +18,16 @@ const LAYERS = [
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `no-upward-from-${name}`,
-  comment: `core's ${name} layer may not import a layer above it (${LAYERS.slice(i + 1).map(([n]) => n).join(', ')})`,
+  comment: `core's ${name} layer may not import a layer above it (${LAYERS.slice(i + 1)
+    .map(([n]) => n)
+    .join(', ')})`,
   severity: 'error',
   from: { path: `${CORE}${path}`, pathNot: '[.]test[.]ts$' },
-  to: { path: `${CORE}(${LAYERS.slice(i + 1).map(([, p]) => p).join('|')}|index[.]ts$)` },
+  to: {
+    path: `${CORE}(${LAYERS.slice(i + 1)
+      .map(([, p]) => p)
+      .join('|')}|index[.]ts$)`,
+  },
 }))
 
 module.exports = {

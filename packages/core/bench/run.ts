@@ -27,15 +27,25 @@ const REAL = [
   '- Thoi gian thue hi¢n: Nam 2022 - 2024: X4y dung quy hoach. Nim 2025 va nhitng nam tiép theo: Trién khai thuc hién.',
   '- Thoi gian thue hién: Nam 2021.',
   'trurde ngay 28/10/2025',
-  'Quý IV/2025', 'Trong tháng 10/2025', 'trước ngày 28/10/2025', 'Năm 2020 và những năm tiếp theo', 'Thường xuyên hằng năm',
-  'Quý IV/2025 (theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng)', '6 tháng đầu năm 2026', 'Cuối tháng 2/2028',
-  'Trong 10 ngày làm việc kể từ ngày ban hành', '(năm 2026)',
+  'Quý IV/2025',
+  'Trong tháng 10/2025',
+  'trước ngày 28/10/2025',
+  'Năm 2020 và những năm tiếp theo',
+  'Thường xuyên hằng năm',
+  'Quý IV/2025 (theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng)',
+  '6 tháng đầu năm 2026',
+  'Cuối tháng 2/2028',
+  'Trong 10 ngày làm việc kể từ ngày ban hành',
+  '(năm 2026)',
 ]
 
 // The time phrases of the shared corpus (real plans nobody here wrote), when ../shared is here.
 const CORPUS_TSV = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/deadlines.tsv')
 const CORPUS = existsSync(CORPUS_TSV)
-  ? readFileSync(CORPUS_TSV, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t')[0]!)
+  ? readFileSync(CORPUS_TSV, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t')[0]!)
   : []
 
 /**
@@ -52,7 +62,9 @@ function measure(label: string, n: number, fn: (i: number) => unknown): number {
   const cpuMs = (cpu.user + cpu.system) / 1000
   const perSecond = Math.round((n / cpuMs) * 1000)
   const wall = Math.round((n / ms) * 1000)
-  console.log(`${label.padEnd(44)} ${String(n).padStart(9)} ops in ${ms.toFixed(0).padStart(6)} ms  →  ${perSecond.toLocaleString('en-US').padStart(11)} /s of CPU (${wall.toLocaleString('en-US')} /s of wall time)`)
+  console.log(
+    `${label.padEnd(44)} ${String(n).padStart(9)} ops in ${ms.toFixed(0).padStart(6)} ms  →  ${perSecond.toLocaleString('en-US').padStart(11)} /s of CPU (${wall.toLocaleString('en-US')} /s of wall time)`,
+  )
   return perSecond
 }
 
@@ -60,9 +72,13 @@ console.log(`chidao core bench — node ${process.version}, one core\n`)
 const rate = measure('parseDeadline, mixed real corpus', 500_000, (i) => parseDeadline(REAL[i % REAL.length]!, { issuedOn: '2025-10-17' }))
 console.log(`  goal ≥ 200,000 phrases/s: ${rate >= 200_000 ? 'met' : 'NOT met'}`)
 if (CORPUS.length > 0) {
-  const corpusRate = measure(`parseDeadline, corpus (${CORPUS.length} phrases)`, 300_000, (i) => parseDeadline(CORPUS[i % CORPUS.length]!, { issuedOn: '2025-10-17' }))
+  const corpusRate = measure(`parseDeadline, corpus (${CORPUS.length} phrases)`, 300_000, (i) =>
+    parseDeadline(CORPUS[i % CORPUS.length]!, { issuedOn: '2025-10-17' }),
+  )
   console.log(`  goal ≥ 200,000 phrases/s: ${corpusRate >= 200_000 ? 'met' : 'NOT met'}`)
 } else console.log('parseDeadline, corpus: skipped (../shared/corpus/deadlines.tsv is absent)')
 const base = toDayNumber('1900-02-01')
 measure('solarToLunar, random days 1900–2100', 200_000, (i) => solarToLunar(fromDayNumber(base + ((i * 7919) % 73_000))))
-measure('addWorkingDays(±20), days 2000–2080', 200_000, (i) => addWorkingDays(fromDayNumber(10957 + ((i * 104729) % 29_000)), (i % 41) - 20))
+measure('addWorkingDays(±20), days 2000–2080', 200_000, (i) =>
+  addWorkingDays(fromDayNumber(10957 + ((i * 104729) % 29_000)), (i % 41) - 20),
+)

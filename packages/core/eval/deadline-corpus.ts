@@ -49,7 +49,10 @@ export function loadDeadlineCorpus(path: string = DEADLINES_TSV): ExpectedDeadli
     rows.push({
       text,
       issuedOn: issuedOn || null,
-      kinds: kind.split('|').map((k) => k.trim()).filter(Boolean),
+      kinds: kind
+        .split('|')
+        .map((k) => k.trim())
+        .filter(Boolean),
       dueDate: due || null,
       startDate: start || null,
       recurrence: recurrence || null,

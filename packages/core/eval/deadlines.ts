@@ -16,7 +16,9 @@ const t0 = performance.now()
 const score = scoreDeadlines(rows, parseDeadline)
 const ms = performance.now() - t0
 const pct = (r: number, t: number): string => `${((100 * r) / t).toFixed(1)}%`
-console.log(`parseDeadline on deadlines.tsv: ${score.right} / ${score.total} right (${pct(score.right, score.total)}), ${ms.toFixed(1)} ms\n`)
+console.log(
+  `parseDeadline on deadlines.tsv: ${score.right} / ${score.total} right (${pct(score.right, score.total)}), ${ms.toFixed(1)} ms\n`,
+)
 console.log('per expected kind:')
 for (const [kind, s] of [...score.perKind].sort((a, b) => b[1].total - a[1].total)) {
   console.log(`  ${kind.padEnd(22)} ${String(s.right).padStart(4)} / ${String(s.total).padEnd(4)} ${pct(s.right, s.total)}`)
@@ -25,9 +27,13 @@ if (score.misses.length > 0) {
   console.log(`\nmisses (${score.misses.length}):`)
   for (const { row, got, why } of score.misses) {
     const expected = [row.kinds.join('|'), row.dueDate && `due ${row.dueDate}`, row.startDate && `start ${row.startDate}`, row.recurrence]
-      .filter(Boolean).join(', ')
+      .filter(Boolean)
+      .join(', ')
     const gotText = [got.kind, got.dueDate && `due ${got.dueDate}`, got.startDate && `start ${got.startDate}`, got.recurrence]
-      .filter(Boolean).join(', ')
-    console.log(`  ${JSON.stringify(row.text)}\n      expected ${expected}\n      got      ${gotText}  (${why}; ${got.reason ?? got.normalized})`)
+      .filter(Boolean)
+      .join(', ')
+    console.log(
+      `  ${JSON.stringify(row.text)}\n      expected ${expected}\n      got      ${gotText}  (${why}; ${got.reason ?? got.normalized})`,
+    )
   }
 }

@@ -15,28 +15,65 @@ export { DomainError, isDomainError, type DomainErrorCode } from './errors.js'
 // (The astronomy behind the lunar calendar is internal.)
 export * from './calendar/date.js'
 export {
-  LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, VIETNAM_UTC_OFFSET_HOURS, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar, tetOf,
+  LUNAR_MAX_YEAR,
+  LUNAR_MIN_YEAR,
+  VIETNAM_UTC_OFFSET_HOURS,
+  leapMonthOf,
+  lunarMonthLength,
+  lunarToSolar,
+  solarToLunar,
+  tetOf,
   type LunarDate,
 } from './calendar/lunar.js'
 export {
-  VIETNAM_HOLIDAY_RULES, holidaysOf, withHolidayRules,
-  type ExtraDayOff, type Holiday, type HolidayKind, type HolidayRules, type YearNotice,
+  VIETNAM_HOLIDAY_RULES,
+  holidaysOf,
+  withHolidayRules,
+  type ExtraDayOff,
+  type Holiday,
+  type HolidayKind,
+  type HolidayRules,
+  type YearNotice,
 } from './calendar/holidays.js'
 export {
-  VIETNAM_WORK_CALENDAR, addWorkingDays, countWorkingDays, createWorkCalendar, isWorkingDay, nextWorkingDay,
-  rollToWorkingDay, type WorkCalendar,
+  VIETNAM_WORK_CALENDAR,
+  addWorkingDays,
+  countWorkingDays,
+  createWorkCalendar,
+  isWorkingDay,
+  nextWorkingDay,
+  rollToWorkingDay,
+  type WorkCalendar,
 } from './calendar/work-calendar.js'
 export {
-  dayOfMonthAt, dayOfYearAt, effectiveLastDay, periodLastDay, periodStart, type PeriodPosition, type PeriodUnit,
+  dayOfMonthAt,
+  dayOfYearAt,
+  effectiveLastDay,
+  periodLastDay,
+  periodStart,
+  type PeriodPosition,
+  type PeriodUnit,
 } from './calendar/civil-code.js'
 export {
-  REPORTING_PERIOD_KINDS, reportingPeriod, type ReportingPeriod, type ReportingPeriodKind, type ReportingPeriodOptions,
+  REPORTING_PERIOD_KINDS,
+  reportingPeriod,
+  type ReportingPeriod,
+  type ReportingPeriodKind,
+  type ReportingPeriodOptions,
 } from './calendar/reporting-period.js'
 
 // ---- Deadlines: reading a time phrase, and writing it back.
 export {
-  DEADLINE_KINDS, DEADLINE_KIND_LABELS, RECURRENCES,
-  type Deadline, type DeadlineKind, type DeadlinePhase, type Recurrence, type RelativeAnchor, type RelativeSpec, type RelativeUnit,
+  DEADLINE_KINDS,
+  DEADLINE_KIND_LABELS,
+  RECURRENCES,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlinePhase,
+  type Recurrence,
+  type RelativeAnchor,
+  type RelativeSpec,
+  type RelativeUnit,
 } from './deadline/types.js'
 export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.js'
 export { formatDeadline } from './deadline/format.js'
@@ -46,7 +83,12 @@ export { fold, nfc } from './text/fold.js'
 // ---- Documents: kinds and numbers (symbols).
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
 export {
-  ISSUER_CODES, formatSymbol, normalizeSymbol, parseSymbol, type DocumentSymbol, type SymbolFormat,
+  ISSUER_CODES,
+  formatSymbol,
+  normalizeSymbol,
+  parseSymbol,
+  type DocumentSymbol,
+  type SymbolFormat,
 } from './document/symbol.js'
 
 // ---- The model: plain typed data and its closed sets.
@@ -66,44 +108,119 @@ export type { Sqlite3DialectConfig } from './storage/sqlite/sqlite3-driver.js'
 // ---- The service: the Chidao façade, its inputs, and commands described once (run them with chidao.run).
 export {
   Chidao,
-  type AddTargetInput, type AddTaskInput, type AssignInput, type ChidaoOptions, type CommandContext,
-  type RegisterDocumentInput, type RegisterGroupInput, type RegisterOrganizationInput,
-  type RegisterSuccessionInput, type RecordAlignmentReviewInput, type SubmitReportInput, type UpdateDocumentInput, type UpdateTaskInput,
-  type VerifyReportInput, type LinkDocumentInput, type LinkTaskInput, type RegisterAliasInput,
+  type AddTargetInput,
+  type AddTaskInput,
+  type AssignInput,
+  type ChidaoOptions,
+  type CommandContext,
+  type RegisterDocumentInput,
+  type RegisterGroupInput,
+  type RegisterOrganizationInput,
+  type RegisterSuccessionInput,
+  type RecordAlignmentReviewInput,
+  type SubmitReportInput,
+  type UpdateDocumentInput,
+  type UpdateTaskInput,
+  type VerifyReportInput,
+  type LinkDocumentInput,
+  type LinkTaskInput,
+  type RegisterAliasInput,
 } from './service/chidao.js'
 
 // ---- The cascade's rules: the reference functions over plain data, and the store's rebuild and status query.
 export { CascadeIndex, type CascadeData, type Link } from './hierarchy/cascade.js'
 export {
-  deadlineViolations, effectiveDeadlines, type DeadlineSource, type DeadlineViolation, type EffectiveDeadline,
+  deadlineViolations,
+  effectiveDeadlines,
+  type DeadlineSource,
+  type DeadlineViolation,
+  type EffectiveDeadline,
 } from './hierarchy/effective-deadline.js'
 export { groupMembers, matchesGroupRule, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
 export {
-  TASK_STATUSES, obligationStatus, ordersPlans, taskStatusOf, taskStatusOfObligations, type ObligationStatus, type StatusOptions, type TaskStatus,
+  TASK_STATUSES,
+  obligationStatus,
+  ordersPlans,
+  taskStatusOf,
+  taskStatusOfObligations,
+  type ObligationStatus,
+  type StatusOptions,
+  type TaskStatus,
 } from './hierarchy/status.js'
 export {
-  bottlenecks, evaluateCascade, plansNeedingReview, scorecard, select, taskSubtree, uncoveredParentTasks,
-  type Bottleneck, type CascadeEvaluation, type ReviewNeeded, type Scorecard, type ScorecardScope, type UncoveredParentTask,
+  bottlenecks,
+  evaluateCascade,
+  plansNeedingReview,
+  scorecard,
+  select,
+  taskSubtree,
+  uncoveredParentTasks,
+  type Bottleneck,
+  type CascadeEvaluation,
+  type ReviewNeeded,
+  type Scorecard,
+  type ScorecardScope,
+  type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
 export { loadCascadeData, refreshDerived } from './storage/derived.js'
-export { obligationStatuses, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts } from './storage/status-query.js'
+export {
+  obligationStatuses,
+  scorecardCounts,
+  scorecardCountsByHolder,
+  type ObligationStatusRow,
+  type ScorecardCounts,
+} from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.
-export { AgencyMatcher, GENERIC_AGENCY_PHRASES, type AgencyMatch, type AgencyMatchContext, type CatalogGroup, type CatalogOrganization, type UnmatchedText } from './import/agency.js'
+export {
+  AgencyMatcher,
+  GENERIC_AGENCY_PHRASES,
+  type AgencyMatch,
+  type AgencyMatchContext,
+  type CatalogGroup,
+  type CatalogOrganization,
+  type UnmatchedText,
+} from './import/agency.js'
 export { findCitations, implementedBy, type CatalogDocument, type Citation } from './import/citation.js'
 export type { PlanHeader } from './import/header.js'
-export { importPlan, type ImportCatalog, type ImportPlanOptions, type ImportStats, type ImportedTask, type PlanPreview } from './import/plan.js'
+export {
+  importPlan,
+  type ImportCatalog,
+  type ImportPlanOptions,
+  type ImportStats,
+  type ImportedTask,
+  type PlanPreview,
+} from './import/plan.js'
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
 export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
 
 // ---- API keys and authorization.
 export {
-  API_KEY_ROLES, createApiKey, createApiKeyCommand, ensureLocalAdminKey, listApiKeys, revokeApiKey, revokeApiKeyCommand, type ApiKeyListing, hasRole, mayActFor, resolveApiKey, type ApiKeyGrant, type ApiKeyRole, type CreateApiKeyInput,
+  API_KEY_ROLES,
+  createApiKey,
+  createApiKeyCommand,
+  ensureLocalAdminKey,
+  listApiKeys,
+  revokeApiKey,
+  revokeApiKeyCommand,
+  type ApiKeyListing,
+  hasRole,
+  mayActFor,
+  resolveApiKey,
+  type ApiKeyGrant,
+  type ApiKeyRole,
+  type CreateApiKeyInput,
 } from './service/api-keys.js'
 export {
-  defineCommand, runCommand, type AnyCommand, type Command, type CommandAnswer, type CommandOutcome, type CommandTx,
+  defineCommand,
+  runCommand,
+  type AnyCommand,
+  type Command,
+  type CommandAnswer,
+  type CommandOutcome,
+  type CommandTx,
 } from './service/command-tx.js'
 export { authorize, NATIONAL, type ActsFor } from './service/authorize.js'
 export * as shape from './service/shape.js'
@@ -115,4 +232,12 @@ export { isRetryable, isStoreTimeout, isStoreUnavailable, toStoreError } from '.
 export { runTransaction, transactionStats, type TransactionOptions } from './storage/transact.js'
 export { CONTROL_CHARACTER, refuseControlCharacters } from './service/validate.js'
 export { idempotent, type IdempotencyScope } from './service/idempotency.js'
-export { holdersOf, isDownFrom, requireActFor, requireAssignable, requireReporter, requireRole, requireVerifier } from './service/authorize.js'
+export {
+  holdersOf,
+  isDownFrom,
+  requireActFor,
+  requireAssignable,
+  requireReporter,
+  requireRole,
+  requireVerifier,
+} from './service/authorize.js'

@@ -33,8 +33,11 @@ for (const dialect of DIALECTS) {
   describe(`authorization inside the command on ${dialect.name}`, () => {
     let t: TestContext
     let cascade: SmallCascade
-    const grantOf = async (code: string | null, role: ApiKeyGrant['role']): Promise<ApiKeyGrant> =>
-      ({ keyId: 'k', role, organizationId: code ? (await t.chidao.organizationByCode(code))!.id : null })
+    const grantOf = async (code: string | null, role: ApiKeyGrant['role']): Promise<ApiKeyGrant> => ({
+      keyId: 'k',
+      role,
+      organizationId: code ? (await t.chidao.organizationByCode(code))!.id : null,
+    })
     beforeEach(async () => {
       t = await initTest(dialect)
       cascade = await registerSmallCascade(t.chidao)
@@ -50,18 +53,35 @@ for (const dialect of DIALECTS) {
       expect(await codeOf(t.chidao.addTask({ actor: 'k', grant: await grantOf('QNG.UBND', 'EDITOR') }, input))).toBe('FORBIDDEN')
       expect((await t.chidao.tasksOf(cascade.kh359.id)).map((x) => x.code)).not.toContain('Z.1')
       expect(await codeOf(t.chidao.addTask({ actor: 'k', grant: await grantOf('QNG.TU', 'EDITOR') }, input))).toBe('OK')
-      expect(await codeOf(t.chidao.run(commands.addTask, { actor: 'k', grant: commune }, { ...input, documentId: cascade.kh09.id }))).toBe('OK')
+      expect(await codeOf(t.chidao.run(commands.addTask, { actor: 'k', grant: commune }, { ...input, documentId: cascade.kh09.id }))).toBe(
+        'OK',
+      )
     })
 
     it('checks the role before anything else, and leaves trusted callers (no grant) alone', async () => {
       const viewer = await grantOf(null, 'VIEWER')
-      expect(await codeOf(t.chidao.addTask({ actor: 'k', grant: viewer }, { documentId: 'nope', code: 'x', content: 'x' }))).toBe('FORBIDDEN')
+      expect(await codeOf(t.chidao.addTask({ actor: 'k', grant: viewer }, { documentId: 'nope', code: 'x', content: 'x' }))).toBe(
+        'FORBIDDEN',
+      )
       const reporter = await grantOf('QNG.THIENTIN.DU', 'REPORTER')
-      const task = await t.chidao.addTask({ actor: 'test' }, { documentId: cascade.kh09.id, code: 'R.1', content: 'x', assignments: [{ role: 'LEAD', organizationCode: 'QNG.THIENTIN.DU' }] })
-      const report = { taskId: task.id, organizationCode: 'QNG.THIENTIN.DU', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', reportedOn: '2025-09-01' }
+      const task = await t.chidao.addTask(
+        { actor: 'test' },
+        { documentId: cascade.kh09.id, code: 'R.1', content: 'x', assignments: [{ role: 'LEAD', organizationCode: 'QNG.THIENTIN.DU' }] },
+      )
+      const report = {
+        taskId: task.id,
+        organizationCode: 'QNG.THIENTIN.DU',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        reportedOn: '2025-09-01',
+      }
       expect(await codeOf(t.chidao.submitReport({ actor: 'k', grant: reporter }, report))).toBe('OK')
-      expect(await codeOf(t.chidao.submitReport({ actor: 'k', grant: reporter }, { ...report, organizationCode: 'QNG.TU' }))).toBe('FORBIDDEN')
-      expect(await codeOf(t.chidao.updateTask({ actor: 'k', grant: reporter }, { id: task.id, expectedVersion: 1, content: 'y' }))).toBe('FORBIDDEN')
+      expect(await codeOf(t.chidao.submitReport({ actor: 'k', grant: reporter }, { ...report, organizationCode: 'QNG.TU' }))).toBe(
+        'FORBIDDEN',
+      )
+      expect(await codeOf(t.chidao.updateTask({ actor: 'k', grant: reporter }, { id: task.id, expectedVersion: 1, content: 'y' }))).toBe(
+        'FORBIDDEN',
+      )
     })
 
     it('keeps top-level bodies and national groups for national keys', async () => {

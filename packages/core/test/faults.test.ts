@@ -99,7 +99,11 @@ for (const dialect of DIALECTS) {
       const written = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<Chidao['importPlan']>>>).value)
       expect(written[0]!.preview.header.symbol).toBeNull()
       expect(written.reduce((n, r) => n + r.created.documents, 0)).toBe(1)
-      const documents = await t.store.db.selectFrom('document').select(['id', 'symbol']).where('issuerId', '=', (await t.chidao.organizationByCode('QNG.THIENTIN.DU'))!.id).execute()
+      const documents = await t.store.db
+        .selectFrom('document')
+        .select(['id', 'symbol'])
+        .where('issuerId', '=', (await t.chidao.organizationByCode('QNG.THIENTIN.DU'))!.id)
+        .execute()
       expect(documents).toHaveLength(1)
       expect(await t.chidao.tasksOf(documents[0]!.id)).toHaveLength(written[0]!.preview.tasks.length)
       const again = await t.chidao.importPlan(ctx, UNNUMBERED_PLAN)
@@ -114,18 +118,39 @@ for (const dialect of DIALECTS) {
       const first = await t.chidao.importPlan(ctx, untitled)
       // The plan and the resolution it cites (57-NQ/TW, not registered here).
       expect([first.preview.header.symbol, first.preview.header.title, first.created.documents]).toEqual([null, null, 2])
-      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
+      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({
+        documents: 0,
+        links: 0,
+        tasks: 0,
+        assignments: 0,
+        targets: 0,
+        sources: 0,
+      })
     })
 
     it('reads a plan outside the write transaction, and checks the key before reading it', async () => {
       await registerOrganizations(t.chidao)
       const inTransaction: boolean[] = []
-      await t.chidao.importPlan(ctx, UNNUMBERED_PLAN, { onProgress: () => { inTransaction.push(t.chidao.db.isTransaction) } })
+      await t.chidao.importPlan(ctx, UNNUMBERED_PLAN, {
+        onProgress: () => {
+          inTransaction.push(t.chidao.db.isTransaction)
+        },
+      })
       expect(inTransaction.length).toBeGreaterThan(0)
       expect(inTransaction.every((x) => !x)).toBe(true)
-      const commune = { actor: 'key:commune', grant: { keyId: 'commune', organizationId: (await t.chidao.organizationByCode('QNG.THIENTIN.DU'))!.id, role: 'EDITOR' as const } }
+      const commune = {
+        actor: 'key:commune',
+        grant: { keyId: 'commune', organizationId: (await t.chidao.organizationByCode('QNG.THIENTIN.DU'))!.id, role: 'EDITOR' as const },
+      }
       let read = 0
-      await expect(t.chidao.importPlan(commune, UNNUMBERED_PLAN, { issuerCode: 'QNG.UBND', onProgress: () => { read++ } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(
+        t.chidao.importPlan(commune, UNNUMBERED_PLAN, {
+          issuerCode: 'QNG.UBND',
+          onProgress: () => {
+            read++
+          },
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
       expect(read).toBe(0)
     })
 
@@ -139,8 +164,9 @@ for (const dialect of DIALECTS) {
           await holder.query('begin')
           await holder.query('lock table organization in access exclusive mode')
           const started = Date.now()
-          await expect(new Chidao(store).registerOrganization(ctx, { code: 'X', name: 'X', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }))
-            .rejects.toMatchObject({ code: 'STORE_TIMEOUT' })
+          await expect(
+            new Chidao(store).registerOrganization(ctx, { code: 'X', name: 'X', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }),
+          ).rejects.toMatchObject({ code: 'STORE_TIMEOUT' })
           expect(Date.now() - started).toBeLessThan(5000)
         } finally {
           await holder.query('rollback').catch(() => undefined)
@@ -158,8 +184,9 @@ for (const dialect of DIALECTS) {
         await a.db.selectFrom('organization').select('id').execute()
         await sql`begin exclusive`.execute(b.db)
         try {
-          await expect(new Chidao(a).registerOrganization(ctx, { code: 'X', name: 'X', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }))
-            .rejects.toMatchObject({ code: 'STORE_TIMEOUT' })
+          await expect(
+            new Chidao(a).registerOrganization(ctx, { code: 'X', name: 'X', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }),
+          ).rejects.toMatchObject({ code: 'STORE_TIMEOUT' })
         } finally {
           await sql`rollback`.execute(b.db)
         }
@@ -188,7 +215,9 @@ describe.runIf(postgres)('faults of PostgreSQL connections', () => {
     const admin = new pg.Client({ connectionString: postgres!.url })
     await admin.connect()
     try {
-      const { rows } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')
+      const { rows } = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      )
       return rows.length
     } finally {
       await admin.end()
@@ -200,17 +229,30 @@ describe.runIf(postgres)('faults of PostgreSQL connections', () => {
     expect(await killBackends()).toBeGreaterThan(0)
     await new Promise((resolve) => setTimeout(resolve, 200))
     // The process is still here (an unheard 'error' would have ended it), and the pool opens new connections.
-    await expect(t.chidao.registerOrganization(ctx, { code: 'AFTER', name: 'Sau', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' })).resolves.toMatchObject({ code: 'AFTER' })
+    await expect(
+      t.chidao.registerOrganization(ctx, { code: 'AFTER', name: 'Sau', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }),
+    ).resolves.toMatchObject({ code: 'AFTER' })
     await t.store.ping()
   })
 
   it('a connection killed inside an import writes nothing of it; importing again writes it whole', async () => {
     await registerOrganizations(t.chidao)
     await t.chidao.registerDocument(ctx, { symbol: '57-NQ/TW', issuerCode: 'BCT', issuedOn: '2024-12-22', title: 'Nghị quyết 57' })
-    const count = async () => Number((await t.store.db.selectFrom('task').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const count = async () =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom('task')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const before = { tasks: await count(), documents: (await t.store.db.selectFrom('document').select('id').execute()).length }
     // Kill the backends as soon as the import's transaction has begun writing.
-    const importing = t.chidao.importPlan(ctx, UNNUMBERED_PLAN).then(() => 'written' as const, (e: unknown) => e)
+    const importing = t.chidao.importPlan(ctx, UNNUMBERED_PLAN).then(
+      () => 'written' as const,
+      (e: unknown) => e,
+    )
     let killed = 0
     for (let i = 0; i < 200 && killed === 0; i++) {
       const admin = new pg.Client({ connectionString: postgres!.url })
@@ -242,11 +284,22 @@ describe.runIf(postgres)('a PostgreSQL server going down inside an import', () =
     const proxy = await restartableProxy(new URL(postgres!.url))
     const store = await openStore(proxy.url, { connectTimeoutMs: 1000 })
     const chidao = new Chidao(store)
-    const tasks = async () => Number((await t.store.db.selectFrom('task').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const tasks = async () =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom('task')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     try {
       // The server goes away as soon as the import's write transaction is open.
       let downed = false
-      const importing = chidao.importPlan(ctx, UNNUMBERED_PLAN).then(() => 'written' as const, (e: unknown) => e)
+      const importing = chidao.importPlan(ctx, UNNUMBERED_PLAN).then(
+        () => 'written' as const,
+        (e: unknown) => e,
+      )
       for (let i = 0; i < 400 && !downed; i++) {
         const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
           where datname = current_database() and state like 'idle in transaction%'`.execute(t.store.db)

@@ -17,16 +17,50 @@ for (const dialect of DIALECTS) {
       const docs = await registerSmallCascade(t.chidao)
       const c = t.chidao
       await c.registerOrganization(ctx, { code: 'QNG.XA', name: 'Xã Thiện Tín', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG.TU' })
-      await c.registerOrganization(ctx, { code: 'QNG.XA.UBND', name: 'UBND xã Thiện Tín', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA' })
-      await c.registerGroup(ctx, { code: 'UBND_XA', name: 'UBND các xã', withinCode: 'QNG.TU', tiers: ['COMMUNE'], kinds: ['PEOPLES_COMMITTEE'] })
-      await c.registerSuccession(ctx, { predecessorCode: 'QNG.STTTT', successorCode: 'QNG.SKHCN', kind: 'MERGED_INTO', effectiveOn: '2025-03-01' })
-      const root = await c.addTask(ctx, { documentId: docs.nq57.id, code: '1', content: 'Hạ tầng số', timePhrase: 'Quý IV/2025', assignments: [{ role: 'LEAD', organizationCode: 'CP' }] })
+      await c.registerOrganization(ctx, {
+        code: 'QNG.XA.UBND',
+        name: 'UBND xã Thiện Tín',
+        tier: 'COMMUNE',
+        bloc: 'STATE',
+        kind: 'PEOPLES_COMMITTEE',
+        parentCode: 'QNG.XA',
+      })
+      await c.registerGroup(ctx, {
+        code: 'UBND_XA',
+        name: 'UBND các xã',
+        withinCode: 'QNG.TU',
+        tiers: ['COMMUNE'],
+        kinds: ['PEOPLES_COMMITTEE'],
+      })
+      await c.registerSuccession(ctx, {
+        predecessorCode: 'QNG.STTTT',
+        successorCode: 'QNG.SKHCN',
+        kind: 'MERGED_INTO',
+        effectiveOn: '2025-03-01',
+      })
+      const root = await c.addTask(ctx, {
+        documentId: docs.nq57.id,
+        code: '1',
+        content: 'Hạ tầng số',
+        timePhrase: 'Quý IV/2025',
+        assignments: [{ role: 'LEAD', organizationCode: 'CP' }],
+      })
       const plan = await c.addTask(ctx, {
-        documentId: docs.kh359.id, code: '1', content: 'Hạ tầng số của tỉnh', timePhrase: 'Năm 2026', implements: [root.id],
-        assignments: [{ role: 'LEAD', organizationCode: 'QNG.STTTT' }, { role: 'COORDINATING', groupCode: 'UBND_XA' }],
+        documentId: docs.kh359.id,
+        code: '1',
+        content: 'Hạ tầng số của tỉnh',
+        timePhrase: 'Năm 2026',
+        implements: [root.id],
+        assignments: [
+          { role: 'LEAD', organizationCode: 'QNG.STTTT' },
+          { role: 'COORDINATING', groupCode: 'UBND_XA' },
+        ],
       })
       const order = await c.addTask(ctx, {
-        documentId: docs.kh359.id, code: '2', content: 'Xây dựng kế hoạch thực hiện, gửi về Văn phòng Tỉnh ủy', timePhrase: 'trước ngày 28/10/2025',
+        documentId: docs.kh359.id,
+        code: '2',
+        content: 'Xây dựng kế hoạch thực hiện, gửi về Văn phòng Tỉnh ủy',
+        timePhrase: 'trước ngày 28/10/2025',
         assignments: [{ role: 'LEAD', organizationCode: 'QNG.THIENTIN.DU' }],
       })
       const commune = await c.addTask(ctx, { documentId: docs.kh09.id, code: '1', content: 'Phủ sóng', implements: [plan.id] })
@@ -35,7 +69,11 @@ for (const dialect of DIALECTS) {
 
     it('keeps effective deadlines and DEADLINE_AFTER_PARENT violations as tasks are added and linked', async () => {
       const { root, plan, commune } = await setUp()
-      expect(await t.chidao.effectiveDeadline(commune.id)).toMatchObject({ source: 'INHERITED', fromTaskId: plan.id, dueDate: '2026-12-31' })
+      expect(await t.chidao.effectiveDeadline(commune.id)).toMatchObject({
+        source: 'INHERITED',
+        fromTaskId: plan.id,
+        dueDate: '2026-12-31',
+      })
       expect(await t.chidao.violationsOf(plan.id)).toEqual([
         { code: 'DEADLINE_AFTER_PARENT', taskId: plan.id, parentTaskId: root.id, dueDate: '2026-12-31', parentDueDate: '2025-12-31' },
       ])
@@ -52,26 +90,79 @@ for (const dialect of DIALECTS) {
       // the plan's task is assigned to, a succession of a holder, reports, a plan answering a plan order,
       // a new assignment and a changed deadline.
       await c.registerOrganization(ctx, { code: 'QNG.XA2', name: 'Xã Bình Sơn', tier: 'COMMUNE', kind: 'TERRITORY', parentCode: 'QNG.TU' })
-      await c.registerOrganization(ctx, { code: 'QNG.XA2.UBND', name: 'UBND xã Bình Sơn', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA', validFrom: '2025-01-01' })
-      await c.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.XA.UBND', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-06-30', reportedOn: '2025-07-01' })
-      await c.registerOrganization(ctx, { code: 'QNG.XA3.UBND', name: 'UBND xã Thiện Tín mới', tier: 'COMMUNE', bloc: 'STATE', kind: 'PEOPLES_COMMITTEE', parentCode: 'QNG.XA' })
+      await c.registerOrganization(ctx, {
+        code: 'QNG.XA2.UBND',
+        name: 'UBND xã Bình Sơn',
+        tier: 'COMMUNE',
+        bloc: 'STATE',
+        kind: 'PEOPLES_COMMITTEE',
+        parentCode: 'QNG.XA',
+        validFrom: '2025-01-01',
+      })
+      await c.submitReport(ctx, {
+        taskId: plan.id,
+        organizationCode: 'QNG.XA.UBND',
+        period: 'AD_HOC',
+        claimedStatus: 'COMPLETED',
+        completedOn: '2025-06-30',
+        reportedOn: '2025-07-01',
+      })
+      await c.registerOrganization(ctx, {
+        code: 'QNG.XA3.UBND',
+        name: 'UBND xã Thiện Tín mới',
+        tier: 'COMMUNE',
+        bloc: 'STATE',
+        kind: 'PEOPLES_COMMITTEE',
+        parentCode: 'QNG.XA',
+      })
       await c.updateTask(ctx, { id: plan.id, expectedVersion: 1, timePhrase: 'Quý I/2026' })
       await c.assign(ctx, { taskId: order.id, role: 'COORDINATING', groupCode: 'UBND_XA' })
-      await c.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 50, reportedOn: '2025-10-01' })
-      await c.registerSuccession(ctx, { predecessorCode: 'QNG.XA.UBND', successorCode: 'QNG.XA3.UBND', kind: 'RENAMED_TO', effectiveOn: '2025-12-01' })
-      await c.registerSuccession(ctx, { predecessorCode: 'QNG.SKHCN', successorCode: 'QNG.XA3.UBND', kind: 'MERGED_INTO', effectiveOn: '2026-02-01' })
+      await c.submitReport(ctx, {
+        taskId: plan.id,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        percent: 50,
+        reportedOn: '2025-10-01',
+      })
+      await c.registerSuccession(ctx, {
+        predecessorCode: 'QNG.XA.UBND',
+        successorCode: 'QNG.XA3.UBND',
+        kind: 'RENAMED_TO',
+        effectiveOn: '2025-12-01',
+      })
+      await c.registerSuccession(ctx, {
+        predecessorCode: 'QNG.SKHCN',
+        successorCode: 'QNG.XA3.UBND',
+        kind: 'MERGED_INTO',
+        effectiveOn: '2026-02-01',
+      })
       // Each of these is the last write to touch the tasks it changes, so a missed update shows.
-      await c.registerDocument(ctx, { symbol: '3/KH-UBND', issuerCode: 'QNG.XA2.UBND', issuedOn: '2025-10-20', title: 'Kế hoạch của UBND xã', implements: [kh359.id] })
+      await c.registerDocument(ctx, {
+        symbol: '3/KH-UBND',
+        issuerCode: 'QNG.XA2.UBND',
+        issuedOn: '2025-10-20',
+        title: 'Kế hoạch của UBND xã',
+        implements: [kh359.id],
+      })
       await c.assign(ctx, { taskId: root.id, role: 'COORDINATING', organizationCode: 'QNG.UBND' })
       const xa2 = (await c.organizationByCode('QNG.XA2.UBND'))!.id
-      expect((await c.taskStatus(order.id, '2025-11-01')).obligations.find((o) => o.organizationId === xa2)?.status).toBe('COMPLETED_ON_TIME')
+      expect((await c.taskStatus(order.id, '2025-11-01')).obligations.find((o) => o.organizationId === xa2)?.status).toBe(
+        'COMPLETED_ON_TIME',
+      )
       expect((await c.taskStatus(root.id, '2025-11-01')).obligations.map((o) => o.role).sort()).toEqual(['COORDINATING', 'LEAD'])
       // Sở TT&TT's lead passed to Sở KH&CN (1/3/2025), then on with Sở KH&CN's merger (1/2/2026).
       const lead = (await c.taskStatus(plan.id, '2026-03-01')).obligations.filter((o) => o.role === 'LEAD')
       expect(lead.map((o) => [o.organizationId, o.succeededOn])).toEqual([[(await c.organizationByCode('QNG.XA3.UBND'))!.id, '2025-03-01']])
       const snapshot = async () => {
         const out: Record<string, unknown[]> = {}
-        for (const table of ['organizationClosure', 'organizationGroupMember', 'taskEffective', 'taskViolation', 'obligationSpan'] as const) {
+        for (const table of [
+          'organizationClosure',
+          'organizationGroupMember',
+          'taskEffective',
+          'taskViolation',
+          'obligationSpan',
+        ] as const) {
           out[table] = (await t.store.db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(r)).sort()
         }
         return out
@@ -84,7 +175,14 @@ for (const dialect of DIALECTS) {
     it('answers status, scorecards and bottlenecks from the store, with succession, fan-out and plan orders applied', async () => {
       const { nq57, kh359, kh09, root, plan, order } = await setUp()
       const id = async (code: string) => (await t.chidao.organizationByCode(code))!.id
-      await t.chidao.submitReport(ctx, { taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 40, reportedOn: '2025-09-01' })
+      await t.chidao.submitReport(ctx, {
+        taskId: plan.id,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        percent: 40,
+        reportedOn: '2025-09-01',
+      })
       const status = await t.chidao.taskStatus(plan.id, '2025-10-01')
       expect(status.status).toBe('IN_PROGRESS')
       // 359-KH/TU came after the merger: Sở TT&TT's lead has passed to Sở KH&CN; the group fans out to the commune UBND.
@@ -110,16 +208,35 @@ for (const dialect of DIALECTS) {
       ])
     })
 
-    it('pages the tasks an organisation owes in SQL, in plan order, filtered by its own obligation\'s status', async () => {
+    it("pages the tasks an organisation owes in SQL, in plan order, filtered by its own obligation's status", async () => {
       const { kh359, plan } = await setUp()
       const c = t.chidao
       const skhcn = (await c.organizationByCode('QNG.SKHCN'))!.id
       // Three more leads for Sở KH&CN in 359-KH/TU, one of them done on time.
       const more = []
-      for (const [code, phrase] of [['3', 'Quý III/2025'], ['4', 'Năm 2026'], ['5', 'trước ngày 30/9/2025']] as const) {
-        more.push(await c.addTask(ctx, { documentId: kh359.id, code, content: `Nhiệm vụ ${code}`, timePhrase: phrase, assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }] }))
+      for (const [code, phrase] of [
+        ['3', 'Quý III/2025'],
+        ['4', 'Năm 2026'],
+        ['5', 'trước ngày 30/9/2025'],
+      ] as const) {
+        more.push(
+          await c.addTask(ctx, {
+            documentId: kh359.id,
+            code,
+            content: `Nhiệm vụ ${code}`,
+            timePhrase: phrase,
+            assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }],
+          }),
+        )
       }
-      await c.submitReport(ctx, { taskId: more[2]!.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'COMPLETED', completedOn: '2025-09-20', reportedOn: '2025-09-21' })
+      await c.submitReport(ctx, {
+        taskId: more[2]!.id,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'COMPLETED',
+        completedOn: '2025-09-20',
+        reportedOn: '2025-09-21',
+      })
       const all = [plan.id, ...more.map((m) => m.id)]
       const page = (offset: number, limit: number, status?: 'OVERDUE' | 'COMPLETED_ON_TIME') =>
         c.tasksOwedBy({ organizationId: skhcn }, '2025-10-15', { offset, limit, status })
@@ -137,7 +254,12 @@ for (const dialect of DIALECTS) {
       const { root, plan, commune, order } = await setUp()
       const c = t.chidao
       await c.submitReport(ctx, {
-        taskId: plan.id, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 40, reportedOn: '2025-09-01',
+        taskId: plan.id,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        percent: 40,
+        reportedOn: '2025-09-01',
         evidence: [{ title: 'Biên bản', uri: 'https://example.vn/bb.pdf' }],
       })
       const ids = [commune.id, plan.id, root.id, order.id, 'no-such-task']
@@ -159,10 +281,28 @@ for (const dialect of DIALECTS) {
     it('lists plans needing review after new direction, until a review is recorded', async () => {
       const { nq57, kh359 } = await setUp()
       expect(await t.chidao.plansNeedingReview()).toEqual([])
-      await t.chidao.registerOrganization(ctx, { code: 'BCDTW', name: 'Ban Chỉ đạo Trung ương', tier: 'CENTRAL', bloc: 'PARTY', kind: 'STEERING_COMMITTEE' })
-      const kh01 = await t.chidao.registerDocument(ctx, { symbol: '01-KH/BCĐTW', issuerCode: 'BCDTW', issuedOn: '2025-06-02', title: 'Kế hoạch hành động chiến lược', implements: [nq57.id] })
+      await t.chidao.registerOrganization(ctx, {
+        code: 'BCDTW',
+        name: 'Ban Chỉ đạo Trung ương',
+        tier: 'CENTRAL',
+        bloc: 'PARTY',
+        kind: 'STEERING_COMMITTEE',
+      })
+      const kh01 = await t.chidao.registerDocument(ctx, {
+        symbol: '01-KH/BCĐTW',
+        issuerCode: 'BCDTW',
+        issuedOn: '2025-06-02',
+        title: 'Kế hoạch hành động chiến lược',
+        implements: [nq57.id],
+      })
       expect(await t.chidao.plansNeedingReview()).toEqual([{ documentId: kh359.id, newDirectionId: kh01.id, parentId: nq57.id }])
-      await t.chidao.recordAlignmentReview(ctx, { documentId: kh359.id, newDirectionId: kh01.id, decision: 'KEEP', reasons: 'Cơ sở chưa thay đổi', decidedOn: '2025-06-16' })
+      await t.chidao.recordAlignmentReview(ctx, {
+        documentId: kh359.id,
+        newDirectionId: kh01.id,
+        decision: 'KEEP',
+        reasons: 'Cơ sở chưa thay đổi',
+        decidedOn: '2025-06-16',
+      })
       expect(await t.chidao.plansNeedingReview()).toEqual([])
     })
   })

@@ -45,7 +45,12 @@ describe('effective deadlines (task inheritance)', () => {
     const p1 = b.task('07-TB/CQTTBCĐ', '1', 'Trong tháng 11/2025')
     const p2 = b.task('07-TB/CQTTBCĐ', '2', 'trước ngày 28/10/2025')
     const undated = b.task('01-KH/BCĐ', 'A', null, { parents: [p1, p2] })
-    const follows = b.task('01-KH/BCĐ', 'II.1', 'Quý IV/2025 (theo tiến độ thực hiện tại các nhiệm vụ được giao trong các văn bản chỉ đạo nêu trên)', { parents: [p1, p2] })
+    const follows = b.task(
+      '01-KH/BCĐ',
+      'II.1',
+      'Quý IV/2025 (theo tiến độ thực hiện tại các nhiệm vụ được giao trong các văn bản chỉ đạo nêu trên)',
+      { parents: [p1, p2] },
+    )
     const lone = b.task('01-KH/BCĐ', 'II.9', 'Quý IV/2025 (theo tiến độ các nhiệm vụ được giao)')
     const e = effectiveDeadlines(new CascadeIndex(b.build()))
     expect(e.get(undated)).toMatchObject({ source: 'INHERITED', fromTaskId: p2, dueDate: '2025-10-27', effectiveDueDate: '2025-10-27' })
@@ -90,7 +95,9 @@ describe('obligations: group fan-out and succession', () => {
     const index = new CascadeIndex(b.build())
     expect(groupMembers(index, 'UBND_XA', '2025-06-30').map((o) => o.id)).toEqual([])
     expect(obligationsOfTask(index, t, '2025-10-20').map((o) => [o.organizationId, o.via])).toEqual([
-      ['QNG.UBND', 'DIRECT'], ['XA.LYSON.UBND', 'GROUP'], ['XA.THIENTIN.UBND', 'GROUP'],
+      ['QNG.UBND', 'DIRECT'],
+      ['XA.LYSON.UBND', 'GROUP'],
+      ['XA.THIENTIN.UBND', 'GROUP'],
     ])
   })
 
@@ -101,7 +108,9 @@ describe('obligations: group fan-out and succession', () => {
     const d = b.task('KH-2020', 'II.3.đ', 'Năm 2021', { lead: ['QNG.H.LYSON'] })
     const index = new CascadeIndex(b.build())
     expect(obligationsOfTask(index, t, '2025-02-28').map((o) => o.organizationId)).toEqual(['QNG.STTTT'])
-    expect(obligationsOfTask(index, t, '2025-03-01')).toMatchObject([{ organizationId: 'QNG.SKHCN', assignedOrganizationId: 'QNG.STTTT', succeededOn: '2025-03-01' }])
+    expect(obligationsOfTask(index, t, '2025-03-01')).toMatchObject([
+      { organizationId: 'QNG.SKHCN', assignedOrganizationId: 'QNG.STTTT', succeededOn: '2025-03-01' },
+    ])
     expect(obligationsOfTask(index, d, '2025-07-01').map((o) => o.organizationId)).toEqual(['XA.LYSON.UBND'])
   })
 
@@ -116,12 +125,20 @@ describe('obligations: group fan-out and succession', () => {
     expect(obligationsOfTask(index, done, '2025-06-01').map((o) => o.organizationId)).toEqual(['QNG.STTTT'])
     const [ob] = obligationsOfTask(index, open, '2025-06-01')
     expect(ob!.organizationId).toBe('QNG.SKHCN')
-    expect(obligationStatus(index, ob!, effectiveDeadlines(index).get(open), '2025-06-01')).toMatchObject({ status: 'IN_PROGRESS', percent: 40 })
+    expect(obligationStatus(index, ob!, effectiveDeadlines(index).get(open), '2025-06-01')).toMatchObject({
+      status: 'IN_PROGRESS',
+      percent: 40,
+    })
   })
 })
 
 describe('status as of a date', () => {
-  function statusOf(time: string | null, reports: (b: CascadeBuilder, t: string) => void, asOf: string, state?: 'CANCELLED' | 'SUPERSEDED') {
+  function statusOf(
+    time: string | null,
+    reports: (b: CascadeBuilder, t: string) => void,
+    asOf: string,
+    state?: 'CANCELLED' | 'SUPERSEDED',
+  ) {
     const b = nq57()
     const t = b.task('01-KH/BCĐ', '1', time, { lead: ['QNG.SKHCN'], ...(state ? { state } : {}) })
     reports(b, t)
@@ -132,18 +149,27 @@ describe('status as of a date', () => {
 
   it('tells completed on time from completed late, by the effective (Art. 148) due date', () => {
     // Due Sunday 26/10/2025 → effective Monday 27/10.
-    expect(statusOf('Ngày 26/10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-27', { completedOn: '2025-10-27' }), '2025-11-01').status).toBe('COMPLETED_ON_TIME')
-    expect(statusOf('Ngày 26/10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-29', { completedOn: '2025-10-28' }), '2025-11-01').status).toBe('COMPLETED_LATE')
+    expect(
+      statusOf('Ngày 26/10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-27', { completedOn: '2025-10-27' }), '2025-11-01').status,
+    ).toBe('COMPLETED_ON_TIME')
+    expect(
+      statusOf('Ngày 26/10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-29', { completedOn: '2025-10-28' }), '2025-11-01').status,
+    ).toBe('COMPLETED_LATE')
   })
 
   it('is IN_PROGRESS (and due soon), OVERDUE or NOT_STARTED by reports made up to the date', () => {
     const inProgress = statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20'), '2025-10-27')
     expect(inProgress).toMatchObject({ status: 'IN_PROGRESS', dueSoon: true, percent: 50 })
-    expect(statusOf('Quý IV/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20'), '2025-10-21')).toMatchObject({ status: 'IN_PROGRESS', dueSoon: false })
+    expect(statusOf('Quý IV/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20'), '2025-10-21')).toMatchObject({
+      status: 'IN_PROGRESS',
+      dueSoon: false,
+    })
     expect(statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20'), '2025-11-03').status).toBe('OVERDUE')
     expect(statusOf('Trong tháng 10/2025', () => {}, '2025-10-20').status).toBe('NOT_STARTED')
     // A report made after the date is not known on it.
-    expect(statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-25', { completedOn: '2025-10-24' }), '2025-10-22').status).toBe('NOT_STARTED')
+    expect(
+      statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-25', { completedOn: '2025-10-24' }), '2025-10-22').status,
+    ).toBe('NOT_STARTED')
   })
 
   it('is ONGOING for recurring work, counting the periods without a report', () => {
@@ -159,20 +185,37 @@ describe('status as of a date', () => {
   })
 
   it('keeps the claimed and the verified status apart', () => {
-    const claimed = statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20', { completedOn: '2025-10-20' }), '2025-11-03')
+    const claimed = statusOf(
+      'Trong tháng 10/2025',
+      (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20', { completedOn: '2025-10-20' }),
+      '2025-11-03',
+    )
     expect([claimed.status, claimed.verifiedStatus]).toEqual(['COMPLETED_ON_TIME', 'OVERDUE'])
-    const accepted = statusOf('Trong tháng 10/2025', (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20', { completedOn: '2025-10-20', accepted: true }), '2025-11-03')
+    const accepted = statusOf(
+      'Trong tháng 10/2025',
+      (b, t) => b.report(t, 'QNG.SKHCN', '2025-10-20', { completedOn: '2025-10-20', accepted: true }),
+      '2025-11-03',
+    )
     expect([accepted.status, accepted.verifiedStatus]).toEqual(['COMPLETED_ON_TIME', 'COMPLETED_ON_TIME'])
   })
 
   it('fulfils a plan-ordering task per assignee by that assignee’s plan; its status follows the plan’s issue date', () => {
     const b = nq57()
-    const order = b.task('01-KH/BCĐ', 'III.2', 'trước ngày 28/10/2025', { leadGroup: 'UBND_XA', content: 'Xây dựng kế hoạch triển khai, gửi về Văn phòng Tỉnh ủy' })
+    const order = b.task('01-KH/BCĐ', 'III.2', 'trước ngày 28/10/2025', {
+      leadGroup: 'UBND_XA',
+      content: 'Xây dựng kế hoạch triển khai, gửi về Văn phòng Tỉnh ủy',
+    })
     b.doc('KH-THIENTIN', 'XA.THIENTIN.UBND', '2025-10-24', ['01-KH/BCĐ'])
     const index = new CascadeIndex(b.build())
     const e = effectiveDeadlines(index).get(order)
-    const statuses = obligationsOfTask(index, order, '2025-11-03').map((o) => [o.organizationId, obligationStatus(index, o, e, '2025-11-03').status])
-    expect(statuses).toEqual([['XA.LYSON.UBND', 'OVERDUE'], ['XA.THIENTIN.UBND', 'COMPLETED_ON_TIME']])
+    const statuses = obligationsOfTask(index, order, '2025-11-03').map((o) => [
+      o.organizationId,
+      obligationStatus(index, o, e, '2025-11-03').status,
+    ])
+    expect(statuses).toEqual([
+      ['XA.LYSON.UBND', 'OVERDUE'],
+      ['XA.THIENTIN.UBND', 'COMPLETED_ON_TIME'],
+    ])
   })
 
   it('rolls obligations up into the task’s status', () => {
@@ -189,7 +232,12 @@ describe('rollups, scorecards and bottlenecks', () => {
   function cascade() {
     const b = nq57()
     const root = b.task('07-TB/CQTTBCĐ', '1', 'Trong tháng 10/2025', { lead: ['BCDTW'] })
-    const a = b.task('01-KH/BCĐ', 'II.5', 'Trong tháng 10/2025', { parents: [root], lead: ['QNG.UBND'], leadGroup: 'UBND_XA', coordinating: ['QNG.SKHCN', 'QNG.STC'] })
+    const a = b.task('01-KH/BCĐ', 'II.5', 'Trong tháng 10/2025', {
+      parents: [root],
+      lead: ['QNG.UBND'],
+      leadGroup: 'UBND_XA',
+      coordinating: ['QNG.SKHCN', 'QNG.STC'],
+    })
     b.doc('KH-THIENTIN', 'XA.THIENTIN.DU', '2025-10-20', ['01-KH/BCĐ'])
     b.task('KH-THIENTIN', '1', null, { parents: [a], lead: ['XA.THIENTIN.DU'] })
     b.task('KH-THIENTIN', '2', null, { parents: [a], lead: ['XA.THIENTIN.DU'] })

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest'
 import type { CatalogOrganization, ImportCatalog } from '../src/index.js'
 import { importPlan, parseSymbol } from '../src/index.js'
 
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({ code, name, tier, scope })
+const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({
+  code,
+  name,
+  tier,
+  scope,
+})
 
 /** Two provinces with the same departments, and the centre. */
 const ORGS: CatalogOrganization[] = [
@@ -77,7 +82,14 @@ describe('importPlan: a decision issuing a plan, with an appendix table', () => 
   const task = (code: string) => preview.tasks.find((t) => t.code === code)
 
   it('reads the header on two tab-separated lines, the province, and the issuer within it', () => {
-    expect(preview.header).toMatchObject({ kind: 'QĐ', symbol: '512/QĐ-UBND', issuedOn: '2025-12-03', place: 'Bắc Ninh', province: 'Bắc Ninh', scope: 'BNH' })
+    expect(preview.header).toMatchObject({
+      kind: 'QĐ',
+      symbol: '512/QĐ-UBND',
+      issuedOn: '2025-12-03',
+      place: 'Bắc Ninh',
+      province: 'Bắc Ninh',
+      scope: 'BNH',
+    })
     expect(preview.header.issuer?.code).toBe('BNH.UBND')
   })
 
@@ -86,7 +98,10 @@ describe('importPlan: a decision issuing a plan, with an appendix table', () => 
     expect(task('II.1')).toMatchObject({ content: 'Rà soát danh mục hồ sơ cần số hóa', timePhrase: 'trước ngày 15 tháng 3 năm 2026' })
     expect(task('II.1')!.lead.map((m) => m.code)).toEqual(['BNH.STC'])
     // Three lettered lines, one task.
-    expect(task('II.2')).toMatchObject({ content: 'Xây dựng quy chế khai thác dữ liệu Soạn thảo và trình ban hành quy chế khai thác dữ liệu đất đai.', timePhrase: 'Quý II/2026' })
+    expect(task('II.2')).toMatchObject({
+      content: 'Xây dựng quy chế khai thác dữ liệu Soạn thảo và trình ban hành quy chế khai thác dữ liệu đất đai.',
+      timePhrase: 'Quý II/2026',
+    })
     expect(task('II.2')!.lead.map((m) => m.code)).toEqual(['BNH.STP'])
     expect(task('II.2.a')).toBeUndefined()
   })
@@ -102,7 +117,11 @@ describe('importPlan: a decision issuing a plan, with an appendix table', () => 
   })
 
   it('reads the appendix table by its header: section rows group, rows are tasks with their cells', () => {
-    expect(preview.tasks.filter((t) => t.code.startsWith('PL')).map((t) => [t.code, t.grouping, t.lead.map((m) => m.code).join(), t.coordinating.map((m) => m.code).join(), t.timePhrase])).toEqual([
+    expect(
+      preview.tasks
+        .filter((t) => t.code.startsWith('PL'))
+        .map((t) => [t.code, t.grouping, t.lead.map((m) => m.code).join(), t.coordinating.map((m) => m.code).join(), t.timePhrase]),
+    ).toEqual([
       ['PL.I', true, '', '', null],
       ['PL.I.1', false, 'BNH.STC', 'BNH.STP', 'Tháng 6/2026'],
       ['PL.I.2', false, 'BNH.STP', '', 'Tháng 9/2026'],
@@ -227,7 +246,13 @@ describe('headers whose columns come on separate lines, places of any length', (
       '1. Sở Tư pháp chủ trì rà soát quy trình, hoàn thành trước ngày 20/12/2025.',
     ].join('\n')
     const preview = importPlan(text, catalog())
-    expect(preview.header).toMatchObject({ kind: 'KH', symbol: null, place: 'Thành phố Hồ Chí Minh', province: 'Hồ Chí Minh', issuedOn: '2025-11-10' })
+    expect(preview.header).toMatchObject({
+      kind: 'KH',
+      symbol: null,
+      place: 'Thành phố Hồ Chí Minh',
+      province: 'Hồ Chí Minh',
+      issuedOn: '2025-11-10',
+    })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.lead[0]).toMatchObject({ kind: 'NEW', text: 'Sở Tư pháp' })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.deadline?.dueDate).toBe('2025-12-19')
   })

@@ -15,7 +15,8 @@ import { plan } from '../test/support.js'
 
 const text = plan('province-plan.txt')
 const dir = mkdtempSync(join(tmpdir(), 'chidao-files-bench-'))
-const rate = (pages: number, ms: number) => `${(pages / (ms / 1000)).toPrecision(3)} pages/s (${pages} pages in ${(ms / 1000).toFixed(2)} s)`
+const rate = (pages: number, ms: number) =>
+  `${(pages / (ms / 1000)).toPrecision(3)} pages/s (${pages} pages in ${(ms / 1000).toFixed(2)} s)`
 
 async function time(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now()
@@ -37,15 +38,25 @@ try {
   console.log(`  PDF, text layer  ${rate(pages, await time(() => extractText(pdf)))}`)
 
   // Peak memory: a fresh process that reads the 200-page PDF and reports its max RSS.
-  const child = execFileSync(process.execPath, ['--input-type=module', '-e', `
+  const child = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
     import { readFileSync } from 'node:fs'
     const { extractText } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)})
     const before = process.resourceUsage().maxRSS
     const r = await extractText(readFileSync(${JSON.stringify(join(dir, 'plan-200.pdf'))}))
     console.log(JSON.stringify({ before, after: process.resourceUsage().maxRSS, pages: r.pages, chars: r.text.length }))
-  `], { encoding: 'utf8' })
+  `,
+    ],
+    { encoding: 'utf8' },
+  )
   const peak = JSON.parse(child) as { before: number; after: number; pages: number; chars: number }
-  console.log(`  PDF, ${peak.pages} pages: peak memory (max RSS) ${(peak.after / 1024).toFixed(0)} MiB (${(peak.before / 1024).toFixed(0)} MiB before reading), ${peak.chars.toLocaleString('en')} characters`)
+  console.log(
+    `  PDF, ${peak.pages} pages: peak memory (max RSS) ${(peak.after / 1024).toFixed(0)} MiB (${(peak.before / 1024).toFixed(0)} MiB before reading), ${peak.chars.toLocaleString('en')} characters`,
+  )
 
   const tools = await ocrTools()
   if (!tools.tesseract?.languages.includes('vie') || !tools.pdftoppm) {

@@ -21,22 +21,39 @@ export function sha256Of(bytes: Uint8Array): string {
 /** Throws FILE_TOO_LARGE when `size` is over `limit` bytes. */
 export function checkSize(size: number, limit: number = DEFAULT_LIMITS.maxBytes): void {
   if (size > limit) {
-    throw new FileError('FILE_TOO_LARGE', `Tệp ${(size / MIB).toFixed(1)} MB, quá giới hạn ${(limit / MIB).toFixed(1)} MB (The file is ${(size / MIB).toFixed(1)} MB, over the ${(limit / MIB).toFixed(1)} MB limit)`, { details: { size, limit } })
+    throw new FileError(
+      'FILE_TOO_LARGE',
+      `Tệp ${(size / MIB).toFixed(1)} MB, quá giới hạn ${(limit / MIB).toFixed(1)} MB (The file is ${(size / MIB).toFixed(1)} MB, over the ${(limit / MIB).toFixed(1)} MB limit)`,
+      { details: { size, limit } },
+    )
   }
 }
 
-async function extractKind(bytes: Uint8Array, kind: ReturnType<typeof sniffKind>, o: Required<Omit<ExtractOptions, 'onProgress' | 'fileName'>> & ExtractOptions): Promise<Extracted> {
+async function extractKind(
+  bytes: Uint8Array,
+  kind: ReturnType<typeof sniffKind>,
+  o: Required<Omit<ExtractOptions, 'onProgress' | 'fileName'>> & ExtractOptions,
+): Promise<Extracted> {
   switch (kind) {
     case 'text': {
       const text = decodeText(bytes)!.replace(/^\uFEFF/, '')
       return { text, extractor: { name: '@chidao/files text', version: VERSION }, pages: 1, warnings: [] }
     }
-    case 'docx': return readDocx(bytes, o)
-    case 'pdf': return readPdf(bytes, o)
-    case 'png': case 'jpeg': case 'tiff': {
+    case 'docx':
+      return readDocx(bytes, o)
+    case 'pdf':
+      return readPdf(bytes, o)
+    case 'png':
+    case 'jpeg':
+    case 'tiff': {
       const { text, version } = await ocrImage(bytes, kind === 'jpeg' ? 'jpg' : kind === 'tiff' ? 'tif' : 'png', o.ocrLanguages)
       o.onProgress?.(1, 1)
-      return { text: text.trim(), extractor: { name: 'tesseract', version: `${version} ${o.ocrLanguages}` }, pages: 1, warnings: [{ code: 'OCR', message: 'Ảnh đã đọc bằng OCR: hãy kiểm tra kết quả (an image read by OCR: check the result)' }] }
+      return {
+        text: text.trim(),
+        extractor: { name: 'tesseract', version: `${version} ${o.ocrLanguages}` },
+        pages: 1,
+        warnings: [{ code: 'OCR', message: 'Ảnh đã đọc bằng OCR: hãy kiểm tra kết quả (an image read by OCR: check the result)' }],
+      }
     }
   }
 }
@@ -59,9 +76,12 @@ export async function extractText(bytes: Uint8Array, options: ExtractOptions = {
   const extracted = await extractKind(bytes, kind, o)
   const text = extracted.text.normalize('NFC')
   if (letterCount(text) < 3) {
-    throw new FileError('FILE_NO_TEXT', kind === 'text' || kind === 'docx'
-      ? 'Tệp không có nội dung chữ (The file has no text)'
-      : 'Không nhận ra chữ nào trong ảnh (No text was recognised in the image)')
+    throw new FileError(
+      'FILE_NO_TEXT',
+      kind === 'text' || kind === 'docx'
+        ? 'Tệp không có nội dung chữ (The file has no text)'
+        : 'Không nhận ra chữ nào trong ảnh (No text was recognised in the image)',
+    )
   }
   const mediaType = MEDIA_TYPES[kind]
   return {

@@ -54,14 +54,22 @@ export function sniffKind(bytes: Uint8Array): FileKind {
   if (starts(bytes, ZIP)) return 'docx' // which zip it is, the .docx reader checks ([Content_Types].xml)
   if (starts(bytes, CFB)) {
     if (containsUtf16(bytes, 'EncryptedPackage')) {
-      throw new FileError('FILE_ENCRYPTED', 'Tệp Word có mật khẩu: hãy gỡ mật khẩu rồi gửi lại (The Word file is password-protected: remove the password and try again)')
+      throw new FileError(
+        'FILE_ENCRYPTED',
+        'Tệp Word có mật khẩu: hãy gỡ mật khẩu rồi gửi lại (The Word file is password-protected: remove the password and try again)',
+      )
     }
-    throw new FileError('FILE_UNSUPPORTED', 'Tệp Word 97–2003 (.doc) hoặc Office cũ: hãy lưu thành .docx hoặc PDF (A legacy .doc/Office file: save it as .docx or PDF)')
+    throw new FileError(
+      'FILE_UNSUPPORTED',
+      'Tệp Word 97–2003 (.doc) hoặc Office cũ: hãy lưu thành .docx hoặc PDF (A legacy .doc/Office file: save it as .docx or PDF)',
+    )
   }
   if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (starts(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (starts(bytes, [0x49, 0x49, 0x2a, 0x00]) || starts(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff'
   if (decodeText(bytes) !== null) return 'text'
-  throw new FileError('FILE_UNSUPPORTED',
-    'Không đọc được loại tệp này: chỉ nhận .txt, .docx, .pdf, .png, .jpg, .tif (Unsupported file type: only text, .docx, PDF, PNG, JPEG and TIFF are read)')
+  throw new FileError(
+    'FILE_UNSUPPORTED',
+    'Không đọc được loại tệp này: chỉ nhận .txt, .docx, .pdf, .png, .jpg, .tif (Unsupported file type: only text, .docx, PDF, PNG, JPEG and TIFF are read)',
+  )
 }

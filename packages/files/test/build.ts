@@ -12,7 +12,11 @@ import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib'
 export const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'
 export const hasDejaVu = existsSync(DEJAVU)
 
-const MARKERS: ReadonlyArray<[RegExp, number]> = [[/^[IVX]+\.\s+/, 0], [/^\d+\.\s+/, 1], [/^[a-z]\)\s+/, 2]]
+const MARKERS: ReadonlyArray<[RegExp, number]> = [
+  [/^[IVX]+\.\s+/, 0],
+  [/^\d+\.\s+/, 1],
+  [/^[a-z]\)\s+/, 2],
+]
 
 /** A plan's text as a .docx: numbered lines become list paragraphs, tab rows become tables. */
 export async function planToDocx(text: string): Promise<Uint8Array> {
@@ -21,10 +25,15 @@ export async function planToDocx(text: string): Promise<Uint8Array> {
   const flush = () => {
     if (!rows.length) return
     const width = Math.max(...rows.map((r) => r.length))
-    children.push(new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: rows.map((r) => new TableRow({ children: Array.from({ length: width }, (_, i) => new TableCell({ children: [new Paragraph(r[i] ?? '')] })) })),
-    }))
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: rows.map(
+          (r) =>
+            new TableRow({ children: Array.from({ length: width }, (_, i) => new TableCell({ children: [new Paragraph(r[i] ?? '')] })) }),
+        ),
+      }),
+    )
     rows = []
   }
   for (const line of text.split('\n')) {
@@ -34,27 +43,33 @@ export async function planToDocx(text: string): Promise<Uint8Array> {
     }
     flush()
     const marker = MARKERS.find(([re]) => re.test(line))
-    children.push(marker
-      ? new Paragraph({ text: line.replace(marker[0], ''), numbering: { reference: 'plan', level: marker[1] } })
-      : new Paragraph({ text: line }))
+    children.push(
+      marker
+        ? new Paragraph({ text: line.replace(marker[0], ''), numbering: { reference: 'plan', level: marker[1] } })
+        : new Paragraph({ text: line }),
+    )
   }
   flush()
   const doc = new Document({
     numbering: {
-      config: [{
-        reference: 'plan',
-        levels: [
-          { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT },
-          { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
-          { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)', alignment: AlignmentType.LEFT },
-        ],
-      }],
+      config: [
+        {
+          reference: 'plan',
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
     },
-    sections: [{
-      headers: { default: new Header({ children: [new Paragraph('ĐẦU TRANG KHÔNG ĐỌC')] }) },
-      footers: { default: new Footer({ children: [new Paragraph('CHÂN TRANG KHÔNG ĐỌC')] }) },
-      children,
-    }],
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph('ĐẦU TRANG KHÔNG ĐỌC')] }) },
+        footers: { default: new Footer({ children: [new Paragraph('CHÂN TRANG KHÔNG ĐỌC')] }) },
+        children,
+      },
+    ],
   })
   return new Uint8Array(await Packer.toBuffer(doc))
 }
@@ -113,7 +128,9 @@ export async function planToPdf(text: string, options: { repeat?: number } = {})
       room(height)
       let x = PAGE.margin
       wrapped.forEach((w, i) => {
-        w.forEach((l, k) => { if (l) page.drawText(l, { x, y: y - k * lead, size, font }) })
+        w.forEach((l, k) => {
+          if (l) page.drawText(l, { x, y: y - k * lead, size, font })
+        })
         x += widths[i]!
       })
       y -= height * lead

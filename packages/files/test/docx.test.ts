@@ -29,26 +29,43 @@ describe('a .docx plan', () => {
   })
 
   it('repeats a cell merged across columns and one merged down', async () => {
-    const bytes = await docx([new Table({
-      rows: [
-        new TableRow({ children: [new TableCell({ children: [new Paragraph('1')] }), new TableCell({ children: [new Paragraph('Sở Tài chính')], columnSpan: 2 }), new TableCell({ children: [new Paragraph('Quý I/2026')], verticalMerge: VerticalMergeType.RESTART })] }),
-        new TableRow({ children: [new TableCell({ children: [new Paragraph('2')] }), new TableCell({ children: [new Paragraph('Sở Nội vụ')] }), new TableCell({ children: [new Paragraph('Công an tỉnh')] }), new TableCell({ children: [], verticalMerge: VerticalMergeType.CONTINUE })] }),
-      ],
-    })])
+    const bytes = await docx([
+      new Table({
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({ children: [new Paragraph('1')] }),
+              new TableCell({ children: [new Paragraph('Sở Tài chính')], columnSpan: 2 }),
+              new TableCell({ children: [new Paragraph('Quý I/2026')], verticalMerge: VerticalMergeType.RESTART }),
+            ],
+          }),
+          new TableRow({
+            children: [
+              new TableCell({ children: [new Paragraph('2')] }),
+              new TableCell({ children: [new Paragraph('Sở Nội vụ')] }),
+              new TableCell({ children: [new Paragraph('Công an tỉnh')] }),
+              new TableCell({ children: [], verticalMerge: VerticalMergeType.CONTINUE }),
+            ],
+          }),
+        ],
+      }),
+    ])
     const { text } = await extractText(bytes)
     expect(text.split('\n')).toEqual(['1\tSở Tài chính\tSở Tài chính\tQuý I/2026', '2\tSở Nội vụ\tCông an tỉnh\tQuý I/2026'])
   })
 
   it('counts numbering as Word does: levels restart under their parent, a start value, letters and roman numerals', async () => {
     const numbering = {
-      config: [{
-        reference: 'n',
-        levels: [
-          { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, start: 3 },
-          { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2.', alignment: AlignmentType.LEFT },
-          { level: 2, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT },
-        ],
-      }],
+      config: [
+        {
+          reference: 'n',
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, start: 3 },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2.', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
     }
     const p = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'n', level } })
     const { text } = await extractText(await docx([p('A', 0), p('B', 1), p('C', 1), p('D', 2), p('E', 0), p('F', 1)], numbering))
@@ -70,7 +87,10 @@ describe('a .docx plan', () => {
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': huge }, { level: 9 })
     expect(bomb.length).toBeLessThan(1024 * 1024)
     await expect(extractText(bomb)).rejects.toMatchObject({ code: 'FILE_ZIP_BOMB' })
-    const ratio = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 })
+    const ratio = zipSync(
+      { '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(4 * 1024 * 1024) },
+      { level: 9 },
+    )
     await expect(extractText(ratio)).rejects.toMatchObject({ code: 'FILE_ZIP_BOMB' })
   })
 

@@ -18,7 +18,12 @@ describe('extractText', () => {
     const bytes = new TextEncoder().encode(plan('province-plan.txt'))
     const result = await extractText(bytes, { fileName: 'ke-hoach.txt' })
     expect(result.text).toBe(plan('province-plan.txt'))
-    expect(result.source).toEqual({ fileName: 'ke-hoach.txt', sha256: sha256Of(bytes), size: bytes.length, mediaType: 'text/plain; charset=utf-8' })
+    expect(result.source).toEqual({
+      fileName: 'ke-hoach.txt',
+      sha256: sha256Of(bytes),
+      size: bytes.length,
+      mediaType: 'text/plain; charset=utf-8',
+    })
     expect(result.source.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(result.pages).toBe(1)
   })
@@ -36,13 +41,21 @@ describe('extractText', () => {
   })
 
   it('refuses an empty file', async () => {
-    await expect(extractText(new Uint8Array())).rejects.toMatchObject({ code: 'FILE_EMPTY', message: expect.stringMatching(/Tệp rỗng.*empty/) })
+    await expect(extractText(new Uint8Array())).rejects.toMatchObject({
+      code: 'FILE_EMPTY',
+      message: expect.stringMatching(/Tệp rỗng.*empty/),
+    })
   })
 
   it('refuses a file of another type (binary, GIF, a legacy .doc)', async () => {
-    await expect(extractText(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 1, 2]))).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED' })
+    await expect(extractText(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 1, 2]))).rejects.toMatchObject({
+      code: 'FILE_UNSUPPORTED',
+    })
     await expect(extractText(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0xff]))).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED' })
-    await expect(extractText(compoundFile('WordDocument'))).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', message: expect.stringMatching(/\.docx/) })
+    await expect(extractText(compoundFile('WordDocument'))).rejects.toMatchObject({
+      code: 'FILE_UNSUPPORTED',
+      message: expect.stringMatching(/\.docx/),
+    })
   })
 
   it('refuses a password-protected Word file (an encrypted Office package)', async () => {
@@ -51,7 +64,10 @@ describe('extractText', () => {
 
   it('refuses a file over the limit before reading it', async () => {
     const bytes = new TextEncoder().encode('KẾ HOẠCH '.repeat(200))
-    await expect(extractText(bytes, { maxBytes: 1000 })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', details: { size: bytes.length, limit: 1000 } })
+    await expect(extractText(bytes, { maxBytes: 1000 })).rejects.toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      details: { size: bytes.length, limit: 1000 },
+    })
   })
 
   it('refuses a text with no letters', async () => {

@@ -23,11 +23,13 @@ if (!ready) {
 /** The tasks an import finds, with their lead agencies and due dates; headings left out. */
 function tasksOf(text: string) {
   const preview = importPlan(text, fixtureCatalog())
-  return preview.tasks.filter((t) => !t.grouping).map((t) => ({
-    content: t.content.normalize('NFC').slice(0, 40),
-    lead: t.lead.map((a) => a.code).sort(),
-    due: t.timePhrase ? parseDeadline(t.timePhrase, { issuedOn: preview.header.issuedOn ?? undefined }).dueDate : null,
-  }))
+  return preview.tasks
+    .filter((t) => !t.grouping)
+    .map((t) => ({
+      content: t.content.normalize('NFC').slice(0, 40),
+      lead: t.lead.map((a) => a.code).sort(),
+      due: t.timePhrase ? parseDeadline(t.timePhrase, { issuedOn: preview.header.issuedOn ?? undefined }).dueDate : null,
+    }))
 }
 
 describe.skipIf(!ready)('OCR of a scanned plan (tesseract -l vie, pdftoppm at 300 dpi)', () => {

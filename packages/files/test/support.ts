@@ -22,7 +22,12 @@ export function fixtureCatalog(): ImportCatalog {
   return {
     organizations: ORGANIZATIONS.map((o) => ({ ...o, scope: scopeOf(o.code) })),
     groups: GROUPS.map((g) => ({ code: g.code, name: g.name, scope: scopeOf(g.within), aliases: g.aliases })),
-    documents: DOCUMENTS.map((d) => ({ key: d.key, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: byCode.get(d.issuer)?.tier ?? null })),
+    documents: DOCUMENTS.map((d) => ({
+      key: d.key,
+      symbol: d.symbol,
+      issuedOn: d.issuedOn,
+      issuerTier: byCode.get(d.issuer)?.tier ?? null,
+    })),
   }
 }
 
@@ -30,13 +35,30 @@ export function fixtureCatalog(): ImportCatalog {
 export function reading(preview: PlanPreview) {
   const { header } = preview
   return {
-    header: { kind: header.kind, symbol: header.symbol, issuer: header.issuer?.code ?? null, issuedOn: header.issuedOn, title: header.title },
+    header: {
+      kind: header.kind,
+      symbol: header.symbol,
+      issuer: header.issuer?.code ?? null,
+      issuedOn: header.issuedOn,
+      title: header.title,
+    },
     implements: preview.implements.map((c) => c.symbol),
     tasks: preview.tasks.map((t) => ({
-      code: t.code, parentCode: t.parentCode, content: t.content, timePhrase: t.timePhrase,
-      lead: t.lead.map((a) => a.code), coordinating: t.coordinating.map((a) => a.code), grouping: t.grouping,
+      code: t.code,
+      parentCode: t.parentCode,
+      content: t.content,
+      timePhrase: t.timePhrase,
+      lead: t.lead.map((a) => a.code),
+      coordinating: t.coordinating.map((a) => a.code),
+      grouping: t.grouping,
     })),
-    targets: preview.targets.map((t) => ({ metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit, milestoneOn: t.milestoneOn })),
+    targets: preview.targets.map((t) => ({
+      metric: t.metric,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      milestoneOn: t.milestoneOn,
+    })),
   }
 }
 

@@ -21,7 +21,9 @@ try {
     const t1 = performance.now()
     await refreshDerived(store.db)
     await sql`analyze`.execute(store.db)
-    console.log(`loaded ${counts.task} tasks, ${counts.report} reports in ${((t1 - t0) / 1000).toFixed(1)} s; derived ${((performance.now() - t1) / 1000).toFixed(1)} s`)
+    console.log(
+      `loaded ${counts.task} tasks, ${counts.report} reports in ${((t1 - t0) / 1000).toFixed(1)} s; derived ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+    )
   }
 } finally {
   await store.close()

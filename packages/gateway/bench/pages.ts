@@ -24,7 +24,11 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
 async function post(query: string): Promise<any> {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  })
   return (await res.json()).data
 }
 const plan = (await post(`{ document(symbol: "${PLAN}") { id tasks(first: 100) { edges { node { id code } } } } }`)).document
@@ -61,7 +65,9 @@ for (const [name, path] of targets) {
     times.push(performance.now() - t0)
   }
   times.sort((a, b) => a - b)
-  console.log(`  ${name.padEnd(30)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   max ${times.at(-1)!.toFixed(1).padStart(6)} ms`)
+  console.log(
+    `  ${name.padEnd(30)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   max ${times.at(-1)!.toFixed(1).padStart(6)} ms`,
+  )
 }
 server.close()
 await gateway.stop()

@@ -46,7 +46,7 @@ export const SHAPES: Record<string, { query: string; variables: Record<string, u
       tasks(first: 20) { totalCount edges { node { code content } } } } } } } }`,
     variables: {},
   },
-  'a commune plan\'s tasks with their reports': {
+  "a commune plan's tasks with their reports": {
     query: `query($id: ID!) { node(id: $id) { ... on Document { tasks(first: 100) { edges { node { code
       reports(first: 10) { totalCount edges { node { claimedStatus percent reportedOn } } } } } } } } }`,
     variables: { id: gid('Document', `d:${C}/KH-UBND`) },
@@ -54,7 +54,13 @@ export const SHAPES: Record<string, { query: string; variables: Record<string, u
 }
 
 let statements = 0
-const counter: KyselyPlugin = { transformQuery: (a) => { statements++; return a.node }, transformResult: async (a) => a.result }
+const counter: KyselyPlugin = {
+  transformQuery: (a) => {
+    statements++
+    return a.node
+  },
+  transformResult: async (a) => a.result,
+}
 const store = await openStore(url, { plugins: [counter] })
 const gateway = await createGateway({ store })
 const server = http.createServer((req, res) => void gateway.handler(req, res))
@@ -62,12 +68,17 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
 const post = async (body: string) => {
   const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-  const json = await res.json() as { errors?: unknown[] }
+  const json = (await res.json()) as { errors?: unknown[] }
   if (json.errors) throw new Error(JSON.stringify(json.errors))
 }
 
 try {
-  console.log(`shapes on ${url.replace(/\/\/[^@]*@/, '//')}, ${seconds} s per run; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`)
+  console.log(
+    `shapes on ${url.replace(/\/\/[^@]*@/, '//')}, ${seconds} s per run; load average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  )
   for (const [name, { query, variables }] of Object.entries(SHAPES)) {
     const body = JSON.stringify({ query, variables })
     await post(body)
@@ -78,9 +89,14 @@ try {
     for (const clients of [1, 8]) {
       let done = 0
       const end = performance.now() + seconds * 1000
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (performance.now() < end) { await post(body); done++ }
-      }))
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (performance.now() < end) {
+            await post(body)
+            done++
+          }
+        }),
+      )
       rates.push(`${(done / seconds).toFixed(1)} req/s with ${clients}`)
     }
     console.log(`${name}: ${perRequest} statements; ${rates.join(', ')}`)

@@ -1,7 +1,23 @@
 /** The per-request context: the service and one set of DataLoaders (never shared between requests). */
 import {
-  taskStatusOfObligations, type ApiKeyGrant, type Assignment, type Chidao, type DeadlineViolation, type Document, type EffectiveDeadline,
-  type DocumentSource, type DocumentSourceRecord, type ListPage, type ListWindow, type ObligationStatusRow, type Organization, type OrganizationGroup, type Report, type Target, type Task, type TaskStatus,
+  taskStatusOfObligations,
+  type ApiKeyGrant,
+  type Assignment,
+  type Chidao,
+  type DeadlineViolation,
+  type Document,
+  type EffectiveDeadline,
+  type DocumentSource,
+  type DocumentSourceRecord,
+  type ListPage,
+  type ListWindow,
+  type ObligationStatusRow,
+  type Organization,
+  type OrganizationGroup,
+  type Report,
+  type Target,
+  type Task,
+  type TaskStatus,
 } from '@chidao/core'
 import DataLoader from 'dataloader'
 
@@ -60,7 +76,8 @@ async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskSt
   }
   const rows = new Map<string, ObligationStatusRow[]>()
   for (const [asOf, taskIds] of byDate) {
-    for (const r of await chidao.obligations({ taskIds }, asOf)) rows.set(`${asOf}|${r.taskId}`, [...(rows.get(`${asOf}|${r.taskId}`) ?? []), r])
+    for (const r of await chidao.obligations({ taskIds }, asOf))
+      rows.set(`${asOf}|${r.taskId}`, [...(rows.get(`${asOf}|${r.taskId}`) ?? []), r])
   }
   return keys.map((key) => {
     const obligations = rows.get(key) ?? []
@@ -76,10 +93,12 @@ export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: rea
 /** Loads many keys through a loader into a map from key to what was found (missing ones left out). */
 export async function loadById<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<Map<string, V>> {
   const values = await loadAll(loader, keys)
-  return new Map(keys.flatMap((key, i) => {
-    const value = values[i]
-    return value === null || value === undefined ? [] : [[key, value] as const]
-  }))
+  return new Map(
+    keys.flatMap((key, i) => {
+      const value = values[i]
+      return value === null || value === undefined ? [] : [[key, value] as const]
+    }),
+  )
 }
 
 /** A loader over one of core's batch lookups by id (a map from task or document id to a list). */
@@ -91,7 +110,12 @@ function perTask<T>(batch: (ids: readonly string[]) => Promise<Map<string, T[]>>
 }
 
 /** Makes a request's context; loaders batch lookups into one query each. */
-export function createContext(chidao: Chidao, grant: ApiKeyGrant | null = null, badKey = false, idempotencyKey: string | null = null): Context {
+export function createContext(
+  chidao: Chidao,
+  grant: ApiKeyGrant | null = null,
+  badKey = false,
+  idempotencyKey: string | null = null,
+): Context {
   const pageLoaders = new Map<string, DataLoader<string, ListPage<unknown>>>()
   return {
     chidao,

@@ -10,8 +10,21 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server'
 import {
-  getNamedType, getNullableType, GraphQLError, isListType, isObjectType, isInterfaceType, Kind, type FieldNode, type FragmentDefinitionNode,
-  type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql'
 import { DEFAULT_PAGE, MAX_PAGE } from './types/relay.js'
 
@@ -44,13 +57,21 @@ function argValue(node: ValueNode | undefined, variables: Record<string, unknown
  * const { rows, statements } = queryCost(schema, operation, fragments, { n: 100 })
  */
 export function queryCost(
-  schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
 ): QueryCost {
   const defaults = new Map<string, unknown>()
   for (const v of operation.variableDefinitions ?? []) {
     if (v.defaultValue) defaults.set(v.variable.name.value, argValue(v.defaultValue, {}, new Map()))
   }
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType()
   let rows = 0
   let statements = 0
   const seen = new Set<string>()
@@ -132,9 +153,18 @@ export function costLimitPlugin<C extends object>(limits: CostLimits = {}): Apol
           const cost = queryCost(schema, operation, fragments, request.variables ?? {})
           if (cost.rows > maxRows || cost.statements > maxStatements) {
             throw new GraphQLError(
-              `Truy vấn quá lớn: ước tính ${cost.rows} dòng, ${cost.statements} câu lệnh (tối đa ${maxRows} dòng, ${maxStatements} câu lệnh) / `
-              + `Query too costly: an estimated ${cost.rows} rows and ${cost.statements} statements (at most ${maxRows} rows, ${maxStatements} statements)`,
-              { extensions: { code: 'QUERY_TOO_COSTLY', rows: cost.rows, statements: cost.statements, maxRows, maxStatements, http: { status: 400 } } },
+              `Truy vấn quá lớn: ước tính ${cost.rows} dòng, ${cost.statements} câu lệnh (tối đa ${maxRows} dòng, ${maxStatements} câu lệnh) / ` +
+                `Query too costly: an estimated ${cost.rows} rows and ${cost.statements} statements (at most ${maxRows} rows, ${maxStatements} statements)`,
+              {
+                extensions: {
+                  code: 'QUERY_TOO_COSTLY',
+                  rows: cost.rows,
+                  statements: cost.statements,
+                  maxRows,
+                  maxStatements,
+                  http: { status: 400 },
+                },
+              },
             )
           }
         },

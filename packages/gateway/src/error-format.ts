@@ -10,8 +10,15 @@ import { unwrapResolverError } from '@apollo/server/errors'
 
 /** Codes Apollo and graphql-armor give errors that are the client's, kept as they are. */
 const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ])
 
 /**
@@ -28,7 +35,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
   if (CLIENT_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code, ...(formatted.extensions?.http ? { http: formatted.extensions.http } : {}) } }
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code, ...(formatted.extensions?.http ? { http: formatted.extensions.http } : {}) },
+    }
   }
   return { ...base, message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
 }

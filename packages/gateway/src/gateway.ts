@@ -103,7 +103,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: options.development ?? false,
     validationRules: protection.validationRules,
     // armor's plugins are typed for any context; ours is a superset.
-    plugins: [...(protection.plugins as ApolloServerPlugin<Context>[]), costLimitPlugin<Context>(limits), ...perfPlugins<Context>(), { async serverWillStart() { return { async renderLandingPage() { return { html: LANDING_PAGE } } } } }],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      costLimitPlugin<Context>(limits),
+      ...perfPlugins<Context>(),
+      {
+        async serverWillStart() {
+          return {
+            async renderLandingPage() {
+              return { html: LANDING_PAGE }
+            },
+          }
+        },
+      },
+    ],
   })
   await server.start()
 
@@ -112,7 +125,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
     const grant = bearer ? await resolveApiKey(store.db, bearer) : null
     if (options.publicReads === false && !grant) {
-      throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+      throw new GraphQLError('Reads need an API key here (Authorization: Bearer …)', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      })
     }
     return createContext(chidao, grant, bearer !== undefined && grant === null, idempotencyKey)
   }
@@ -124,7 +139,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     } catch {
       // Never leave a request hanging, never show what failed inside: an unexpected failure is a coded 500.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ errors: [{ message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        }),
+      )
     }
   }
 
@@ -136,7 +155,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await store.ping(options.http?.readyTimeoutMs ?? HTTP_DEFAULTS.readyTimeoutMs)
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}')
     } catch {
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' }).end('{"status":"unavailable","code":"STORE_UNAVAILABLE"}')
+      res
+        .writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' })
+        .end('{"status":"unavailable","code":"STORE_UNAVAILABLE"}')
     }
   }
 
@@ -163,11 +184,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }
     try {
       const headers = new HeaderMap()
-      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+      for (const [key, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
       const body = req.method === 'POST' ? parseGraphQLBody(headers.get('content-type'), await readBody(req, maxBody)) : ''
       const query = (body as { query?: unknown } | null)?.query ?? url.searchParams.get('query')
       if (typeof query === 'string' && (tokenCount(query, maxTokens) ?? 0) > maxTokens) {
-        throw new HttpRefusal(400, 'GRAPHQL_PARSE_FAILED', `Truy vấn quá dài (hơn ${maxTokens} token) / Token limit of ${maxTokens} exceeded`)
+        throw new HttpRefusal(
+          400,
+          'GRAPHQL_PARSE_FAILED',
+          `Truy vấn quá dài (hơn ${maxTokens} token) / Token limit of ${maxTokens} exceeded`,
+        )
       }
       const idempotencyKey = headers.get('idempotency-key') ?? null
       const result = await server.executeHTTPGraphQLRequest({
@@ -183,13 +209,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
     } catch (e) {
       if (!(e instanceof HttpRefusal)) throw e
-      if (!res.headersSent) res.writeHead(e.status, { 'content-type': 'application/json', ...(e.status === 413 ? { connection: 'close' } : {}) })
+      if (!res.headersSent)
+        res.writeHead(e.status, { 'content-type': 'application/json', ...(e.status === 413 ? { connection: 'close' } : {}) })
       res.end(e.body())
     }
   }
 
   return {
-    server, schema, store, handler,
+    server,
+    schema,
+    store,
+    handler,
     async stop() {
       await server.stop()
       if (owned) await store.close()

@@ -7,7 +7,11 @@ import type { IncomingMessage } from 'node:http'
 
 /** A request the gateway refuses before GraphQL sees it. */
 export class HttpRefusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 
@@ -43,7 +47,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     }
     chunks.push(chunk as Buffer)
   }
-  if (size > limit) throw new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `Nội dung yêu cầu vượt quá ${limit} byte / The request body is over ${limit} bytes`)
+  if (size > limit)
+    throw new HttpRefusal(413, 'PAYLOAD_TOO_LARGE', `Nội dung yêu cầu vượt quá ${limit} byte / The request body is over ${limit} bytes`)
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -51,11 +56,19 @@ function refuseControls(value: unknown, path: string): void {
   if (typeof value === 'string') {
     const found = CONTROL.exec(value)
     if (found) {
-      throw new HttpRefusal(400, 'INVALID_TEXT',
-        `Văn bản chứa ký tự điều khiển (U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) tại ${path} / Text contains a control character at ${path}`)
+      throw new HttpRefusal(
+        400,
+        'INVALID_TEXT',
+        `Văn bản chứa ký tự điều khiển (U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) tại ${path} / Text contains a control character at ${path}`,
+      )
     }
-  } else if (Array.isArray(value)) value.forEach((v, i) => refuseControls(v, `${path}[${i}]`))
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) { refuseControls(k, path); refuseControls(v, `${path}.${k}`) }
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) refuseControls(v, `${path}[${i}]`)
+  } else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      refuseControls(k, path)
+      refuseControls(v, `${path}.${k}`)
+    }
 }
 
 /**

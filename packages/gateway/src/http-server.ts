@@ -6,7 +6,12 @@ import http from 'node:http'
  * within 30 s (a client trickling its body is cut off then), an idle keep-alive connection is closed
  * after 5 s, and a socket silent for 60 s is destroyed.
  */
-export const SERVER_TIMEOUTS = Object.freeze({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, socketTimeoutMs: 60_000 })
+export const SERVER_TIMEOUTS = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  socketTimeoutMs: 60_000,
+})
 
 export type ServerTimeouts = { -readonly [K in keyof typeof SERVER_TIMEOUTS]?: number }
 
@@ -18,11 +23,16 @@ export type ServerTimeouts = { -readonly [K in keyof typeof SERVER_TIMEOUTS]?: n
  */
 export function createHttpServer(handler: http.RequestListener, timeouts: ServerTimeouts = {}): http.Server {
   const t = { ...SERVER_TIMEOUTS, ...timeouts }
-  const server = http.createServer({
-    headersTimeout: t.headersTimeoutMs, requestTimeout: t.requestTimeoutMs, keepAliveTimeout: t.keepAliveTimeoutMs,
-    // How often Node checks the two timeouts above (its default, 30 s, would let a slow client stay that long).
-    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersTimeoutMs / 2))),
-  }, handler)
+  const server = http.createServer(
+    {
+      headersTimeout: t.headersTimeoutMs,
+      requestTimeout: t.requestTimeoutMs,
+      keepAliveTimeout: t.keepAliveTimeoutMs,
+      // How often Node checks the two timeouts above (its default, 30 s, would let a slow client stay that long).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersTimeoutMs / 2))),
+    },
+    handler,
+  )
   server.setTimeout(t.socketTimeoutMs, (socket) => socket.destroy())
   return server
 }

@@ -39,7 +39,12 @@ export async function filesOf(paths: readonly string[]): Promise<string[]> {
       continue
     }
     const entries = await readdir(path, { withFileTypes: true })
-    out.push(...entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort((a, b) => a.localeCompare(b)))
+    out.push(
+      ...entries
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
+        .map((e) => join(path, e.name))
+        .sort((a, b) => a.localeCompare(b)),
+    )
   }
   return out
 }
@@ -51,14 +56,16 @@ async function importOne(chidao: Chidao, file: string, o: ImportFilesOptions): P
     extracted = await extractText(await readFile(file), { fileName: basename(file), maxBytes: o.maxBytes })
     const { text, ...rest } = extracted
     const result = await chidao.importPlan({ actor: o.actor }, text, {
-      dryRun: o.dryRun, resolutions: o.resolutions,
+      dryRun: o.dryRun,
+      resolutions: o.resolutions,
       source: { ...extracted.source, extractor: extracted.extractor, pages: extracted.pages },
     })
     return { file, ok: true, error: null, extracted: rest, result }
   } catch (e) {
-    const error = isFileError(e) || isDomainError(e)
-      ? { code: e.code, message: e.message }
-      : { code: (e as NodeJS.ErrnoException).code ?? 'INTERNAL', message: (e as Error).message }
+    const error =
+      isFileError(e) || isDomainError(e)
+        ? { code: e.code, message: e.message }
+        : { code: (e as NodeJS.ErrnoException).code ?? 'INTERNAL', message: (e as Error).message }
     const rest = extracted ? (({ text: _, ...r }) => r)(extracted) : null
     return { file, ok: false, error, extracted: rest, result: null }
   }
@@ -74,9 +81,13 @@ export function summaryLine(o: FileOutcome): string {
   const x = o.extracted!
   const r = o.result!
   const c = r.created
-  const written = r.dryRun ? 'not written (dry run) / chưa ghi'
-    : c.documents + c.tasks + c.links + c.targets > 0 ? `written / đã ghi: ${c.documents} document(s), ${c.tasks} task(s)${c.sources ? ', source' : ''}`
-      : c.sources ? 'already there; this file recorded as a source / đã có, ghi nhận thêm tệp nguồn' : 'nothing new / không có gì mới'
+  const written = r.dryRun
+    ? 'not written (dry run) / chưa ghi'
+    : c.documents + c.tasks + c.links + c.targets > 0
+      ? `written / đã ghi: ${c.documents} document(s), ${c.tasks} task(s)${c.sources ? ', source' : ''}`
+      : c.sources
+        ? 'already there; this file recorded as a source / đã có, ghi nhận thêm tệp nguồn'
+        : 'nothing new / không có gì mới'
   const ocr = x.warnings.length ? `, ${x.warnings.length} OCR note(s)` : ''
   return `✓ ${name}: ${x.extractor.name}, ${x.pages} page(s)${ocr}; ${r.preview.header.symbol ?? '(no number)'}; ${tasksOf(r)} task(s), ${warningsOf(r)} warning(s); ${written}`
 }
@@ -87,15 +98,27 @@ export function summaryTable(outcomes: readonly FileOutcome[]): string {
   for (const o of outcomes) {
     const r = o.result
     rows.push([
-      basename(o.file), o.extracted?.extractor.name ?? '-', String(o.extracted?.pages ?? '-'), o.ok ? String(tasksOf(r)) : '-', o.ok ? String(warningsOf(r)) : '-',
+      basename(o.file),
+      o.extracted?.extractor.name ?? '-',
+      String(o.extracted?.pages ?? '-'),
+      o.ok ? String(tasksOf(r)) : '-',
+      o.ok ? String(warningsOf(r)) : '-',
       !o.ok ? `FAILED ${o.error!.code}` : r!.dryRun ? 'dry run' : r!.created.documents + r!.created.tasks > 0 ? 'written' : 'nothing new',
     ])
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)))
-  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + ' '.repeat(widths[i]! - [...c].length))
+      .join('  ')
+      .trimEnd()
   const failed = outcomes.filter((o) => !o.ok).length
-  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line),
-    `${outcomes.length} file(s): ${outcomes.length - failed} read, ${failed} failed / ${outcomes.length} tệp: ${outcomes.length - failed} đọc được, ${failed} lỗi`].join('\n')
+  return [
+    line(rows[0]!),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...rows.slice(1).map(line),
+    `${outcomes.length} file(s): ${outcomes.length - failed} read, ${failed} failed / ${outcomes.length} tệp: ${outcomes.length - failed} đọc được, ${failed} lỗi`,
+  ].join('\n')
 }
 
 function bar(done: number, total: number, name: string): string {

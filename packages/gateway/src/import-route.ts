@@ -44,7 +44,11 @@ function userError(res: ServerResponse, status: number, code: string, message: s
   send(res, status, { userErrors: [{ field, message, code }] })
 }
 
-interface Upload { bytes: Uint8Array; fileName: string; fields: Map<string, string[]> }
+interface Upload {
+  bytes: Uint8Array
+  fileName: string
+  fields: Map<string, string[]>
+}
 
 async function readRaw(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -67,7 +71,9 @@ function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Upload> 
     bb.on('file', (name, stream, info) => {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('limit', () => { tooLarge = true })
+      stream.on('limit', () => {
+        tooLarge = true
+      })
       stream.on('end', () => {
         if (name === 'file') file = { bytes: new Uint8Array(Buffer.concat(chunks)), fileName: info.filename || 'upload' }
       })
@@ -86,8 +92,8 @@ function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Upload> 
 async function upload(req: IncomingMessage, url: URL, maxBytes: number): Promise<Upload> {
   const type = req.headers['content-type'] ?? ''
   if (/^multipart\/form-data/i.test(type)) return readMultipart(req, maxBytes)
-  const fileName = url.searchParams.get('fileName')
-    ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
+  const fileName =
+    url.searchParams.get('fileName') ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
   return { bytes: await readRaw(req, maxBytes), fileName: fileName ? decodeURIComponent(fileName) : 'upload', fields: new Map() }
 }
 
@@ -114,7 +120,14 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
   const grant = bearer ? await resolveApiKey(route.store.db, bearer) : null
   if (!grant) {
-    send(res, 401, { errors: [{ message: bearer ? 'The API key is unknown or revoked' : 'Writes need an API key (Authorization: Bearer …)', extensions: { code: 'UNAUTHENTICATED' } }] })
+    send(res, 401, {
+      errors: [
+        {
+          message: bearer ? 'The API key is unknown or revoked' : 'Writes need an API key (Authorization: Bearer …)',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
+    })
     req.resume()
     return
   }
@@ -135,7 +148,14 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
     u = await upload(req, url, route.maxBytes)
   } catch (e) {
     if (e instanceof TooLarge) userError(res, 413, 'FILE_TOO_LARGE', limitMessage, ['file'])
-    else userError(res, 400, 'INVALID_INPUT', 'Gửi tệp trong trường "file" của multipart/form-data, hoặc làm thân yêu cầu (Send the file as the "file" field of multipart/form-data, or as the request body)', ['file'])
+    else
+      userError(
+        res,
+        400,
+        'INVALID_INPUT',
+        'Gửi tệp trong trường "file" của multipart/form-data, hoặc làm thân yêu cầu (Send the file as the "file" field of multipart/form-data, or as the request body)',
+        ['file'],
+      )
     return
   }
   let extracted: ExtractResult

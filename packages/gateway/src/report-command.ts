@@ -33,7 +33,9 @@ interface ReportOptions {
  * @example
  * program.addCommand(reportCommand(withStore))
  */
-export function reportCommand(withStore: (options: { db?: string; databaseUrl?: string }, fn: (store: Store) => Promise<void>) => Promise<void>): Command {
+export function reportCommand(
+  withStore: (options: { db?: string; databaseUrl?: string }, fn: (store: Store) => Promise<void>) => Promise<void>,
+): Command {
   return new Command('report')
     .description('export a report: plan (tasks, .xlsx), scorecard (per agency, .xlsx), overdue (.xlsx), periodic (draft report, .docx)')
     .argument('<kind>', 'plan | scorecard | overdue | periodic')
@@ -46,28 +48,40 @@ export function reportCommand(withStore: (options: { db?: string; databaseUrl?: 
     .option('--out <file>', 'where to write (default: a name made from what it holds)')
     .option('--db <file>', 'SQLite file (default chidao.sqlite, or DATABASE_URL)')
     .option('--database-url <url>', 'PostgreSQL URL (or set DATABASE_URL)')
-    .action((kind: string, document: string | undefined, options: ReportOptions) => withStore(options, async (store) => {
-      const gateway = await createGateway({ store })
-      try {
-        const chidao = new Chidao(store)
-        const run = runner(gateway.server, async () => createContext(chidao))
-        const asOf = options.asOf ?? todayInVietnam()
-        let request: ExportRequest
-        if (kind === 'scorecard' || kind === 'overdue') request = { kind, unit: options.unit ?? 'QNG', asOf }
-        else if (kind === 'plan' || kind === 'periodic') {
-          if (!document) throw new Error(`chidao report ${kind} needs the plan's number and symbol (e.g. 01-KH/BCĐ)`)
-          const documentId = await documentIdOf(run, document)
-          if (!documentId) throw new Error(`Không tìm thấy văn bản / no document ${document}`)
-          request = kind === 'plan' ? { kind, documentId, asOf }
-            : { kind, documentId, period: { kind: options.period.toUpperCase(), year: Number(options.year ?? asOf.slice(0, 4)), index: Number(options.index) } }
-        } else throw new Error(`Unknown report "${kind}": plan, scorecard, overdue or periodic`)
-        const file = await exportFile(run, request)
-        if (!file) throw new Error(`Không tìm thấy / not found: ${options.unit ?? document}`)
-        const out = options.out ?? file.filename
-        writeFileSync(out, file.body)
-        console.log(`chidao: đã ghi / wrote ${out} (${file.body.length} bytes)`)
-      } finally {
-        await gateway.server.stop()
-      }
-    }))
+    .action((kind: string, document: string | undefined, options: ReportOptions) =>
+      withStore(options, async (store) => {
+        const gateway = await createGateway({ store })
+        try {
+          const chidao = new Chidao(store)
+          const run = runner(gateway.server, async () => createContext(chidao))
+          const asOf = options.asOf ?? todayInVietnam()
+          let request: ExportRequest
+          if (kind === 'scorecard' || kind === 'overdue') request = { kind, unit: options.unit ?? 'QNG', asOf }
+          else if (kind === 'plan' || kind === 'periodic') {
+            if (!document) throw new Error(`chidao report ${kind} needs the plan's number and symbol (e.g. 01-KH/BCĐ)`)
+            const documentId = await documentIdOf(run, document)
+            if (!documentId) throw new Error(`Không tìm thấy văn bản / no document ${document}`)
+            request =
+              kind === 'plan'
+                ? { kind, documentId, asOf }
+                : {
+                    kind,
+                    documentId,
+                    period: {
+                      kind: options.period.toUpperCase(),
+                      year: Number(options.year ?? asOf.slice(0, 4)),
+                      index: Number(options.index),
+                    },
+                  }
+          } else throw new Error(`Unknown report "${kind}": plan, scorecard, overdue or periodic`)
+          const file = await exportFile(run, request)
+          if (!file) throw new Error(`Không tìm thấy / not found: ${options.unit ?? document}`)
+          const out = options.out ?? file.filename
+          writeFileSync(out, file.body)
+          console.log(`chidao: đã ghi / wrote ${out} (${file.body.length} bytes)`)
+        } finally {
+          await gateway.server.stop()
+        }
+      }),
+    )
 }

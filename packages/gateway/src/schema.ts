@@ -12,6 +12,7 @@ import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
 
+// biome-ignore lint/complexity/noBannedTypes: class constructors are the keys, as in class-validator's metadata
 const declares = new Map<Function, boolean>()
 
 /** Validates an argument object with class-validator only when its class declares constraints (cached per class). */
@@ -39,8 +40,19 @@ async function validateWhereDeclared(value: unknown): Promise<void> {
  */
 export function buildSchema(): Promise<GraphQLSchema> {
   built ??= buildTypeGraphQLSchema({
-    resolvers: [CalendarResolver, LookupResolver, OrganizationResolver, DocumentResolver, TaskResolver, ScorecardResolver, MutationResolver,
-      ScorecardInsightResolver, TaskInsightResolver, ReportInsightResolver, ...commandResolvers(COMMANDS)],
+    resolvers: [
+      CalendarResolver,
+      LookupResolver,
+      OrganizationResolver,
+      DocumentResolver,
+      TaskResolver,
+      ScorecardResolver,
+      MutationResolver,
+      ScorecardInsightResolver,
+      TaskInsightResolver,
+      ReportInsightResolver,
+      ...commandResolvers(COMMANDS),
+    ],
     // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list
     // field, are checked by relay.ts; validating each of them cost ~2.4% of a flat query's CPU.
     validateFn: validateWhereDeclared,

@@ -29,7 +29,10 @@ export interface StoreChoice {
 
 /** A refusal of the command line, shown as one line (vi, then en). */
 export class CliError extends Error {
-  constructor(readonly vi: string, readonly en: string) {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(en)
   }
 }
@@ -42,10 +45,13 @@ export class CliError extends Error {
  */
 export function chooseStore(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): StoreChoice {
   const [url, source] =
-    options.databaseUrl !== undefined ? [options.databaseUrl, '--database-url']
-    : options.db !== undefined ? [options.db, '--db']
-    : env.DATABASE_URL ? [env.DATABASE_URL, 'DATABASE_URL']
-    : [DEFAULT_DB, 'default']
+    options.databaseUrl !== undefined
+      ? [options.databaseUrl, '--database-url']
+      : options.db !== undefined
+        ? [options.db, '--db']
+        : env.DATABASE_URL
+          ? [env.DATABASE_URL, 'DATABASE_URL']
+          : [DEFAULT_DB, 'default']
   if (!url.trim()) throw new CliError(`${source} trống`, `${source} is empty`)
   if (storeKindOf(url) === 'postgres') return { url, kind: 'postgres', source, file: null }
   const scheme = /^([a-z][a-z0-9+.-]+):(.*)$/i.exec(url)

@@ -18,7 +18,8 @@ let built: Promise<GraphQLSchema> | undefined
 /** The subgraph SDL: the schema plus the federation link and the entity keys. */
 export async function subgraphSdl(): Promise<string> {
   let sdl = printSchema(await buildSchema())
-  for (const entity of ENTITIES) sdl = sdl.replace(`type ${entity} implements Node {`, `type ${entity} implements Node @key(fields: "id") {`)
+  for (const entity of ENTITIES)
+    sdl = sdl.replace(`type ${entity} implements Node {`, `type ${entity} implements Node @key(fields: "id") {`)
   return `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\n\n${sdl}`
 }
 

@@ -14,7 +14,8 @@ import { AS_OF, NARRATIVE, PLAN, seedWithReports } from './dashboard-data.js'
 import { serve, type Served } from './support.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-if (!CHROMIUM) console.warn('[chidao] chromium is not installed (apt-get install -y chromium): the browser tests of the dashboard are skipped.')
+if (!CHROMIUM)
+  console.warn('[chidao] chromium is not installed (apt-get install -y chromium): the browser tests of the dashboard are skipped.')
 const ARTIFACTS = new URL('../test-artifacts/', import.meta.url).pathname
 
 describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
@@ -33,8 +34,17 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true })
     profile = mkdtempSync(join(tmpdir(), 'chidao-chromium-'))
     browser = await puppeteer.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', `--user-data-dir=${profile}`],
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+      ],
     })
   }, 120_000)
   afterAll(async () => {
@@ -65,21 +75,37 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
   const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent?.trim() ?? '')
 
   it('shows the province with the API’s figures, sorts by keyboard, and fits a phone', async () => {
-    const { body } = await served.post('query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total counts { status count } } }', { a: AS_OF })
+    const { body } = await served.post(
+      'query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total counts { status count } } }',
+      { a: AS_OF },
+    )
     const card = body.data.provinceScorecard
     const page = await open(`/?unit=QNG&asOf=${AS_OF}`)
     expect(await page.$eval('html', (e) => e.lang)).toBe('vi')
     expect(await text(page, '#total')).toBe(String(card.total))
-    for (const { status, count } of card.counts) expect(await text(page, `#status-counts tr[data-status="${status}"] td`)).toBe(String(count))
+    for (const { status, count } of card.counts)
+      expect(await text(page, `#status-counts tr[data-status="${status}"] td`)).toBe(String(count))
     expect(await page.$$eval('svg.chart g[data-status] text.count', (els) => els.map((e) => e.textContent))).toEqual(
-      ['COMPLETED_ON_TIME', 'COMPLETED_LATE', 'IN_PROGRESS', 'OVERDUE', 'NOT_STARTED', 'ONGOING', 'AWAITING_GUIDANCE', 'SUPERSEDED', 'CANCELLED']
-        .map((s) => String(card.counts.find((c: any) => c.status === s)?.count ?? 0)))
+      [
+        'COMPLETED_ON_TIME',
+        'COMPLETED_LATE',
+        'IN_PROGRESS',
+        'OVERDUE',
+        'NOT_STARTED',
+        'ONGOING',
+        'AWAITING_GUIDANCE',
+        'SUPERSEDED',
+        'CANCELLED',
+      ].map((s) => String(card.counts.find((c: any) => c.status === s)?.count ?? 0)),
+    )
     expect(await page.$('main#main')).not.toBeNull()
     expect(await page.$('header nav')).not.toBeNull()
     // The progressive script turned the headers into buttons: sort the agencies by their total, by keyboard.
     await page.focus('#by-agency + .table-wrap th:nth-child(2) button.sort')
     await page.keyboard.press('Enter')
-    const totals = await page.$$eval('#by-agency + .table-wrap tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.getAttribute('data-sort'))))
+    const totals = await page.$$eval('#by-agency + .table-wrap tbody tr td:nth-child(2)', (tds) =>
+      tds.map((td) => Number(td.getAttribute('data-sort'))),
+    )
     expect(totals).toEqual([...totals].sort((a, b) => a - b))
     expect(await page.$eval('#by-agency + .table-wrap th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('ascending')
     await page.screenshot({ path: `${ARTIFACTS}province.png`, fullPage: true })
@@ -89,7 +115,10 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
   })
 
   it('shows a document, its tree opened level by level, and a task with its report', async () => {
-    const { body } = await served.post('query($s: String!, $a: Date!) { document(symbol: $s) { id tasks(first: 100) { totalCount edges { node { id code status(asOf: $a) } } } } }', { s: PLAN, a: AS_OF })
+    const { body } = await served.post(
+      'query($s: String!, $a: Date!) { document(symbol: $s) { id tasks(first: 100) { totalCount edges { node { id code status(asOf: $a) } } } } }',
+      { s: PLAN, a: AS_OF },
+    )
     const doc = body.data.document
     const page = await open(`/d/${doc.id}?asOf=${AS_OF}`)
     expect(await page.$$eval('#tasks-table tbody tr', (rows) => rows.length)).toBe(doc.tasks.totalCount)

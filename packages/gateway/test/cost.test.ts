@@ -11,7 +11,10 @@ describe(`the cost limit counts rows and statements with the variables, before r
   it('refuses the variable-first bypass and an absent page counted as the default, accepts reports(first: 50) on a page of tasks', async () => {
     let statements = 0
     const counter: KyselyPlugin = {
-      transformQuery: (args) => { statements++; return args.node },
+      transformQuery: (args) => {
+        statements++
+        return args.node
+      },
       transformResult: async (args) => args.result,
     }
     const t = await initTest(DIALECTS[0]!, { plugins: [counter] })
@@ -43,8 +46,8 @@ describe(`the cost limit counts rows and statements with the variables, before r
       expect(narrow.body.data.document.implementedBy.edges).toHaveLength(2)
 
       // A page of 100 tasks with 50 reports each (5,100 rows), refused at cost 223,258 by the old limit, runs.
-      const plan = (await served.post(`{ document(symbol: "271-KH/TU") { implementedBy(first: 1) { edges { node { id } } } } }`)).body
-        .data.document.implementedBy.edges[0].node.id
+      const plan = (await served.post(`{ document(symbol: "271-KH/TU") { implementedBy(first: 1) { edges { node { id } } } } }`)).body.data
+        .document.implementedBy.edges[0].node.id
       const reports = `query($id: ID!) { node(id: $id) { ... on Document { tasks(first: 100) { totalCount edges { node {
         code document { symbol } assignments { edges { node { organization { code } } } } reports(first: 50) { edges { node { claimedStatus } } } } } } } } }`
       const ok = await served.post(reports, { id: plan })

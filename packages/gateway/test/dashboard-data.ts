@@ -15,12 +15,31 @@ export async function seedWithReports(chidao: Chidao): Promise<void> {
   const task = (code: string) => tasks.find((t) => t.code === code)!
   const ctx = { actor: 'test' }
   const done = await chidao.submitReport(ctx, {
-    taskId: task('II.7').id, organizationCode: 'QNG.STC', period: 'AD_HOC', claimedStatus: 'COMPLETED', percent: 100,
-    narrative: NARRATIVE, completedOn: '2025-11-20', reportedOn: '2025-11-21', evidence: [{ title: 'Báo cáo của Sở Tài chính', uri: EVIDENCE }],
+    taskId: task('II.7').id,
+    organizationCode: 'QNG.STC',
+    period: 'AD_HOC',
+    claimedStatus: 'COMPLETED',
+    percent: 100,
+    narrative: NARRATIVE,
+    completedOn: '2025-11-20',
+    reportedOn: '2025-11-21',
+    evidence: [{ title: 'Báo cáo của Sở Tài chính', uri: EVIDENCE }],
   })
-  await chidao.verifyReport(ctx, { reportId: done.id, expectedVersion: done.version, verifierCode: 'QNG.BCD', status: 'ACCEPTED', verifiedOn: '2025-11-25' })
+  await chidao.verifyReport(ctx, {
+    reportId: done.id,
+    expectedVersion: done.version,
+    verifierCode: 'QNG.BCD',
+    status: 'ACCEPTED',
+    verifiedOn: '2025-11-25',
+  })
   await chidao.submitReport(ctx, {
-    taskId: task('II.5').id, organizationCode: 'QNG.UBND', period: 'MONTH', periodStart: '2025-09-15', periodEnd: '2025-10-14',
-    claimedStatus: 'IN_PROGRESS', percent: 40, reportedOn: '2025-10-20',
+    taskId: task('II.5').id,
+    organizationCode: 'QNG.UBND',
+    period: 'MONTH',
+    periodStart: '2025-09-15',
+    periodEnd: '2025-10-14',
+    claimedStatus: 'IN_PROGRESS',
+    percent: 40,
+    reportedOn: '2025-10-20',
   })
 }

@@ -12,7 +12,8 @@ const nodes = (c: { edges: { node: any }[] }) => c.edges.map((e) => e.node)
 /** Every resource a page loads (scripts, styles, images, frames): none may leave the gateway. */
 function externalResources(page: string): string[] {
   return [...page.matchAll(/<(?:script|img|iframe|source)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+)"/g)]
-    .map((m) => m[1] ?? m[2]!).filter((u) => /^(https?:)?\/\//.test(u))
+    .map((m) => m[1] ?? m[2]!)
+    .filter((u) => /^(https?:)?\/\//.test(u))
 }
 
 for (const dialect of DIALECTS) {
@@ -28,15 +29,21 @@ for (const dialect of DIALECTS) {
       await seedWithReports(t.chidao)
       served = await serve({ store: t.store })
       base = served.url.replace(/\/graphql$/, '')
-      const { body } = await served.post(`query($s: String!, $a: Date!) { document(symbol: $s) { id tasks(first: 100) { edges { node { id code status(asOf: $a)
-        effectiveDeadline { effectiveDueDate } } } } } }`, { s: PLAN, a: AS_OF })
+      const { body } = await served.post(
+        `query($s: String!, $a: Date!) { document(symbol: $s) { id tasks(first: 100) { edges { node { id code status(asOf: $a)
+        effectiveDeadline { effectiveDueDate } } } } } }`,
+        { s: PLAN, a: AS_OF },
+      )
       planId = body.data.document.id
       tasks = nodes(body.data.document.tasks)
       // The lead agencies as core has them (the API would need many small pages under the cost limit).
       const [plan] = await t.chidao.documentsBySymbol(PLAN)
       for (const task of await t.chidao.tasksOf(plan!.id)) {
         const leads = (await t.chidao.assignmentsOf(task.id)).filter((a) => a.role === 'LEAD')
-        const [orgs, groups] = await Promise.all([t.chidao.organizationsByIds(leads.map((a) => a.organizationId ?? '')), t.chidao.groupsByIds(leads.map((a) => a.groupId ?? ''))])
+        const [orgs, groups] = await Promise.all([
+          t.chidao.organizationsByIds(leads.map((a) => a.organizationId ?? '')),
+          t.chidao.groupsByIds(leads.map((a) => a.groupId ?? '')),
+        ])
         tasks.find((x) => x.code === task.code).lead = leads.map((a, i) => orgs[i]?.name ?? a.note ?? groups[i]?.code ?? '—').join('; ')
       }
     })
@@ -56,22 +63,35 @@ for (const dialect of DIALECTS) {
       expect(page.type).toContain('text/html')
       expect(page.text).toContain('<html lang="vi">')
       expect(externalResources(page.text)).toEqual([])
-      const { body } = await served.post(`query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total onTimeRate counts { status count }
-        byOrganization(first: 100) { totalCount edges { node { organization { code } total } } } overdue { totalCount } } }`, { a: AS_OF })
+      const { body } = await served.post(
+        `query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total onTimeRate counts { status count }
+        byOrganization(first: 100) { totalCount edges { node { organization { code } total } } } overdue { totalCount } } }`,
+        { a: AS_OF },
+      )
       const card = body.data.provinceScorecard
       expect(card.total).toBeGreaterThan(0)
       expect(page.text).toContain(`<div class="big" id="total">${card.total}</div>`)
-      for (const { status, count } of card.counts) expect(page.text).toMatch(new RegExp(`<tr data-status="${status}">.*?<td class="num">${count}</td>`))
+      for (const { status, count } of card.counts)
+        expect(page.text).toMatch(new RegExp(`<tr data-status="${status}">.*?<td class="num">${count}</td>`))
       const overdue = card.counts.find((c: any) => c.status === 'OVERDUE').count
       expect(overdue).toBeGreaterThan(0)
       expect(page.text).toContain(`<div class="big" id="overdue-count">${overdue}</div>`)
-      for (const s of nodes(card.byOrganization)) expect(page.text).toMatch(new RegExp(`<tr data-org="${s.organization.code.replace(/\./g, '\\.')}">.*?data-sort="${s.total}"`, 's'))
+      for (const s of nodes(card.byOrganization))
+        expect(page.text).toMatch(new RegExp(`<tr data-org="${s.organization.code.replace(/\./g, '\\.')}">.*?data-sort="${s.total}"`, 's'))
       expect(page.text).toMatch(new RegExp(`Hiển thị ${Math.min(50, card.overdue.totalCount)} trên ${card.overdue.totalCount}`))
       // The STC's completion is counted (it holds II.7 as lead and, through "các sở", as coordinator).
-      const stc = await served.post('query($a: Date!) { scorecard(organization: "QNG.STC", asOf: $a) { counts { status count } } }', { a: AS_OF })
-      const done = stc.body.data.scorecard.counts.filter((c: any) => c.status.startsWith('COMPLETED')).reduce((a: number, c: any) => a + c.count, 0)
+      const stc = await served.post('query($a: Date!) { scorecard(organization: "QNG.STC", asOf: $a) { counts { status count } } }', {
+        a: AS_OF,
+      })
+      const done = stc.body.data.scorecard.counts
+        .filter((c: any) => c.status.startsWith('COMPLETED'))
+        .reduce((a: number, c: any) => a + c.count, 0)
       expect(done).toBeGreaterThan(0)
-      expect(page.text).toMatch(new RegExp(`<tr data-org="QNG\\.STC">[^]*?</td>\n<td class="num" data-sort="\\d+">\\d+ <span[^]*?</td>\n<td class="num" data-sort="${done}">${done}</td>`))
+      expect(page.text).toMatch(
+        new RegExp(
+          `<tr data-org="QNG\\.STC">[^]*?</td>\n<td class="num" data-sort="\\d+">\\d+ <span[^]*?</td>\n<td class="num" data-sort="${done}">${done}</td>`,
+        ),
+      )
     })
 
     it('switches to English with ?lang=en and keeps the language in its links', async () => {
@@ -93,7 +113,9 @@ for (const dialect of DIALECTS) {
       expect(page.status).toBe(200)
       for (const task of tasks) {
         expect(page.text).toContain(`/t/${task.id}?asOf=${AS_OF}">${task.code}</a>`)
-        expect(page.text).toMatch(new RegExp(`/t/${task.id}\\?asOf=${AS_OF}">${task.code.replace(/\./g, '\\.')}</a>.*?data-sort="${task.status}"`, 's'))
+        expect(page.text).toMatch(
+          new RegExp(`/t/${task.id}\\?asOf=${AS_OF}">${task.code.replace(/\./g, '\\.')}</a>.*?data-sort="${task.status}"`, 's'),
+        )
       }
       expect(page.text).toContain('07-TB/CQTTBCĐ')
       const root = await served.post('{ document(symbol: "57-NQ/TW") { id cascade(first: 100) { totalCount edges { node { id } } } } }')
@@ -112,7 +134,10 @@ for (const dialect of DIALECTS) {
       expect(page.text).toMatch(/<h2 id="reports">Báo cáo <span class="meta">\(1\)<\/span>/)
       expect(page.text).toContain('21/11/2025')
       const ubnd = await get(`/o/QNG.UBND?asOf=${AS_OF}`)
-      const { body } = await served.post('query($a: Date!) { tasks(filter: { organization: "QNG.UBND", status: OVERDUE }, asOf: $a) { totalCount } documents(issuer: "QNG.UBND") { totalCount } }', { a: AS_OF })
+      const { body } = await served.post(
+        'query($a: Date!) { tasks(filter: { organization: "QNG.UBND", status: OVERDUE }, asOf: $a) { totalCount } documents(issuer: "QNG.UBND") { totalCount } }',
+        { a: AS_OF },
+      )
       expect(ubnd.text).toContain(`<h3 id="owes-overdue">Quá hạn chưa hoàn thành <span class="meta">(${body.data.tasks.totalCount})</span>`)
       expect(ubnd.text).toContain(`(${body.data.documents.totalCount})</span></h2>`)
     })
@@ -156,13 +181,23 @@ for (const dialect of DIALECTS) {
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
       const ws = book.getWorksheet('Nhiệm vụ')!
-      expect(ws.getRow(2).values).toEqual([undefined, 'TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Trạng thái', 'Ghi chú'])
+      expect(ws.getRow(2).values).toEqual([
+        undefined,
+        'TT',
+        'Nhiệm vụ',
+        'Cơ quan chủ trì',
+        'Cơ quan phối hợp',
+        'Thời hạn',
+        'Trạng thái',
+        'Ghi chú',
+      ])
       expect(ws.autoFilter).toBeTruthy()
       tasks.forEach((task, i) => {
         const row = ws.getRow(3 + i)
         expect(row.getCell(1).value).toBe(task.code)
         const due = row.getCell(5).value
-        if (task.effectiveDeadline.effectiveDueDate) expect((due as Date).toISOString().slice(0, 10)).toBe(task.effectiveDeadline.effectiveDueDate)
+        if (task.effectiveDeadline.effectiveDueDate)
+          expect((due as Date).toISOString().slice(0, 10)).toBe(task.effectiveDeadline.effectiveDueDate)
         else expect(due).toBeNull()
         expect(row.getCell(3).value ?? '').toBe(task.lead)
       })
@@ -173,8 +208,11 @@ for (const dialect of DIALECTS) {
     })
 
     it('exports the scorecard per agency and the overdue list, equal to the API', async () => {
-      const { body } = await served.post(`query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total counts { status count }
-        byOrganization(first: 100) { edges { node { organization { code } total } } } overdue(first: 100) { totalCount edges { node { task { code } effectiveDueDate } } } } }`, { a: AS_OF })
+      const { body } = await served.post(
+        `query($a: Date!) { provinceScorecard(province: "QNG", asOf: $a) { total counts { status count }
+        byOrganization(first: 100) { edges { node { organization { code } total } } } overdue(first: 100) { totalCount edges { node { task { code } effectiveDueDate } } } } }`,
+        { a: AS_OF },
+      )
       const card = body.data.provinceScorecard
       const load = async (path: string) => {
         const book = new ExcelJS.Workbook()
@@ -201,19 +239,36 @@ for (const dialect of DIALECTS) {
       const res = await fetch(`${base}/export/report/${planId}.docx?period=QUARTER&year=2025&index=4`)
       expect(res.status).toBe(200)
       const buffer = Buffer.from(await res.arrayBuffer())
-      const paragraphs = (await mammoth.extractRawText({ buffer })).value.split('\n').map((p) => p.trim()).filter(Boolean)
+      const paragraphs = (await mammoth.extractRawText({ buffer })).value
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean)
       const { body } = await served.post('{ reportingPeriod(kind: QUARTER, year: 2025, index: 4) { dataFrom dataTo } }')
       const { dataFrom, dataTo } = body.data.reportingPeriod
       const d = (x: string) => `${x.slice(8)}/${x.slice(5, 7)}/${x.slice(0, 4)}`
       // A Party body's report: the Party's line, the issuer in capitals, a number to fill in, place and date.
-      expect(paragraphs.slice(0, 8)).toEqual(expect.arrayContaining(['TỈNH ỦY QUẢNG NGÃI', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số      -BC/…', 'Quảng Ngãi, ngày     tháng     năm 2025']))
+      expect(paragraphs.slice(0, 8)).toEqual(
+        expect.arrayContaining([
+          'TỈNH ỦY QUẢNG NGÃI',
+          'ĐẢNG CỘNG SẢN VIỆT NAM',
+          'Số      -BC/…',
+          'Quảng Ngãi, ngày     tháng     năm 2025',
+        ]),
+      )
       expect(paragraphs).toContain('BÁO CÁO')
       expect(paragraphs).toContain('Kết quả thực hiện Kế hoạch số 01-KH/BCĐ ngày 17/10/2025 quý IV năm 2025')
-      expect(paragraphs.find((p) => p.startsWith('Thực hiện Kế hoạch số 01-KH/BCĐ'))).toContain(`(số liệu từ ngày ${d(dataFrom)} đến ngày ${d(dataTo)})`)
-      const statuses = await served.post('query($id: ID!, $a: Date!) { node(id: $id) { ... on Document { tasks(first: 100) { edges { node { status(asOf: $a) } } } } } }', { id: planId, a: dataTo })
+      expect(paragraphs.find((p) => p.startsWith('Thực hiện Kế hoạch số 01-KH/BCĐ'))).toContain(
+        `(số liệu từ ngày ${d(dataFrom)} đến ngày ${d(dataTo)})`,
+      )
+      const statuses = await served.post(
+        'query($id: ID!, $a: Date!) { node(id: $id) { ... on Document { tasks(first: 100) { edges { node { status(asOf: $a) } } } } } }',
+        { id: planId, a: dataTo },
+      )
       const list = nodes(statuses.body.data.node.tasks).map((x) => x.status)
       expect(paragraphs.find((p) => p.startsWith('Tổng số nhiệm vụ'))).toMatch(new RegExp(`^Tổng số nhiệm vụ: ${list.length}; trong đó`))
-      expect(paragraphs.find((p) => p.startsWith('Tổng số nhiệm vụ'))).toContain(`quá hạn chưa hoàn thành: ${list.filter((s) => s === 'OVERDUE').length}`)
+      expect(paragraphs.find((p) => p.startsWith('Tổng số nhiệm vụ'))).toContain(
+        `quá hạn chưa hoàn thành: ${list.filter((s) => s === 'OVERDUE').length}`,
+      )
       expect(paragraphs).toContain('Số báo cáo tiến độ nhận được trong kỳ: 2.')
       expect(paragraphs.find((p) => p.startsWith('- Nhiệm vụ II.7: '))).toContain(NARRATIVE)
       expect(paragraphs).toEqual(expect.arrayContaining(['I. KẾT QUẢ THỰC HIỆN', 'II. TỒN TẠI, HẠN CHẾ', 'Nơi nhận:', '- Lưu: VT.']))

@@ -17,7 +17,12 @@ const BIN = fileURLToPath(new URL('../bin/chidao.js', import.meta.url))
 const built = existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))
 const env = { ...process.env, DATABASE_URL: '' }
 
-function run(args: string[], cwd: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ code: number; out: string; err: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [...nodeArgs, BIN, ...args], { cwd, env: { ...env, ...extra }, timeout: 120_000 }, (error, out, err) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err })
@@ -31,16 +36,28 @@ function serve(args: string[], cwd: string): Promise<{ out: string; err: string;
     const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd, env })
     let out = ''
     let err = ''
-    const stop = () => new Promise<void>((stopped) => { child.once('exit', () => stopped()); child.kill('SIGTERM') })
-    child.stdout.on('data', (d) => { out += d; if (out.includes('GraphQL at')) done({ out, err, code: null, stop }) })
-    child.stderr.on('data', (d) => { err += d })
+    const stop = () =>
+      new Promise<void>((stopped) => {
+        child.once('exit', () => stopped())
+        child.kill('SIGTERM')
+      })
+    child.stdout.on('data', (d) => {
+      out += d
+      if (out.includes('GraphQL at')) done({ out, err, code: null, stop })
+    })
+    child.stderr.on('data', (d) => {
+      err += d
+    })
     child.once('exit', (code) => done({ out, err, code, stop: async () => undefined }))
   })
 }
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => done(port)) })
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => done(port))
+    })
   })
 }
 
@@ -62,7 +79,9 @@ describe('choosing the store', () => {
 
 describe.skipIf(!built)('the built command', () => {
   let dir: string
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'chidao-first-hour-')) })
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chidao-first-hour-'))
+  })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('is executable as committed and lists its commands', async () => {
@@ -90,7 +109,12 @@ describe.skipIf(!built)('the built command', () => {
   })
 
   it('--dry-run and read-only commands never create a database', async () => {
-    for (const args of [['import', '--dry-run', 'plan.txt'], ['keys', 'list'], ['report', 'scorecard'], ['keys', 'list', '--db', 'other.sqlite']]) {
+    for (const args of [
+      ['import', '--dry-run', 'plan.txt'],
+      ['keys', 'list'],
+      ['report', 'scorecard'],
+      ['keys', 'list', '--db', 'other.sqlite'],
+    ]) {
       const { code, err } = await run(args, dir)
       expect(code, args.join(' ')).toBe(1)
       expect(err).toMatch(/no database at .*sqlite/)
@@ -174,7 +198,14 @@ describe.skipIf(!built)('the built command', () => {
       const second = await serve(['--port', String(port)], dir)
       await second.stop()
       expect(second.out).toContain(`local admin key in ${keyFile}`)
-      const admins = () => run(['keys', 'list', '--json'], dir).then((r) => r.out.trim().split('\n').map((l) => JSON.parse(l)).filter((k) => k.localAdmin))
+      const admins = () =>
+        run(['keys', 'list', '--json'], dir).then((r) =>
+          r.out
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l))
+            .filter((k) => k.localAdmin),
+        )
       expect(await admins()).toHaveLength(1)
 
       const blocker = net.createServer().listen(port, '127.0.0.1')

@@ -29,9 +29,16 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await initTest(dialect)
       const docs = await registerSmallCascade(t.chidao)
-      const task = await t.chidao.addTask(ctx, { documentId: docs.kh359.id, code: '1', content: 'Việc', assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }] })
+      const task = await t.chidao.addTask(ctx, {
+        documentId: docs.kh359.id,
+        code: '1',
+        content: 'Việc',
+        assignments: [{ role: 'LEAD', organizationCode: 'QNG.SKHCN' }],
+      })
       taskId = toGlobalId('Task', task.id)
-      reporter = (await createApiKey(t.store.db, { organizationId: (await t.chidao.organizationByCode('QNG.SKHCN'))!.id, role: 'REPORTER' })).secret
+      reporter = (
+        await createApiKey(t.store.db, { organizationId: (await t.chidao.organizationByCode('QNG.SKHCN'))!.id, role: 'REPORTER' })
+      ).secret
       served = await serve({ store: t.store, http: { maxBodyBytes: 20_000 }, limits: { maxTokens: 200 } })
       base = served.url.replace(/\/graphql$/, '')
     })
@@ -41,11 +48,13 @@ for (const dialect of DIALECTS) {
     })
 
     const raw = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-      fetch(served.url, { method: 'POST', headers, body }).then(async (r) => ({ status: r.status, body: await r.json() as any }))
-    const submit = (input: Record<string, unknown>, key?: string) => fetch(served.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter}`, ...(key ? { 'idempotency-key': key } : {}) },
-      body: JSON.stringify({ query: REPORT, variables: { input } }),
-    }).then(async (r) => (await r.json() as any).data.reportSubmit)
+      fetch(served.url, { method: 'POST', headers, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+    const submit = (input: Record<string, unknown>, key?: string) =>
+      fetch(served.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter}`, ...(key ? { 'idempotency-key': key } : {}) },
+        body: JSON.stringify({ query: REPORT, variables: { input } }),
+      }).then(async (r) => ((await r.json()) as any).data.reportSubmit)
     const reports = async () => (await t.store.db.selectFrom('report').select('id').execute()).length
 
     it('answers /healthz (alive) and /readyz (the store answers)', async () => {
@@ -56,28 +65,58 @@ for (const dialect of DIALECTS) {
 
     it('refuses a body that is not JSON (400), too large (413), of another type (415), over the token limit (400), each with a code', async () => {
       expect(await raw('{"query": ')).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'INVALID_JSON' } }] } })
-      expect(await raw(JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(30_000) }))).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } })
-      expect(await raw('query { __typename }', { 'content-type': 'text/plain' })).toMatchObject({ status: 415, body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] } })
+      expect(await raw(JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(30_000) }))).toMatchObject({
+        status: 413,
+        body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+      })
+      expect(await raw('query { __typename }', { 'content-type': 'text/plain' })).toMatchObject({
+        status: 415,
+        body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] },
+      })
       const long = `{ ${Array.from({ length: 120 }, (_, i) => `a${i}: __typename`).join(' ')} }`
-      expect(await raw(JSON.stringify({ query: long }))).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] } })
+      expect(await raw(JSON.stringify({ query: long }))).toMatchObject({
+        status: 400,
+        body: { errors: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] },
+      })
     })
 
     it('refuses NUL and other control characters with INVALID_TEXT, storing nothing, and never shows the store’s message', async () => {
-      const input = { taskId, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 5, reportedOn: '2025-10-01', narrative: 'a\u0000b' }
+      const input = {
+        taskId,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        percent: 5,
+        reportedOn: '2025-10-01',
+        narrative: 'a\u0000b',
+      }
       const before = await reports()
-      expect(await raw(JSON.stringify({ query: REPORT, variables: { input } }), { 'content-type': 'application/json', authorization: `Bearer ${reporter}` }))
-        .toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'INVALID_TEXT' } }] } })
+      expect(
+        await raw(JSON.stringify({ query: REPORT, variables: { input } }), {
+          'content-type': 'application/json',
+          authorization: `Bearer ${reporter}`,
+        }),
+      ).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'INVALID_TEXT' } }] } })
       expect(await reports()).toBe(before)
       // A NUL written as a GraphQL escape reaches the resolvers: coded, and without the driver's words.
       const { body } = await raw(JSON.stringify({ query: '{ organization(code: "QNG\\u0000") { name } }' }))
       for (const e of body.errors ?? []) expect(e.extensions.code).toBe('INVALID_TEXT')
       expect(JSON.stringify(body)).not.toMatch(/byte sequence|SQL|at .*\.js/)
       // Through core on both stores.
-      await expect(t.chidao.registerOrganization(ctx, { code: 'NUL', name: 'Tên\u0000', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' })).rejects.toMatchObject({ code: 'INVALID_TEXT' })
+      await expect(
+        t.chidao.registerOrganization(ctx, { code: 'NUL', name: 'Tên\u0000', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }),
+      ).rejects.toMatchObject({ code: 'INVALID_TEXT' })
     })
 
     it('gives the first answer again for the same Idempotency-Key and body, and refuses the key with another body', async () => {
-      const input = { taskId, organizationCode: 'QNG.SKHCN', period: 'AD_HOC', claimedStatus: 'IN_PROGRESS', percent: 20, reportedOn: '2025-10-02' }
+      const input = {
+        taskId,
+        organizationCode: 'QNG.SKHCN',
+        period: 'AD_HOC',
+        claimedStatus: 'IN_PROGRESS',
+        percent: 20,
+        reportedOn: '2025-10-02',
+      }
       const before = await reports()
       const first = await submit(input, 'retry-1')
       const again = await submit(input, 'retry-1')
@@ -120,9 +159,13 @@ describe('readiness and slow clients', () => {
     try {
       const started = Date.now()
       const closed = await new Promise<string>((resolve) => {
-        const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'))
+        const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1', () =>
+          socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'),
+        )
         let answer = ''
-        socket.on('data', (d) => { answer += d.toString() })
+        socket.on('data', (d) => {
+          answer += d.toString()
+        })
         socket.on('close', () => resolve(answer))
       })
       expect(Date.now() - started).toBeLessThan(5000)
@@ -140,11 +183,19 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
     const t = await initTest(postgres!)
     const served = await serve({ store: t.store })
     try {
-      await new Chidao(t.store).registerOrganization(ctx, { code: 'BCT', name: 'Bộ Chính trị', tier: 'CENTRAL', bloc: 'PARTY', kind: 'POLITBURO' })
+      await new Chidao(t.store).registerOrganization(ctx, {
+        code: 'BCT',
+        name: 'Bộ Chính trị',
+        tier: 'CENTRAL',
+        bloc: 'PARTY',
+        kind: 'POLITBURO',
+      })
       expect((await served.post('{ organization(code: "BCT") { name } }')).body.data.organization.name).toBe('Bộ Chính trị')
       const admin = new pg.Client({ connectionString: postgres!.url })
       await admin.connect()
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      )
       await admin.end()
       await new Promise((resolve) => setTimeout(resolve, 200))
       const after = await served.post('{ organization(code: "BCT") { name } }')
@@ -160,7 +211,13 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
 describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
   it('answers STORE_UNAVAILABLE and /readyz 503 while the server is down, and serves again when it is back', async () => {
     const t = await initTest(postgres!)
-    await new Chidao(t.store).registerOrganization(ctx, { code: 'BCT', name: 'Bộ Chính trị', tier: 'CENTRAL', bloc: 'PARTY', kind: 'POLITBURO' })
+    await new Chidao(t.store).registerOrganization(ctx, {
+      code: 'BCT',
+      name: 'Bộ Chính trị',
+      tier: 'CENTRAL',
+      bloc: 'PARTY',
+      kind: 'POLITBURO',
+    })
     const proxy = await restartableProxy(new URL(postgres!.url))
     const store = await openStore(proxy.url, { connectTimeoutMs: 1000 })
     const served = await serve({ store })

@@ -29,17 +29,37 @@ for (const dialect of DIALECTS) {
       await destroyTest(t)
     })
 
-    it('lists a folder\'s files in name order, hidden ones left out', async () => {
-      expect((await filesOf([dir])).map((f) => f.slice(dir.length + 1))).toEqual(['1-ke-hoach.docx', '2-hong.pdf', '3-ke-hoach-khac.txt', '4-rong.txt'])
+    it("lists a folder's files in name order, hidden ones left out", async () => {
+      expect((await filesOf([dir])).map((f) => f.slice(dir.length + 1))).toEqual([
+        '1-ke-hoach.docx',
+        '2-hong.pdf',
+        '3-ke-hoach-khac.txt',
+        '4-rong.txt',
+      ])
     })
 
     it('imports every file, one bad file never stopping the others: a line each, a progress bar on a terminal, a final table', async () => {
       const lines: string[] = []
       let bar = ''
       const outcomes = await importFiles(t.chidao, [dir], {
-        actor: 'cli-test', dryRun: false, resolutions: {}, json: false, out: (l) => lines.push(l), progress: { write: (s: string) => { bar += s; return true } } as never,
+        actor: 'cli-test',
+        dryRun: false,
+        resolutions: {},
+        json: false,
+        out: (l) => lines.push(l),
+        progress: {
+          write: (s: string) => {
+            bar += s
+            return true
+          },
+        } as never,
       })
-      expect(outcomes.map((o) => [o.ok, o.error?.code ?? null])).toEqual([[true, null], [false, 'FILE_CORRUPT'], [true, null], [false, 'FILE_EMPTY']])
+      expect(outcomes.map((o) => [o.ok, o.error?.code ?? null])).toEqual([
+        [true, null],
+        [false, 'FILE_CORRUPT'],
+        [true, null],
+        [false, 'FILE_EMPTY'],
+      ])
       expect(lines[0]).toMatch(/^✓ 1-ke-hoach\.docx: .*docx.*212\/KH-UBND; \d+ task\(s\), \d+ warning\(s\); written/)
       expect(lines[1]).toMatch(/^✗ 2-hong\.pdf: FILE_CORRUPT — .*damaged/)
       expect(lines[3]).toMatch(/^✗ 4-rong\.txt: FILE_EMPTY/)
@@ -53,11 +73,20 @@ for (const dialect of DIALECTS) {
     it('with --json prints one JSON object per file and nothing else; again, nothing new is written', async () => {
       const lines: string[] = []
       const outcomes = await importFiles(t.chidao, [join(dir, '1-ke-hoach.docx'), join(dir, '2-hong.pdf')], {
-        actor: 'cli-test', dryRun: false, resolutions: {}, json: true, out: (l) => lines.push(l), progress: null,
+        actor: 'cli-test',
+        dryRun: false,
+        resolutions: {},
+        json: true,
+        out: (l) => lines.push(l),
+        progress: null,
       })
       expect(lines).toHaveLength(2)
       const [first, second] = lines.map((l) => JSON.parse(l))
-      expect(first).toMatchObject({ ok: true, source: { fileName: '1-ke-hoach.docx' }, result: { created: { documents: 0, tasks: 0, sources: 0 } } })
+      expect(first).toMatchObject({
+        ok: true,
+        source: { fileName: '1-ke-hoach.docx' },
+        result: { created: { documents: 0, tasks: 0, sources: 0 } },
+      })
       expect(second).toMatchObject({ ok: false, error: { code: 'FILE_CORRUPT' }, result: null })
       expect(outcomes.some((o) => !o.ok)).toBe(true)
     })

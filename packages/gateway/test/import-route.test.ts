@@ -43,71 +43,126 @@ for (const dialect of DIALECTS) {
     }
     const post = async (body: RequestInit['body'], headers: Record<string, string>, query = '') => {
       const res = await fetch(url + query, { method: 'POST', headers, body })
-      return { status: res.status, body: await res.json() as any }
+      return { status: res.status, body: (await res.json()) as any }
     }
 
     it('asks for a key before reading anything: none or unknown is 401, a viewer key 403', async () => {
       const docx = await planToDocx(text)
       const before = await count('task')
       expect((await post(multipart(docx, 'kh.docx'), {})).status).toBe(401)
-      expect((await post(multipart(docx, 'kh.docx'), { authorization: 'Bearer chd_nope' })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
+      expect((await post(multipart(docx, 'kh.docx'), { authorization: 'Bearer chd_nope' })).body.errors[0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      )
       const viewer = await post(multipart(docx, 'kh.docx'), { authorization: `Bearer ${await key('QNG.UBND', 'VIEWER')}` })
       expect(viewer).toMatchObject({ status: 403, body: { userErrors: [{ code: 'FORBIDDEN' }] } })
       expect(await count('task')).toBe(before)
     })
 
-    it('reads a .docx sent as multipart/form-data on a dry run: the mutation\'s payload, and the file read', async () => {
+    it("reads a .docx sent as multipart/form-data on a dry run: the mutation's payload, and the file read", async () => {
       const docx = await planToDocx(text)
       const before = await count('task')
-      const { status, body } = await post(multipart(docx, 'ke-hoach-212.docx', { dryRun: 'true' }), { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}` })
+      const { status, body } = await post(multipart(docx, 'ke-hoach-212.docx', { dryRun: 'true' }), {
+        authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}`,
+      })
       expect(status).toBe(200)
       expect(body).toMatchObject({
-        document: null, dryRun: true, symbol: '212/KH-UBND', issuer: { code: 'QNG.UBND' }, userErrors: [],
+        document: null,
+        dryRun: true,
+        symbol: '212/KH-UBND',
+        issuer: { code: 'QNG.UBND' },
+        userErrors: [],
         created: { documents: 0, tasks: 0, sources: 0 },
-        file: { source: { fileName: 'ke-hoach-212.docx', size: docx.length, sha256: createHash('sha256').update(docx).digest('hex') }, pages: 1 },
+        file: {
+          source: { fileName: 'ke-hoach-212.docx', size: docx.length, sha256: createHash('sha256').update(docx).digest('hex') },
+          pages: 1,
+        },
       })
       // The same reading as the mutation given the same plan's text.
-      const same = await served.post(`mutation($input: ImportPlanInput!) { importPlan(input: $input) { tasks { code content timePhrase dueDate lead { code } } } }`,
-        { input: { text, dryRun: true } }, await key('QNG.UBND', 'EDITOR'))
-      expect(body.tasks.map((x: any) => ({ code: x.code, content: x.content, timePhrase: x.timePhrase, dueDate: x.dueDate, lead: x.lead.map((l: any) => ({ code: l.code })) })))
-        .toEqual(same.body.data.importPlan.tasks)
+      const same = await served.post(
+        `mutation($input: ImportPlanInput!) { importPlan(input: $input) { tasks { code content timePhrase dueDate lead { code } } } }`,
+        { input: { text, dryRun: true } },
+        await key('QNG.UBND', 'EDITOR'),
+      )
+      expect(
+        body.tasks.map((x: any) => ({
+          code: x.code,
+          content: x.content,
+          timePhrase: x.timePhrase,
+          dueDate: x.dueDate,
+          lead: x.lead.map((l: any) => ({ code: l.code })),
+        })),
+      ).toEqual(same.body.data.importPlan.tasks)
       expect(await count('task')).toBe(before)
     })
 
-    it.skipIf(!hasDejaVu)('imports a PDF sent as the raw body, keeps it as the document\'s source, and writes nothing for a key that may not act for the issuer', async () => {
-      const pdf = await planToPdf(text)
-      const headers = { 'content-type': 'application/pdf' }
-      const commune = await post(pdf, { ...headers, authorization: `Bearer ${await key('QNG.X.THIENTIN.UBND', 'EDITOR')}` }, '?fileName=ke-hoach-212.pdf')
-      expect(commune).toMatchObject({ status: 403, body: { userErrors: [{ code: 'FORBIDDEN' }] } })
-      const before = { task: await count('task'), source: await count('documentSource') }
-      expect(before.source).toBe(0)
-      const editor = await key('QNG.UBND', 'EDITOR')
-      const { status, body } = await post(pdf, { ...headers, authorization: `Bearer ${editor}` }, '?fileName=ke-hoach-212.pdf')
-      expect(status).toBe(200)
-      expect(body.created).toMatchObject({ documents: 1, sources: 1 })
-      expect(body.created.tasks).toBeGreaterThan(5)
-      expect(body.document.sources).toEqual([expect.objectContaining({
-        fileName: 'ke-hoach-212.pdf', sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length,
-        mediaType: 'application/pdf', extractor: 'pdfjs-dist', pages: 1,
-      })])
-      expect(await count('task')).toBe(before.task + body.created.tasks)
-      const again = await post(pdf, { ...headers, authorization: `Bearer ${editor}` }, '?fileName=ke-hoach-212.pdf')
-      expect(again.body.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
-      // Readable through the API.
-      const read = await served.post(`{ document(symbol: "212/KH-UBND") { sources { fileName extractor extractorVersion mediaType } } }`)
-      expect(read.body.data.document.sources).toEqual([{ fileName: 'ke-hoach-212.pdf', extractor: 'pdfjs-dist', extractorVersion: expect.stringMatching(/^5\./), mediaType: 'application/pdf' }])
-    })
+    it.skipIf(!hasDejaVu)(
+      "imports a PDF sent as the raw body, keeps it as the document's source, and writes nothing for a key that may not act for the issuer",
+      async () => {
+        const pdf = await planToPdf(text)
+        const headers = { 'content-type': 'application/pdf' }
+        const commune = await post(
+          pdf,
+          { ...headers, authorization: `Bearer ${await key('QNG.X.THIENTIN.UBND', 'EDITOR')}` },
+          '?fileName=ke-hoach-212.pdf',
+        )
+        expect(commune).toMatchObject({ status: 403, body: { userErrors: [{ code: 'FORBIDDEN' }] } })
+        const before = { task: await count('task'), source: await count('documentSource') }
+        expect(before.source).toBe(0)
+        const editor = await key('QNG.UBND', 'EDITOR')
+        const { status, body } = await post(pdf, { ...headers, authorization: `Bearer ${editor}` }, '?fileName=ke-hoach-212.pdf')
+        expect(status).toBe(200)
+        expect(body.created).toMatchObject({ documents: 1, sources: 1 })
+        expect(body.created.tasks).toBeGreaterThan(5)
+        expect(body.document.sources).toEqual([
+          expect.objectContaining({
+            fileName: 'ke-hoach-212.pdf',
+            sha256: createHash('sha256').update(pdf).digest('hex'),
+            size: pdf.length,
+            mediaType: 'application/pdf',
+            extractor: 'pdfjs-dist',
+            pages: 1,
+          }),
+        ])
+        expect(await count('task')).toBe(before.task + body.created.tasks)
+        const again = await post(pdf, { ...headers, authorization: `Bearer ${editor}` }, '?fileName=ke-hoach-212.pdf')
+        expect(again.body.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
+        // Readable through the API.
+        const read = await served.post(`{ document(symbol: "212/KH-UBND") { sources { fileName extractor extractorVersion mediaType } } }`)
+        expect(read.body.data.document.sources).toEqual([
+          {
+            fileName: 'ke-hoach-212.pdf',
+            extractor: 'pdfjs-dist',
+            extractorVersion: expect.stringMatching(/^5\./),
+            mediaType: 'application/pdf',
+          },
+        ])
+      },
+    )
 
     it('answers a file over the limit with 413, other types with 415 and unreadable files with 422, writing nothing', async () => {
       const editor = { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}` }
       const before = await count('task')
       const big = new Uint8Array(LIMIT + 1).fill(65)
-      expect(await post(multipart(big, 'big.txt'), editor)).toMatchObject({ status: 413, body: { userErrors: [{ code: 'FILE_TOO_LARGE', field: ['file'] }] } })
-      expect(await post(big, { ...editor, 'content-type': 'text/plain' })).toMatchObject({ status: 413, body: { userErrors: [{ code: 'FILE_TOO_LARGE' }] } })
-      expect(await post(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 1]), { ...editor, 'content-type': 'image/gif' })).toMatchObject({ status: 415, body: { userErrors: [{ code: 'FILE_UNSUPPORTED' }] } })
-      expect(await post(multipart(new Uint8Array(), 'empty.pdf'), editor)).toMatchObject({ status: 422, body: { userErrors: [{ code: 'FILE_EMPTY' }] } })
+      expect(await post(multipart(big, 'big.txt'), editor)).toMatchObject({
+        status: 413,
+        body: { userErrors: [{ code: 'FILE_TOO_LARGE', field: ['file'] }] },
+      })
+      expect(await post(big, { ...editor, 'content-type': 'text/plain' })).toMatchObject({
+        status: 413,
+        body: { userErrors: [{ code: 'FILE_TOO_LARGE' }] },
+      })
+      expect(
+        await post(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 1]), { ...editor, 'content-type': 'image/gif' }),
+      ).toMatchObject({ status: 415, body: { userErrors: [{ code: 'FILE_UNSUPPORTED' }] } })
+      expect(await post(multipart(new Uint8Array(), 'empty.pdf'), editor)).toMatchObject({
+        status: 422,
+        body: { userErrors: [{ code: 'FILE_EMPTY' }] },
+      })
       const truncated = (await planToDocx(text)).subarray(0, 2000)
-      expect(await post(multipart(truncated, 'broken.docx'), editor)).toMatchObject({ status: 422, body: { userErrors: [{ code: 'FILE_CORRUPT' }] } })
+      expect(await post(multipart(truncated, 'broken.docx'), editor)).toMatchObject({
+        status: 422,
+        body: { userErrors: [{ code: 'FILE_CORRUPT' }] },
+      })
       expect(await count('task')).toBe(before)
     })
   })

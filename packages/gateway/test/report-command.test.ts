@@ -24,7 +24,11 @@ describe('chidao report', () => {
       await store.close()
     }
   }
-  const run = (...args: string[]) => new Command().exitOverride().addCommand(reportCommand(withStore)).parseAsync(['node', 'chidao', 'report', ...args, '--db', db])
+  const run = (...args: string[]) =>
+    new Command()
+      .exitOverride()
+      .addCommand(reportCommand(withStore))
+      .parseAsync(['node', 'chidao', 'report', ...args, '--db', db])
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chidao-report-'))
@@ -39,7 +43,9 @@ describe('chidao report', () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(readFileSync(out) as never)
     const codes = book.getWorksheet('Nhiệm vụ')!.getColumn(1).values.slice(3)
-    const expected = await withStoreValue((store) => new Chidao(store).documentsBySymbol(PLAN).then(([d]) => new Chidao(store).tasksOf(d!.id)))
+    const expected = await withStoreValue((store) =>
+      new Chidao(store).documentsBySymbol(PLAN).then(([d]) => new Chidao(store).tasksOf(d!.id)),
+    )
     expect(codes).toEqual(expected.map((t) => t.code))
   })
 
@@ -57,7 +63,9 @@ describe('chidao report', () => {
 
   async function withStoreValue<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     let value!: T
-    await withStore({ db }, async (store) => { value = await fn(store) })
+    await withStore({ db }, async (store) => {
+      value = await fn(store)
+    })
     return value
   }
 })

@@ -14,10 +14,17 @@ describe('federation subgraph mode', () => {
       for (const entity of ['Organization', 'Document', 'Task']) expect(sdl).toContain(`type ${entity} implements Node @key(fields: "id")`)
       const doc = (await post('{ document(symbol: "01-KH/BCĐ") { id tasks(first: 1) { edges { node { id code } } } } }')).data.document
       const org = (await post('{ organization(code: "QNG.SKHCN") { id } }')).data.organization
-      const found = await post(`query($r: [_Any!]!) { _entities(representations: $r) {
-        ... on Document { symbol } ... on Task { code } ... on Organization { name } } }`, {
-        r: [{ __typename: 'Document', id: doc.id }, { __typename: 'Task', id: doc.tasks.edges[0].node.id }, { __typename: 'Organization', id: org.id }],
-      })
+      const found = await post(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Document { symbol } ... on Task { code } ... on Organization { name } } }`,
+        {
+          r: [
+            { __typename: 'Document', id: doc.id },
+            { __typename: 'Task', id: doc.tasks.edges[0].node.id },
+            { __typename: 'Organization', id: org.id },
+          ],
+        },
+      )
       expect(found.errors).toBeUndefined()
       expect(found.data._entities).toEqual([{ symbol: '01-KH/BCĐ' }, { code: 'II' }, { name: 'Sở Khoa học và Công nghệ' }])
       // The ordinary queries still work in subgraph mode.

@@ -21,7 +21,8 @@ export async function serve(options: GatewayOptions): Promise<Served> {
     url,
     async post(query, variables = {}, key) {
       const res = await fetch(url, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       })
       return { status: res.status, body: await res.json() }

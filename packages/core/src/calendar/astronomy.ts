@@ -87,10 +87,7 @@ export function sunLongitude(jde: number): number {
   const T = (jde - 2451545.0) / 36525
   const L0 = 280.46646 + 36000.76983 * T + 0.0003032 * T * T
   const M = 357.52911 + 35999.05029 * T - 0.0001537 * T * T
-  const C =
-    (1.914602 - 0.004817 * T - 0.000014 * T * T) * sind(M) +
-    (0.019993 - 0.000101 * T) * sind(2 * M) +
-    0.000289 * sind(3 * M)
+  const C = (1.914602 - 0.004817 * T - 0.000014 * T * T) * sind(M) + (0.019993 - 0.000101 * T) * sind(2 * M) + 0.000289 * sind(3 * M)
   const omega = 125.04 - 1934.136 * T
   const lambda = L0 + C - 0.00569 - 0.00478 * sind(omega)
   return ((lambda % 360) + 360) % 360
@@ -114,11 +111,11 @@ export function deltaT(year: number): number {
   }
   if (year >= 1961) {
     const t = year - 1975
-    return 45.45 + 1.067 * t - t * t / 260 - t ** 3 / 718
+    return 45.45 + 1.067 * t - (t * t) / 260 - t ** 3 / 718
   }
   if (year >= 1941) {
     const t = year - 1950
-    return 29.07 + 0.407 * t - t * t / 233 + t ** 3 / 2547
+    return 29.07 + 0.407 * t - (t * t) / 233 + t ** 3 / 2547
   }
   if (year >= 1920) {
     const t = year - 1920

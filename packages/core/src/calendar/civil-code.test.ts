@@ -10,7 +10,11 @@ describe('Civil Code Arts. 146–148', () => {
     expect(dayOfMonthAt('END', 2027, 2)).toBe('2027-02-28')
   })
   it('reads đầu/giữa/cuối năm as 1/1, 30/6 and 31/12 (Art. 146)', () => {
-    expect([dayOfYearAt('START', 2026), dayOfYearAt('MIDDLE', 2026), dayOfYearAt('END', 2026)]).toEqual(['2026-01-01', '2026-06-30', '2026-12-31'])
+    expect([dayOfYearAt('START', 2026), dayOfYearAt('MIDDLE', 2026), dayOfYearAt('END', 2026)]).toEqual([
+      '2026-01-01',
+      '2026-06-30',
+      '2026-12-31',
+    ])
   })
   it('starts a period on the day after its event (Art. 147)', () => {
     expect(periodStart('2025-12-31')).toBe('2026-01-01')

@@ -14,11 +14,14 @@ describe('calendar dates', () => {
   it('counts days from 1970-01-01 and back, for any day from year 1 to 9999', () => {
     expect(toDayNumber('1970-01-01')).toBe(0)
     expect(fromDayNumber(-1)).toBe('1969-12-31')
-    fc.assert(fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (n) => {
-      const d = fromDayNumber(n)
-      expect(isCalendarDate(d)).toBe(true)
-      expect(toDayNumber(d)).toBe(n)
-    }), { numRuns: 5000 })
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (n) => {
+        const d = fromDayNumber(n)
+        expect(isCalendarDate(d)).toBe(true)
+        expect(toDayNumber(d)).toBe(n)
+      }),
+      { numRuns: 5000 },
+    )
   })
   it('does arithmetic without time zones', () => {
     expect(addDays('2025-10-28', -1)).toBe('2025-10-27')

@@ -107,23 +107,47 @@ function defaultNationalDayAdjacent(year: number): CalendarDate {
  */
 export function holidaysOf(year: number, rules: HolidayRules = VIETNAM_HOLIDAY_RULES): Holiday[] {
   const notice = rules.notices[year] ?? {}
-  const statutory: Holiday[] = ([
-    { date: ymd(year, 1, 1), name: 'Tết Dương lịch', nameEn: "New Year's Day", kind: 'STATUTORY' },
-    ...(notice.tet ?? defaultTet(year)).map((date): Holiday => ({ date, name: 'Tết Nguyên Đán', nameEn: 'Lunar New Year (Tết)', kind: 'STATUTORY' })),
-    { date: lunarToSolar({ year, month: 3, day: 10, isLeapMonth: false }), name: 'Giỗ Tổ Hùng Vương', nameEn: "Hùng Kings' Commemoration", kind: 'STATUTORY' },
-    { date: ymd(year, 4, 30), name: 'Ngày Chiến thắng', nameEn: 'Reunification Day', kind: 'STATUTORY' },
-    { date: ymd(year, 5, 1), name: 'Ngày Quốc tế Lao động', nameEn: "International Workers' Day", kind: 'STATUTORY' },
-    { date: ymd(year, 9, 2), name: 'Quốc khánh', nameEn: 'National Day', kind: 'STATUTORY' },
-    { date: notice.nationalDayAdjacent ?? defaultNationalDayAdjacent(year), name: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)', kind: 'STATUTORY' },
-  ] satisfies Holiday[]).sort((a, b) => (a.date < b.date ? -1 : 1))
+  const statutory: Holiday[] = (
+    [
+      { date: ymd(year, 1, 1), name: 'Tết Dương lịch', nameEn: "New Year's Day", kind: 'STATUTORY' },
+      ...(notice.tet ?? defaultTet(year)).map(
+        (date): Holiday => ({ date, name: 'Tết Nguyên Đán', nameEn: 'Lunar New Year (Tết)', kind: 'STATUTORY' }),
+      ),
+      {
+        date: lunarToSolar({ year, month: 3, day: 10, isLeapMonth: false }),
+        name: 'Giỗ Tổ Hùng Vương',
+        nameEn: "Hùng Kings' Commemoration",
+        kind: 'STATUTORY',
+      },
+      { date: ymd(year, 4, 30), name: 'Ngày Chiến thắng', nameEn: 'Reunification Day', kind: 'STATUTORY' },
+      { date: ymd(year, 5, 1), name: 'Ngày Quốc tế Lao động', nameEn: "International Workers' Day", kind: 'STATUTORY' },
+      { date: ymd(year, 9, 2), name: 'Quốc khánh', nameEn: 'National Day', kind: 'STATUTORY' },
+      {
+        date: notice.nationalDayAdjacent ?? defaultNationalDayAdjacent(year),
+        name: 'Quốc khánh (ngày liền kề)',
+        nameEn: 'National Day (adjacent day)',
+        kind: 'STATUTORY',
+      },
+    ] satisfies Holiday[]
+  ).sort((a, b) => (a.date < b.date ? -1 : 1))
 
   const extra: Holiday[] = []
   for (const rule of rules.extraDaysOff) {
     const date = ymd(year, rule.month, rule.day)
     if (date >= rule.from) extra.push({ date, name: rule.name, nameEn: rule.nameEn, kind: 'EXTRA' })
   }
-  const swapped: Holiday[] = (notice.swappedDaysOff ?? []).map((date) => ({ date, name: 'Nghỉ hoán đổi', nameEn: 'Swapped day off', kind: 'SWAPPED' }))
-  const worked: Holiday[] = (notice.workingWeekendDays ?? []).map((date) => ({ date, name: 'Làm bù', nameEn: 'Working weekend day', kind: 'WORKING_WEEKEND' }))
+  const swapped: Holiday[] = (notice.swappedDaysOff ?? []).map((date) => ({
+    date,
+    name: 'Nghỉ hoán đổi',
+    nameEn: 'Swapped day off',
+    kind: 'SWAPPED',
+  }))
+  const worked: Holiday[] = (notice.workingWeekendDays ?? []).map((date) => ({
+    date,
+    name: 'Làm bù',
+    nameEn: 'Working weekend day',
+    kind: 'WORKING_WEEKEND',
+  }))
 
   const off = new Set([...statutory, ...extra, ...swapped].map((h) => h.date))
   const workedSet = new Set(worked.map((h) => h.date))

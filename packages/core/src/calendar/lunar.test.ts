@@ -19,12 +19,34 @@ describe('astronomy (Meeus)', () => {
 
 describe('Tết Nguyên Đán in Vietnam (UTC+7)', () => {
   const TET: [number, string][] = [
-    [2000, '2000-02-05'], [2001, '2001-01-24'], [2002, '2002-02-12'], [2003, '2003-02-01'], [2004, '2004-01-22'],
-    [2005, '2005-02-09'], [2006, '2006-01-29'], [2007, '2007-02-17'], [2008, '2008-02-07'], [2009, '2009-01-26'],
-    [2010, '2010-02-14'], [2011, '2011-02-03'], [2012, '2012-01-23'], [2013, '2013-02-10'], [2014, '2014-01-31'],
-    [2015, '2015-02-19'], [2016, '2016-02-08'], [2017, '2017-01-28'], [2018, '2018-02-16'], [2019, '2019-02-05'],
-    [2020, '2020-01-25'], [2021, '2021-02-12'], [2022, '2022-02-01'], [2023, '2023-01-22'], [2024, '2024-02-10'],
-    [2025, '2025-01-29'], [2026, '2026-02-17'], [2030, '2030-02-02'],
+    [2000, '2000-02-05'],
+    [2001, '2001-01-24'],
+    [2002, '2002-02-12'],
+    [2003, '2003-02-01'],
+    [2004, '2004-01-22'],
+    [2005, '2005-02-09'],
+    [2006, '2006-01-29'],
+    [2007, '2007-02-17'],
+    [2008, '2008-02-07'],
+    [2009, '2009-01-26'],
+    [2010, '2010-02-14'],
+    [2011, '2011-02-03'],
+    [2012, '2012-01-23'],
+    [2013, '2013-02-10'],
+    [2014, '2014-01-31'],
+    [2015, '2015-02-19'],
+    [2016, '2016-02-08'],
+    [2017, '2017-01-28'],
+    [2018, '2018-02-16'],
+    [2019, '2019-02-05'],
+    [2020, '2020-01-25'],
+    [2021, '2021-02-12'],
+    [2022, '2022-02-01'],
+    [2023, '2023-01-22'],
+    [2024, '2024-02-10'],
+    [2025, '2025-01-29'],
+    [2026, '2026-02-17'],
+    [2030, '2030-02-02'],
   ]
   it.each(TET)('Tết %i is %s', (year, date) => {
     expect(tetOf(year)).toBe(date)
@@ -41,10 +63,20 @@ describe('Tết Nguyên Đán in Vietnam (UTC+7)', () => {
 })
 
 describe('leap months and month lengths', () => {
-  it.each([[2001, 4], [2004, 2], [2006, 7], [2009, 5], [2012, 4], [2014, 9], [2017, 6], [2020, 4], [2023, 2], [2025, 6]])(
-    'lunar year %i has leap month %i', (year, month) => {
-      expect(leapMonthOf(year)).toBe(month)
-    })
+  it.each([
+    [2001, 4],
+    [2004, 2],
+    [2006, 7],
+    [2009, 5],
+    [2012, 4],
+    [2014, 9],
+    [2017, 6],
+    [2020, 4],
+    [2023, 2],
+    [2025, 6],
+  ])('lunar year %i has leap month %i', (year, month) => {
+    expect(leapMonthOf(year)).toBe(month)
+  })
   it('has no leap month in 2024 or 2026', () => {
     expect(leapMonthOf(2024)).toBeNull()
     expect(leapMonthOf(2026)).toBeNull()
@@ -85,23 +117,36 @@ describe('Hùng Kings’ Commemoration (10/3 lunar)', () => {
 describe('round trips (fast-check)', () => {
   const day = fc.integer({ min: toDayNumber('1900-03-01'), max: toDayNumber('2100-12-31') }).map(fromDayNumber)
   it('solar → lunar → solar is the identity from 1900 to 2100', () => {
-    fc.assert(fc.property(day, (date) => {
-      expect(lunarToSolar(solarToLunar(date))).toBe(date)
-    }), { numRuns: 3000 })
+    fc.assert(
+      fc.property(day, (date) => {
+        expect(lunarToSolar(solarToLunar(date))).toBe(date)
+      }),
+      { numRuns: 3000 },
+    )
   })
   it('lunar → solar → lunar is the identity', () => {
-    const lunar = fc.record({ year: fc.integer({ min: 1901, max: 2099 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 29 }) })
-    fc.assert(fc.property(lunar, ({ year, month, day }) => {
-      const l = { year, month, day, isLeapMonth: false }
-      expect(solarToLunar(lunarToSolar(l))).toEqual(l)
-    }), { numRuns: 2000 })
+    const lunar = fc.record({
+      year: fc.integer({ min: 1901, max: 2099 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 29 }),
+    })
+    fc.assert(
+      fc.property(lunar, ({ year, month, day }) => {
+        const l = { year, month, day, isLeapMonth: false }
+        expect(solarToLunar(lunarToSolar(l))).toEqual(l)
+      }),
+      { numRuns: 2000 },
+    )
   })
   it('consecutive days are consecutive lunar days or the first of the next month', () => {
-    fc.assert(fc.property(day, (date) => {
-      const a = solarToLunar(date)
-      const b = solarToLunar(fromDayNumber(toDayNumber(date) + 1))
-      if (b.day === 1) expect(a.day === 29 || a.day === 30).toBe(true)
-      else expect(b).toEqual({ ...a, day: a.day + 1 })
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(day, (date) => {
+        const a = solarToLunar(date)
+        const b = solarToLunar(fromDayNumber(toDayNumber(date) + 1))
+        if (b.day === 1) expect(a.day === 29 || a.day === 30).toBe(true)
+        else expect(b).toEqual({ ...a, day: a.day + 1 })
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

@@ -4,12 +4,28 @@ import { addDays, dayOfWeek, fromDayNumber, toDayNumber } from './date.js'
 import { holidaysOf, withHolidayRules } from './holidays.js'
 import { addWorkingDays, countWorkingDays, createWorkCalendar, isWorkingDay, nextWorkingDay, rollToWorkingDay } from './work-calendar.js'
 
-const off = (year: number) => holidaysOf(year).filter((h) => h.kind !== 'WORKING_WEEKEND').map((h) => h.date)
+const off = (year: number) =>
+  holidaysOf(year)
+    .filter((h) => h.kind !== 'WORKING_WEEKEND')
+    .map((h) => h.date)
 
 describe('holidaysOf', () => {
   it('follows the 2025 notice: Tết 27–31/1, 2/5 swapped for Saturday 26/4', () => {
     const days = off(2025)
-    for (const d of ['2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02']) {
+    for (const d of [
+      '2025-01-01',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-04-07',
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-09-01',
+      '2025-09-02',
+    ]) {
       expect(days).toContain(d)
     }
     expect(isWorkingDay('2025-04-26')).toBe(true)
@@ -24,7 +40,9 @@ describe('holidaysOf', () => {
   })
 
   it('generates the five Tết days around lunar New Year when no notice fixes them', () => {
-    const tet = holidaysOf(2027).filter((h) => h.name === 'Tết Nguyên Đán').map((h) => h.date)
+    const tet = holidaysOf(2027)
+      .filter((h) => h.name === 'Tết Nguyên Đán')
+      .map((h) => h.date)
     expect(tet).toHaveLength(5)
     expect(tet).toContain('2027-02-06') // Tết 2027 is 6 February
   })
@@ -33,7 +51,9 @@ describe('holidaysOf', () => {
     // 1/1/2028 is a Saturday → Monday 3/1 off.
     expect(holidaysOf(2028).find((h) => h.kind === 'MAKE_UP' && h.name.includes('Dương lịch'))?.date).toBe('2028-01-03')
     // 30/4/2033 Saturday and 1/5/2033 Sunday → Monday 2/5 and Tuesday 3/5.
-    const may = holidaysOf(2033).filter((h) => h.kind === 'MAKE_UP').map((h) => h.date)
+    const may = holidaysOf(2033)
+      .filter((h) => h.kind === 'MAKE_UP')
+      .map((h) => h.date)
     expect(may).toEqual(expect.arrayContaining(['2033-05-02', '2033-05-03']))
   })
 
@@ -78,31 +98,43 @@ describe('working-day arithmetic', () => {
   const n = fc.integer({ min: -60, max: 60 })
 
   it('never lands on a day off', () => {
-    fc.assert(fc.property(start, n, (d, k) => {
-      expect(isWorkingDay(addWorkingDays(d, k))).toBe(true)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(start, n, (d, k) => {
+        expect(isWorkingDay(addWorkingDays(d, k))).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('is monotonic in the number of days', () => {
-    fc.assert(fc.property(start, n, n, (d, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a]
-      expect(addWorkingDays(d, lo) <= addWorkingDays(d, hi)).toBe(true)
-      if (lo < hi && lo >= 1) expect(addWorkingDays(d, lo) < addWorkingDays(d, hi)).toBe(true)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(start, n, n, (d, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a]
+        expect(addWorkingDays(d, lo) <= addWorkingDays(d, hi)).toBe(true)
+        if (lo < hi && lo >= 1) expect(addWorkingDays(d, lo) < addWorkingDays(d, hi)).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('agrees with countWorkingDays from a working day', () => {
-    fc.assert(fc.property(start, fc.integer({ min: 0, max: 60 }), (d, k) => {
-      const from = rollToWorkingDay(d)
-      expect(countWorkingDays(from, addWorkingDays(from, k))).toBe(k)
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(start, fc.integer({ min: 0, max: 60 }), (d, k) => {
+        const from = rollToWorkingDay(d)
+        expect(countWorkingDays(from, addWorkingDays(from, k))).toBe(k)
+      }),
+      { numRuns: 1000 },
+    )
   })
 
   it('treats every Saturday and Sunday as off unless a notice makes it a working day', () => {
-    fc.assert(fc.property(start, (d) => {
-      const w = dayOfWeek(d)
-      if ((w === 0 || w === 6) && d !== '2025-04-26') expect(isWorkingDay(d)).toBe(false)
-      expect(addDays(d, 0)).toBe(d)
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(start, (d) => {
+        const w = dayOfWeek(d)
+        if ((w === 0 || w === 6) && d !== '2025-04-26') expect(isWorkingDay(d)).toBe(false)
+        expect(addDays(d, 0)).toBe(d)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

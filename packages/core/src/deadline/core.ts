@@ -53,7 +53,7 @@ export function parseCore(t: string, f: string, options: ParseDeadlineOptions): 
   const next = f.includes('theo') ? VA_NHUNG_RE.exec(f) : null
   if (next && next.index > 0) {
     const head = parseCore(t.slice(0, next.index), f.slice(0, next.index), options)
-    const start = head && DATED.has(head.kind) ? head.startDate ?? head.dueDate : null
+    const start = head && DATED.has(head.kind) ? (head.startDate ?? head.dueDate) : null
     if (start) return spec('OPEN_ENDED', { startDate: start })
   }
   const hasDigit = /\d/.test(f)
@@ -141,7 +141,9 @@ function dateForms(t: string, f: string, options: ParseDeadlineOptions): Spec | 
     if (q === null) throw new BadDate(`quarter ${namedQuarter[2]}`)
     const y = year(namedQuarter[3]!)
     const at = position(namedQuarter[1]!)
-    return spec('DATE', { dueDate: at === 'START' ? date(y, q * 3 - 2, 1) : at === 'MIDDLE' ? date(y, q * 3 - 1, 15) : endOfMonth(y, q * 3) })
+    return spec('DATE', {
+      dueDate: at === 'START' ? date(y, q * 3 - 2, 1) : at === 'MIDDLE' ? date(y, q * 3 - 1, 15) : endOfMonth(y, q * 3),
+    })
   }
   const namedYear = positional ? NAMED_YEAR_RE.exec(f) : null
   if (namedYear) return spec('DATE', { dueDate: dayOfYearAt(position(namedYear[1]!), year(namedYear[2]!)) })

@@ -10,7 +10,20 @@ function viDate(date: CalendarDate): string {
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
-const EN_MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+const EN_MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
 
 function enDate(date: CalendarDate): string {
   const [y, m, d] = parts(date)
@@ -27,13 +40,30 @@ const VI_RECURRENCE: Record<Recurrence, string> = {
   YEARLY: 'Thường xuyên hằng năm',
 }
 const EN_RECURRENCE: Record<Recurrence, string> = {
-  CONTINUOUS: 'Ongoing', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', QUARTERLY: 'Quarterly',
-  HALF_YEARLY: 'Every six months', YEARLY: 'Yearly',
+  CONTINUOUS: 'Ongoing',
+  DAILY: 'Daily',
+  WEEKLY: 'Weekly',
+  MONTHLY: 'Monthly',
+  QUARTERLY: 'Quarterly',
+  HALF_YEARLY: 'Every six months',
+  YEARLY: 'Yearly',
 }
 const VI_UNIT: Record<RelativeUnit, string> = { DAY: 'ngày', WORKING_DAY: 'ngày làm việc', WEEK: 'tuần', MONTH: 'tháng', YEAR: 'năm' }
 const EN_UNIT: Record<RelativeUnit, string> = { DAY: 'days', WORKING_DAY: 'working days', WEEK: 'weeks', MONTH: 'months', YEAR: 'years' }
-const VI_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'ban hành', SIGNING: 'ký', RECEIPT: 'nhận được văn bản', EFFECT: 'có hiệu lực', EVENT: '' }
-const EN_ANCHOR: Record<RelativeAnchor, string> = { ISSUE: 'issue', SIGNING: 'signing', RECEIPT: 'receipt', EFFECT: 'entry into force', EVENT: 'the event' }
+const VI_ANCHOR: Record<RelativeAnchor, string> = {
+  ISSUE: 'ban hành',
+  SIGNING: 'ký',
+  RECEIPT: 'nhận được văn bản',
+  EFFECT: 'có hiệu lực',
+  EVENT: '',
+}
+const EN_ANCHOR: Record<RelativeAnchor, string> = {
+  ISSUE: 'issue',
+  SIGNING: 'signing',
+  RECEIPT: 'receipt',
+  EFFECT: 'entry into force',
+  EVENT: 'the event',
+}
 
 /** The phrase a Vietnamese official would write for the time itself (without condition). */
 function viCore(d: Deadline): string {
@@ -116,26 +146,62 @@ function formatEnglish(d: Deadline): string {
   const start = d.startDate
   let core: string
   switch (d.kind) {
-    case 'DATE': core = `By ${enDate(due!)}`; break
-    case 'BEFORE_DATE': core = `Before ${enDate(addDays(due!, 1))}`; break
-    case 'MONTH': { const [y, m] = parts(due!); core = `${EN_MONTHS_LONG[m - 1]} ${y}`; break }
-    case 'QUARTER': { const [y, m] = parts(due!); core = `Q${m / 3} ${y}`; break }
-    case 'HALF_YEAR': { const [y, m] = parts(due!); core = `${m === 6 ? 'First' : 'Second'} half of ${y}`; break }
-    case 'NINE_MONTHS': core = `First nine months of ${parts(due!)[0]}`; break
-    case 'YEAR': core = start === null ? `By ${parts(due!)[0]}` : `${parts(due!)[0]}`; break
-    case 'YEAR_RANGE': core = `${parts(start!)[0]}–${parts(due!)[0]}`; break
-    case 'DATE_RANGE': core = `${enDate(start!)} – ${enDate(due!)}`; break
-    case 'OPEN_ENDED': core = `From ${enDate(start!)}, no end`; break
-    case 'RECURRING': core = EN_RECURRENCE[d.recurrence ?? 'CONTINUOUS']; break
+    case 'DATE':
+      core = `By ${enDate(due!)}`
+      break
+    case 'BEFORE_DATE':
+      core = `Before ${enDate(addDays(due!, 1))}`
+      break
+    case 'MONTH': {
+      const [y, m] = parts(due!)
+      core = `${EN_MONTHS_LONG[m - 1]} ${y}`
+      break
+    }
+    case 'QUARTER': {
+      const [y, m] = parts(due!)
+      core = `Q${m / 3} ${y}`
+      break
+    }
+    case 'HALF_YEAR': {
+      const [y, m] = parts(due!)
+      core = `${m === 6 ? 'First' : 'Second'} half of ${y}`
+      break
+    }
+    case 'NINE_MONTHS':
+      core = `First nine months of ${parts(due!)[0]}`
+      break
+    case 'YEAR':
+      core = start === null ? `By ${parts(due!)[0]}` : `${parts(due!)[0]}`
+      break
+    case 'YEAR_RANGE':
+      core = `${parts(start!)[0]}–${parts(due!)[0]}`
+      break
+    case 'DATE_RANGE':
+      core = `${enDate(start!)} – ${enDate(due!)}`
+      break
+    case 'OPEN_ENDED':
+      core = `From ${enDate(start!)}, no end`
+      break
+    case 'RECURRING':
+      core = EN_RECURRENCE[d.recurrence ?? 'CONTINUOUS']
+      break
     case 'RELATIVE': {
       const r = d.relative!
       core = `Within ${r.amount} ${EN_UNIT[r.unit]} of ${EN_ANCHOR[r.anchor]}` + (due ? ` (by ${enDate(due)})` : '')
       break
     }
-    case 'CONDITIONAL': core = `When guidance arrives: ${d.condition ?? ''}`.trim(); break
-    case 'INHERITED': core = 'Follows the parent tasks'; break
-    case 'PHASED': core = d.phases.map((p) => (p.label ? `${formatEnglish(p.deadline)}: ${p.label}` : formatEnglish(p.deadline))).join('; '); break
-    case 'UNKNOWN': core = `Not understood: ${d.text.trim()}`; break
+    case 'CONDITIONAL':
+      core = `When guidance arrives: ${d.condition ?? ''}`.trim()
+      break
+    case 'INHERITED':
+      core = 'Follows the parent tasks'
+      break
+    case 'PHASED':
+      core = d.phases.map((p) => (p.label ? `${formatEnglish(p.deadline)}: ${p.label}` : formatEnglish(p.deadline))).join('; ')
+      break
+    case 'UNKNOWN':
+      core = `Not understood: ${d.text.trim()}`
+      break
   }
   if (d.condition && d.kind !== 'CONDITIONAL' && d.kind !== 'PHASED') core += ` (subject to: ${d.condition})`
   if (d.inheritsFromParents && d.kind !== 'INHERITED') core += ' (following the parent tasks)'

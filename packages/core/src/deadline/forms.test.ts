@@ -111,7 +111,13 @@ const LATEST_AND_AFTER: Row[] = [
   ['Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)', 'DATE', null, '2025-12-10'],
   ['chậm nhất vào ngày 03/02/2026', 'DATE', null, '2026-02-03'],
   ['chậm nhất trước ngày 03/02/2026', 'BEFORE_DATE', null, '2026-02-02'],
-  ['sau 30 ngày kể từ ngày được cấp có thẩm quyền phê duyệt', 'RELATIVE', null, null, { relative: { amount: 30, unit: 'DAY', anchor: 'EVENT' }, condition: 'được cấp có thẩm quyền phê duyệt' }],
+  [
+    'sau 30 ngày kể từ ngày được cấp có thẩm quyền phê duyệt',
+    'RELATIVE',
+    null,
+    null,
+    { relative: { amount: 30, unit: 'DAY', anchor: 'EVENT' }, condition: 'được cấp có thẩm quyền phê duyệt' },
+  ],
 ]
 
 const PRECISE_AND_BEFORE: Row[] = [
@@ -142,7 +148,13 @@ const RECURRING: Row[] = [
 ]
 
 const CONDITIONS: Row[] = [
-  ['theo lộ trình, hướng dẫn của Bộ', 'CONDITIONAL', null, null, { condition: 'theo lộ trình, hướng dẫn của Bộ', inheritsFromParents: false }],
+  [
+    'theo lộ trình, hướng dẫn của Bộ',
+    'CONDITIONAL',
+    null,
+    null,
+    { condition: 'theo lộ trình, hướng dẫn của Bộ', inheritsFromParents: false },
+  ],
   ['khi Chính phủ ban hành Nghị định hướng dẫn', 'CONDITIONAL', null, null, { condition: 'khi Chính phủ ban hành Nghị định hướng dẫn' }],
   ['Sau khi Nghị định quy định chi tiết được ban hành', 'CONDITIONAL', null, null],
   ['Ngay sau khi Kế hoạch được ban hành', 'CONDITIONAL', null, null],
@@ -176,7 +188,15 @@ describe('parseDeadline: forms of real plans', () => {
   it.each(BUDGET)('budget line: %j → %s', (...row) => check(row))
 
   it('writes the new forms back so that they read the same', () => {
-    for (const text of ['Tháng 3 - 4/2026', 'Từ 01/3/2026', 'Đến năm 2030', 'Quý IV năm 2025 và các năm tiếp theo', 'Quý I/2026 và Quý III/2026', 'Tháng 6/2026 và tháng 12/2026', 'Từ tháng 2/2026 đến khi kết thúc dự án']) {
+    for (const text of [
+      'Tháng 3 - 4/2026',
+      'Từ 01/3/2026',
+      'Đến năm 2030',
+      'Quý IV năm 2025 và các năm tiếp theo',
+      'Quý I/2026 và Quý III/2026',
+      'Tháng 6/2026 và tháng 12/2026',
+      'Từ tháng 2/2026 đến khi kết thúc dự án',
+    ]) {
       const d = parseDeadline(text)
       const again = parseDeadline(formatDeadline(d))
       expect([again.kind, again.startDate, again.dueDate], `${text} → ${d.normalized}`).toEqual([d.kind, d.startDate, d.dueDate])
@@ -189,9 +209,20 @@ describe('parseDeadline: forms of real plans', () => {
 
 describe('isTimePhrase', () => {
   it.each([
-    ['Hằng năm', true], ['Quý I/2026 và Quý II/2026', true], ['định kỳ (hằng quý)', true], ['Định kỳ 6 tháng', true],
-    ['Theo tiến độ các nhiệm vụ được giao', true], ['khi Chính phủ ban hành Nghị định', true], ['Thường xuyên; kinh phí chi thường xuyên', true],
-    ['định kỳ', false], ['Định kỳ.', false], ['kinh phí chi thường xuyên', false], ['bố trí trong dự toán ngân sách hàng năm', false],
-    ['Kinh phí thực hiện được bố trí hằng năm', false], ['', false], ['Sở Tài chính', false], ['Quyết định số 5/2025', false],
+    ['Hằng năm', true],
+    ['Quý I/2026 và Quý II/2026', true],
+    ['định kỳ (hằng quý)', true],
+    ['Định kỳ 6 tháng', true],
+    ['Theo tiến độ các nhiệm vụ được giao', true],
+    ['khi Chính phủ ban hành Nghị định', true],
+    ['Thường xuyên; kinh phí chi thường xuyên', true],
+    ['định kỳ', false],
+    ['Định kỳ.', false],
+    ['kinh phí chi thường xuyên', false],
+    ['bố trí trong dự toán ngân sách hàng năm', false],
+    ['Kinh phí thực hiện được bố trí hằng năm', false],
+    ['', false],
+    ['Sở Tài chính', false],
+    ['Quyết định số 5/2025', false],
   ] as const)('%j → %s', (text, expected) => expect(isTimePhrase(text)).toBe(expected))
 })

@@ -14,14 +14,44 @@ type Row = [text: string, kind: DeadlineKind, start: string | null, due: string 
 // Every "Thời gian" line of seeds 000, 001 and 002 exactly as OCR'd (labels included), with what it means.
 const SEED_LINES: Row[] = [
   ['1. Thoi gian: Dy kién 03 ngay, tir ngay 14/12/2025 dén ngay 16/12/2025.', 'DATE_RANGE', '2025-12-14', '2025-12-16'],
-  ['- Thoi gian hoan thanh: Quy 1V/2025 (theo tién d6 thuc hién tai cac nhiém\nvu dugc giao trong cac van ban chi dao néu trén).', 'QUARTER', '2025-10-01', '2025-12-31', { inheritsFromParents: true, condition: null }],
+  [
+    '- Thoi gian hoan thanh: Quy 1V/2025 (theo tién d6 thuc hién tai cac nhiém\nvu dugc giao trong cac van ban chi dao néu trén).',
+    'QUARTER',
+    '2025-10-01',
+    '2025-12-31',
+    { inheritsFromParents: true, condition: null },
+  ],
   ['- Thoi gian hoan thanh: thyc hién thuong xuyén, hang ngay.', 'RECURRING', null, null, { recurrence: 'DAILY' }],
   ['- Thoi gian hoan thanh: thyc hién thuong xuyén.', 'RECURRING', null, null, { recurrence: 'CONTINUOUS' }],
-  ['- Thoi gian hoan thanh: Quy 1V/2025 (theo 16 trinh huéng dan cta Vin\nphong Trung wong Déang).', 'QUARTER', '2025-10-01', '2025-12-31', { condition: 'theo 16 trinh huéng dan cta Vin phong Trung wong Déang', inheritsFromParents: false }],
+  [
+    '- Thoi gian hoan thanh: Quy 1V/2025 (theo 16 trinh huéng dan cta Vin\nphong Trung wong Déang).',
+    'QUARTER',
+    '2025-10-01',
+    '2025-12-31',
+    { condition: 'theo 16 trinh huéng dan cta Vin phong Trung wong Déang', inheritsFromParents: false },
+  ],
   ['- Thoi gian hoan thanh: Trong thang 10/2025.', 'MONTH', '2025-10-01', '2025-10-31'],
-  ['- Thoi gian hoan thanh: Theo chi dao, huéng dan cua cac bo, nganh Trung\nuong.', 'CONDITIONAL', null, null, { condition: 'Theo chi dao, huéng dan cua cac bo, nganh Trung uong' }],
-  ['- Thoi gian hoan thanh: Quy 1V/2025 (theo 10 trinh huéng dan cia cac co\nquan Trung vong).', 'QUARTER', '2025-10-01', '2025-12-31', { condition: 'theo 10 trinh huéng dan cia cac co quan Trung vong' }],
-  ['- Thoi gian hoan thanh: Quy IV/2025 (theo 10 trinh cac nhi€ém vu dugc giao).', 'QUARTER', '2025-10-01', '2025-12-31', { inheritsFromParents: true, condition: null }],
+  [
+    '- Thoi gian hoan thanh: Theo chi dao, huéng dan cua cac bo, nganh Trung\nuong.',
+    'CONDITIONAL',
+    null,
+    null,
+    { condition: 'Theo chi dao, huéng dan cua cac bo, nganh Trung uong' },
+  ],
+  [
+    '- Thoi gian hoan thanh: Quy 1V/2025 (theo 10 trinh huéng dan cia cac co\nquan Trung vong).',
+    'QUARTER',
+    '2025-10-01',
+    '2025-12-31',
+    { condition: 'theo 10 trinh huéng dan cia cac co quan Trung vong' },
+  ],
+  [
+    '- Thoi gian hoan thanh: Quy IV/2025 (theo 10 trinh cac nhi€ém vu dugc giao).',
+    'QUARTER',
+    '2025-10-01',
+    '2025-12-31',
+    { inheritsFromParents: true, condition: null },
+  ],
   ['- Thoi gian thuc hién: Thuong xuyén hang nim.', 'RECURRING', null, null, { recurrence: 'YEARLY' }],
   ['- Thoi gian thuc hién: Nam 2021 va nhimg ndm tiép theo.', 'OPEN_ENDED', '2021-01-01', null],
   ['- Thoi gian thue hién: Nam 2022-2025.', 'YEAR_RANGE', '2022-01-01', '2025-12-31'],
@@ -35,8 +65,19 @@ const SEED_LINES: Row[] = [
   ['- Thot gian thue hién: TU nam 2021 — 2030.', 'YEAR_RANGE', '2021-01-01', '2030-12-31'],
   ['- Thot gian thue hién: Tirnam 2021 — 2025.', 'YEAR_RANGE', '2021-01-01', '2025-12-31'],
   ['- Thoi gian thuc hién: 2021- 2030', 'YEAR_RANGE', '2021-01-01', '2030-12-31'],
-  ['- Thoi gian thue hién: Theo hudng dan cia B Théng tin va Tr uyén\nthong va theo thuc tién.', 'CONDITIONAL', null, null, { condition: 'Theo hudng dan cia B Théng tin va Tr uyén thong va theo thuc tién' }],
-  ['- Thoi gian thue hi¢n: Nam 2022 - 2024: X4y dung quy hoach. Nim\n2025 va nhitng nam tiép theo: Trién khai thuc hién.', 'PHASED', '2022-01-01', null],
+  [
+    '- Thoi gian thue hién: Theo hudng dan cia B Théng tin va Tr uyén\nthong va theo thuc tién.',
+    'CONDITIONAL',
+    null,
+    null,
+    { condition: 'Theo hudng dan cia B Théng tin va Tr uyén thong va theo thuc tién' },
+  ],
+  [
+    '- Thoi gian thue hi¢n: Nam 2022 - 2024: X4y dung quy hoach. Nim\n2025 va nhitng nam tiép theo: Trién khai thuc hién.',
+    'PHASED',
+    '2022-01-01',
+    null,
+  ],
   ['- Thoi gian thuc hién: Nam 2021 — 2030.', 'YEAR_RANGE', '2021-01-01', '2030-12-31'],
   ['- Thoi gian thue hién: Nam 2021.', 'YEAR', '2021-01-01', '2021-12-31'],
   ['- Thoi gian thue hién: Nam 2021 — 2030.', 'YEAR_RANGE', '2021-01-01', '2030-12-31'],
@@ -48,7 +89,12 @@ const SEED_LINES: Row[] = [
   ['- Thoi gian thuc hién: Nam 2020 — 2030.', 'YEAR_RANGE', '2020-01-01', '2030-12-31'],
   ['- Théi gian thue hién: Nam 2020 — 2030,', 'YEAR_RANGE', '2020-01-01', '2030-12-31'],
   ['- Thoi gian thuc hién: Thudng xuyén.', 'RECURRING', null, null, { recurrence: 'CONTINUOUS' }],
-  ['- Thoi gian thyc hién: Nam 2025 - 2030: 80% truomg THPT dugc té\nchire day thi diém; 50% truong THCS duoc t6 chirc day thi diém. Nam 2030\n— 2045: trién khai dai tra cho tat ¢4 cac truong THCS, THPT.', 'PHASED', '2025-01-01', '2045-12-31'],
+  [
+    '- Thoi gian thyc hién: Nam 2025 - 2030: 80% truomg THPT dugc té\nchire day thi diém; 50% truong THCS duoc t6 chirc day thi diém. Nam 2030\n— 2045: trién khai dai tra cho tat ¢4 cac truong THCS, THPT.',
+    'PHASED',
+    '2025-01-01',
+    '2045-12-31',
+  ],
   ['- Thoi gian thue hién: Nam 2020 va nhiing nam tiép theo.', 'OPEN_ENDED', '2020-01-01', null],
   ['- Thoi gian thuc hién: Nam 2021 va nhitng nim tiép theo.', 'OPEN_ENDED', '2021-01-01', null],
   ['- Thoi gian: Nam 2020 va nhimg nam tiép theo.', 'OPEN_ENDED', '2020-01-01', null],
@@ -83,9 +129,27 @@ const DOMAIN_PHRASES: Row[] = [
   ['Thường xuyên', 'RECURRING', null, null, { recurrence: 'CONTINUOUS' }],
   ['Thường xuyên hằng năm', 'RECURRING', null, null, { recurrence: 'YEARLY' }],
   ['thực hiện thường xuyên, hằng ngày', 'RECURRING', null, null, { recurrence: 'DAILY' }],
-  ['Theo chỉ đạo, hướng dẫn của các bộ, ngành Trung ương', 'CONDITIONAL', null, null, { condition: 'Theo chỉ đạo, hướng dẫn của các bộ, ngành Trung ương' }],
-  ['Theo hướng dẫn của Bộ TT&TT và theo thực tiễn', 'CONDITIONAL', null, null, { condition: 'Theo hướng dẫn của Bộ TT&TT và theo thực tiễn' }],
-  ['Quý IV/2025 (theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng)', 'QUARTER', '2025-10-01', '2025-12-31', { condition: 'theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng' }],
+  [
+    'Theo chỉ đạo, hướng dẫn của các bộ, ngành Trung ương',
+    'CONDITIONAL',
+    null,
+    null,
+    { condition: 'Theo chỉ đạo, hướng dẫn của các bộ, ngành Trung ương' },
+  ],
+  [
+    'Theo hướng dẫn của Bộ TT&TT và theo thực tiễn',
+    'CONDITIONAL',
+    null,
+    null,
+    { condition: 'Theo hướng dẫn của Bộ TT&TT và theo thực tiễn' },
+  ],
+  [
+    'Quý IV/2025 (theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng)',
+    'QUARTER',
+    '2025-10-01',
+    '2025-12-31',
+    { condition: 'theo lộ trình hướng dẫn của Văn phòng Trung ương Đảng' },
+  ],
   ['Năm 2022 - 2024: Xây dựng quy hoạch. Năm 2025 và những năm tiếp theo: Triển khai thực hiện.', 'PHASED', '2022-01-01', null],
   ['Năm 2025 - 2030: 80% trường THPT được tổ chức dạy thí điểm; Năm 2030 – 2045: triển khai đại trà', 'PHASED', '2025-01-01', '2045-12-31'],
   ['Dự kiến 03 ngày, từ ngày 14/12/2025 đến ngày 16/12/2025', 'DATE_RANGE', '2025-12-14', '2025-12-16'],
@@ -145,7 +209,10 @@ describe('parseDeadline details', () => {
       ['Triển khai thực hiện', 'OPEN_ENDED', '2025-01-01', null],
     ])
     const ocr = parseDeadline(SEED_LINES.find((r) => r[0].includes('80% truomg'))![0])
-    expect(ocr.phases.map((p) => [p.deadline.startDate, p.deadline.dueDate])).toEqual([['2025-01-01', '2030-12-31'], ['2030-01-01', '2045-12-31']])
+    expect(ocr.phases.map((p) => [p.deadline.startDate, p.deadline.dueDate])).toEqual([
+      ['2025-01-01', '2030-12-31'],
+      ['2030-01-01', '2045-12-31'],
+    ])
     expect(ocr.phases[0]!.label).toMatch(/^80% truomg THPT/)
   })
 
@@ -162,13 +229,21 @@ describe('parseDeadline details', () => {
 
   it('resolves relative phrases against the issue date, and says why when it cannot', () => {
     const wd = parseDeadline('trong 10 ngày làm việc kể từ ngày ban hành', { issuedOn: '2025-10-17' })
-    expect(wd).toMatchObject({ kind: 'RELATIVE', startDate: '2025-10-18', dueDate: '2025-10-31', relative: { amount: 10, unit: 'WORKING_DAY', anchor: 'ISSUE' } })
+    expect(wd).toMatchObject({
+      kind: 'RELATIVE',
+      startDate: '2025-10-18',
+      dueDate: '2025-10-31',
+      relative: { amount: 10, unit: 'WORKING_DAY', anchor: 'ISSUE' },
+    })
     expect(parseDeadline('Trong vòng 30 ngày kể từ ngày ký', { issuedOn: '2025-12-08' }).dueDate).toBe('2026-01-07')
     expect(parseDeadline('trong 01 tháng kể từ ngày ban hành', { issuedOn: '2025-01-31' }).dueDate).toBe('2025-02-28')
     const unresolved = parseDeadline('trong 10 ngày làm việc kể từ ngày ban hành')
     expect(unresolved).toMatchObject({ kind: 'RELATIVE', dueDate: null })
     expect(unresolved.reason).toMatch(/issuedOn/)
-    expect(parseDeadline('trong 15 ngày kể từ ngày nhận được văn bản', { issuedOn: '2025-01-01' })).toMatchObject({ kind: 'RELATIVE', dueDate: null })
+    expect(parseDeadline('trong 15 ngày kể từ ngày nhận được văn bản', { issuedOn: '2025-01-01' })).toMatchObject({
+      kind: 'RELATIVE',
+      dueDate: null,
+    })
   })
 
   it('never throws: nonsense and impossible dates are UNKNOWN with a reason', () => {
@@ -177,10 +252,13 @@ describe('parseDeadline details', () => {
     expect(parseDeadline('Ngày 31/02/2025').reason).toMatch(/impossible date/)
     expect(parseDeadline('Quý V/2025').kind).toBe('UNKNOWN')
     expect(parseDeadline(undefined as unknown as string).kind).toBe('INHERITED')
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      const d = parseDeadline(text)
-      expect(d.text).toBe(text)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const d = parseDeadline(text)
+        expect(d.text).toBe(text)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('accepts NFD input and diacritics-free input alike', () => {
@@ -216,9 +294,21 @@ const phrase = fc.oneof(
   year.map((y) => `Năm ${y} và những năm tiếp theo`),
   fc.tuple(fc.constantFrom('đầu', 'cuối'), year).map(([p, y]) => `6 tháng ${p} năm ${y}`),
   year.map((y) => `9 tháng đầu năm ${y}`),
-  fc.constantFrom('Thường xuyên', 'Thường xuyên hằng năm', 'Hằng quý', 'Hằng tháng', 'Hằng tuần', 'Thường xuyên, hằng ngày', '6 tháng một lần'),
-  fc.tuple(fc.integer({ min: 1, max: 4 }), year).map(([q, y]) => `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${y} (theo hướng dẫn của Bộ Khoa học và Công nghệ)`),
-  fc.tuple(year, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 10 })).map(([y, a, b]) => `Năm ${y} – ${y + a}: Xây dựng đề án. Năm ${y + a + 1} – ${y + a + b}: Triển khai`),
+  fc.constantFrom(
+    'Thường xuyên',
+    'Thường xuyên hằng năm',
+    'Hằng quý',
+    'Hằng tháng',
+    'Hằng tuần',
+    'Thường xuyên, hằng ngày',
+    '6 tháng một lần',
+  ),
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), year)
+    .map(([q, y]) => `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${y} (theo hướng dẫn của Bộ Khoa học và Công nghệ)`),
+  fc
+    .tuple(year, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 10 }))
+    .map(([y, a, b]) => `Năm ${y} – ${y + a}: Xây dựng đề án. Năm ${y + a + 1} – ${y + a + b}: Triển khai`),
 )
 
 function structure(d: Deadline): unknown {
@@ -228,32 +318,41 @@ function structure(d: Deadline): unknown {
 
 describe('parseDeadline properties', () => {
   it('dueDate ≤ effectiveDueDate, and the effective date is a working day', () => {
-    fc.assert(fc.property(phrase, (text) => {
-      const d = parseDeadline(text)
-      if (d.dueDate === null) {
-        expect(d.effectiveDueDate).toBeNull()
-      } else {
-        expect(d.effectiveDueDate! >= d.dueDate).toBe(true)
-        expect(isWorkingDay(d.effectiveDueDate!)).toBe(true)
-      }
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(phrase, (text) => {
+        const d = parseDeadline(text)
+        if (d.dueDate === null) {
+          expect(d.effectiveDueDate).toBeNull()
+        } else {
+          expect(d.effectiveDueDate! >= d.dueDate).toBe(true)
+          expect(isWorkingDay(d.effectiveDueDate!)).toBe(true)
+        }
+      }),
+      { numRuns: 1000 },
+    )
   })
 
   it('startDate ≤ dueDate', () => {
-    fc.assert(fc.property(phrase, (text) => {
-      const d = parseDeadline(text)
-      expect(d.kind).not.toBe('UNKNOWN')
-      if (d.startDate !== null && d.dueDate !== null) expect(d.startDate <= d.dueDate).toBe(true)
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(phrase, (text) => {
+        const d = parseDeadline(text)
+        expect(d.kind).not.toBe('UNKNOWN')
+        if (d.startDate !== null && d.dueDate !== null) expect(d.startDate <= d.dueDate).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
   })
 
   it('format → parse gives the same deadline', () => {
-    fc.assert(fc.property(phrase, (text) => {
-      const d = parseDeadline(text)
-      const again = parseDeadline(formatDeadline(d))
-      expect(structure(again)).toEqual(structure(d))
-      expect(again.normalized).toBe(d.normalized)
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(phrase, (text) => {
+        const d = parseDeadline(text)
+        const again = parseDeadline(formatDeadline(d))
+        expect(structure(again)).toEqual(structure(d))
+        expect(again.normalized).toBe(d.normalized)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
 
@@ -270,7 +369,8 @@ describe.skipIf(!existsSync(seeds))('the seeds’ own text (../shared/seeds)', (
       text.forEach((line, i) => {
         if (!/^\s*(?:-|\d\.)?\s*Th\S{1,3}\s+gian/.test(line)) return
         let phrase = line.trim()
-        for (let j = i + 1; j < text.length && text[j]!.trim() && !/^\s*(-|\d+\.|\S\)|[IVX1]+\.)\s/.test(text[j]!); j++) phrase += `\n${text[j]!.trim()}`
+        for (let j = i + 1; j < text.length && text[j]!.trim() && !/^\s*(-|\d+\.|\S\)|[IVX1]+\.)\s/.test(text[j]!); j++)
+          phrase += `\n${text[j]!.trim()}`
         lines.push(phrase)
       })
     }

@@ -132,7 +132,8 @@ export function parseDeadline(text: string, options: ParseDeadlineOptions = {}):
   const calendar = options.calendar ?? VIETNAM_WORK_CALENDAR
   try {
     const { t, f, budget } = prepare(input)
-    if (t === '') return build(input, spec('INHERITED', { inherits: true, reason: 'no time phrase: the task follows its parents' }), calendar)
+    if (t === '')
+      return build(input, spec('INHERITED', { inherits: true, reason: 'no time phrase: the task follows its parents' }), calendar)
     const found = parsePhases(t, f, options, calendar) ?? parseSimple(t, f, options)
     const reason = budget ? 'a budget line (kinh phí, ngân sách …), not a time' : 'no time expression recognised'
     return build(input, found ?? spec('UNKNOWN', { reason }), calendar)

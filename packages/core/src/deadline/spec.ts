@@ -43,8 +43,18 @@ export function spec(kind: DeadlineKind, o: Partial<Omit<Spec, 'kind'>> = {}): S
 
 /** Kinds that give a time of their own (a bracket after them only adds a condition). */
 export const DATED: ReadonlySet<DeadlineKind> = new Set([
-  'DATE', 'BEFORE_DATE', 'MONTH', 'QUARTER', 'HALF_YEAR', 'NINE_MONTHS', 'YEAR', 'YEAR_RANGE', 'DATE_RANGE',
-  'OPEN_ENDED', 'RECURRING', 'RELATIVE',
+  'DATE',
+  'BEFORE_DATE',
+  'MONTH',
+  'QUARTER',
+  'HALF_YEAR',
+  'NINE_MONTHS',
+  'YEAR',
+  'YEAR_RANGE',
+  'DATE_RANGE',
+  'OPEN_ENDED',
+  'RECURRING',
+  'RELATIVE',
 ])
 
 /** A date the text names but the calendar does not have (31/02), or a range that ends before it starts. */

@@ -4,8 +4,22 @@ import type { WorkCalendar } from '../calendar/work-calendar.js'
 
 /** What shape of time a phrase gives. */
 export const DEADLINE_KINDS = [
-  'DATE', 'BEFORE_DATE', 'MONTH', 'QUARTER', 'HALF_YEAR', 'NINE_MONTHS', 'YEAR', 'YEAR_RANGE', 'DATE_RANGE',
-  'OPEN_ENDED', 'RECURRING', 'RELATIVE', 'CONDITIONAL', 'PHASED', 'INHERITED', 'UNKNOWN',
+  'DATE',
+  'BEFORE_DATE',
+  'MONTH',
+  'QUARTER',
+  'HALF_YEAR',
+  'NINE_MONTHS',
+  'YEAR',
+  'YEAR_RANGE',
+  'DATE_RANGE',
+  'OPEN_ENDED',
+  'RECURRING',
+  'RELATIVE',
+  'CONDITIONAL',
+  'PHASED',
+  'INHERITED',
+  'UNKNOWN',
 ] as const
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number]
 

@@ -22,10 +22,13 @@ function slash(gap: string): string {
  */
 export function numericDates(f: string): string {
   if (!HINT_RE.test(f)) return f
-  return f.replace(WRITTEN_RE, (all: string, ngay: string | undefined, d: string, g1: string, m: string, g2: string | undefined, at: number) => {
-    if (g2 !== undefined) return (ngay ?? '') + d + slash(g1) + m + slash(g2)
-    // Without a year, only after "ngày" ("6 tháng 1 lần" is a period) and not before "/yyyy".
-    if (ngay === undefined || NUMBER_NEXT_RE.test(f.slice(at + all.length, at + all.length + 4))) return all
-    return ngay + d + slash(g1) + m
-  })
+  return f.replace(
+    WRITTEN_RE,
+    (all: string, ngay: string | undefined, d: string, g1: string, m: string, g2: string | undefined, at: number) => {
+      if (g2 !== undefined) return (ngay ?? '') + d + slash(g1) + m + slash(g2)
+      // Without a year, only after "ngày" ("6 tháng 1 lần" is a period) and not before "/yyyy".
+      if (ngay === undefined || NUMBER_NEXT_RE.test(f.slice(at + all.length, at + all.length + 4))) return all
+      return ngay + d + slash(g1) + m
+    },
+  )
 }

@@ -33,8 +33,29 @@ export interface DocumentSymbol {
  * Codes not listed are kept as written (upper-cased): every province has its own units.
  */
 export const ISSUER_CODES: readonly string[] = [
-  'TW', 'CP', 'TTg', 'BCĐTW', 'CQTTBCĐ', 'TGV', 'TU', 'BCĐ', 'BCH', 'ĐU', 'UBND', 'HĐND',
-  'SKHCN', 'VPTW', 'VPCP', 'BTV', 'MTTQ', 'QLKHCN', 'KGVX', 'QH15', 'QH14', 'BKHCN', 'BTC',
+  'TW',
+  'CP',
+  'TTg',
+  'BCĐTW',
+  'CQTTBCĐ',
+  'TGV',
+  'TU',
+  'BCĐ',
+  'BCH',
+  'ĐU',
+  'UBND',
+  'HĐND',
+  'SKHCN',
+  'VPTW',
+  'VPCP',
+  'BTV',
+  'MTTQ',
+  'QLKHCN',
+  'KGVX',
+  'QH15',
+  'QH14',
+  'BKHCN',
+  'BTC',
 ]
 
 /** Folding key for a code: upper case, Đ and its OCR look-alike Ð written D. */
@@ -42,9 +63,7 @@ function codeKey(code: string): string {
   return code.toUpperCase().replace(/[ĐÐ]/g, 'D')
 }
 
-const KIND_BY_KEY = new Map<string, DocumentKind>(
-  (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).map((k) => [codeKey(k), k]),
-)
+const KIND_BY_KEY = new Map<string, DocumentKind>((Object.keys(DOCUMENT_KINDS) as DocumentKind[]).map((k) => [codeKey(k), k]))
 const ISSUER_BY_KEY = new Map<string, string>(ISSUER_CODES.map((c) => [codeKey(c), c]))
 
 /** Looks a code up exactly, then with OCR's `P` read as `Đ` (seed 001 writes `CQTTBCP`). */
@@ -108,9 +127,13 @@ export function parseSymbol(input: string): DocumentSymbol {
     const tail = text.slice(slash + 1)
     // An unreadable number is junk or nothing (`£ `), not a word: `NQ/TW` is just malformed.
     if (!/^(\d+|\p{L}+)$/u.test(head) && /^\p{L}[\p{L}\d]*(-[\p{L}\d]+)*$/u.test(tail)) {
-      throw new DomainError('ILLEGIBLE_SYMBOL', `The number of "${input.trim()}" cannot be read; enter it by hand or leave the document unnumbered`, {
-        details: { input },
-      })
+      throw new DomainError(
+        'ILLEGIBLE_SYMBOL',
+        `The number of "${input.trim()}" cannot be read; enter it by hand or leave the document unnumbered`,
+        {
+          details: { input },
+        },
+      )
     }
   }
   throw malformed(input, 'expected number/KIND-ISSUER (State) or number-KIND/ISSUER (Party)')

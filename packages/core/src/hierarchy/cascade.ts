@@ -68,7 +68,8 @@ export class CascadeIndex {
     for (const a of data.assignments) push(this.assignmentsOfTask, a.taskId, a)
     for (const s of data.successions) push(this.successionsFrom, s.predecessorId, s)
     for (const r of data.reports) push(this.reportsOf, `${r.taskId}|${r.organizationId}`, r)
-    for (const list of this.reportsOf.values()) list.sort((a, b) => (a.reportedOn < b.reportedOn ? -1 : a.reportedOn > b.reportedOn ? 1 : 0))
+    for (const list of this.reportsOf.values())
+      list.sort((a, b) => (a.reportedOn < b.reportedOn ? -1 : a.reportedOn > b.reportedOn ? 1 : 0))
     for (const list of this.tasksOfDocument.values()) list.sort((a, b) => a.ordinal - b.ordinal)
   }
 

@@ -39,8 +39,14 @@ export interface DeadlineViolation {
 
 function own(taskId: string, d: Deadline): EffectiveDeadline {
   return {
-    taskId, source: 'OWN', fromTaskId: null, dueDate: d.dueDate, effectiveDueDate: d.effectiveDueDate, startDate: d.startDate,
-    recurrence: d.kind === 'RECURRING' ? d.recurrence : null, condition: d.kind === 'CONDITIONAL' ? d.condition : null,
+    taskId,
+    source: 'OWN',
+    fromTaskId: null,
+    dueDate: d.dueDate,
+    effectiveDueDate: d.effectiveDueDate,
+    startDate: d.startDate,
+    recurrence: d.kind === 'RECURRING' ? d.recurrence : null,
+    condition: d.kind === 'CONDITIONAL' ? d.condition : null,
   }
 }
 
@@ -70,7 +76,9 @@ export function effectiveDeadlines(index: CascadeIndex): Map<string, EffectiveDe
       result = own(taskId, task.deadline)
     } else {
       const parents = (index.taskParents.get(taskId) ?? []).filter((id) => index.task.has(id)).map(resolve)
-      const dated = parents.filter((p) => p.dueDate !== null).sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0))[0]
+      const dated = parents
+        .filter((p) => p.dueDate !== null)
+        .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0))[0]
       const conditional = parents.find((p) => p.condition !== null)
       const recurring = parents.find((p) => p.recurrence !== null)
       const from = dated ?? conditional ?? recurring
@@ -79,7 +87,16 @@ export function effectiveDeadlines(index: CascadeIndex): Map<string, EffectiveDe
       } else if (task.deadline.dueDate !== null || task.deadline.kind !== 'INHERITED') {
         result = own(taskId, task.deadline) // "follows its parents" but they give nothing: its own words stand
       } else {
-        result = { taskId, source: 'NONE', fromTaskId: null, dueDate: null, effectiveDueDate: null, startDate: null, recurrence: null, condition: null }
+        result = {
+          taskId,
+          source: 'NONE',
+          fromTaskId: null,
+          dueDate: null,
+          effectiveDueDate: null,
+          startDate: null,
+          recurrence: null,
+          condition: null,
+        }
       }
     }
     visiting.delete(taskId)

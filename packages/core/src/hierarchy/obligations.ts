@@ -34,8 +34,12 @@ export function validOn(o: Organization, date: CalendarDate): boolean {
  * kinds and blocs where it names them. (Being below `withinId`, and the date, are checked apart.)
  */
 export function matchesGroupRule(o: Organization, s: GroupSelector): boolean {
-  return o.kind !== 'TERRITORY' && (!s.tiers || s.tiers.includes(o.tier)) && (!s.kinds || s.kinds.includes(o.kind)) &&
+  return (
+    o.kind !== 'TERRITORY' &&
+    (!s.tiers || s.tiers.includes(o.tier)) &&
+    (!s.kinds || s.kinds.includes(o.kind)) &&
     (!s.blocs || (o.bloc !== null && s.blocs.includes(o.bloc)))
+  )
 }
 
 /**
@@ -77,11 +81,18 @@ function completedBefore(index: CascadeIndex, taskId: string, organizationId: st
  * The holders on `asOf` of an obligation first owed by `organizationId`, following successions in
  * force by then; a succession does not take what the predecessor had completed before it.
  */
-function holders(index: CascadeIndex, taskId: string, organizationId: string, asOf: CalendarDate, seen = new Set<string>()): { id: string; on: CalendarDate | null }[] {
+function holders(
+  index: CascadeIndex,
+  taskId: string,
+  organizationId: string,
+  asOf: CalendarDate,
+  seen = new Set<string>(),
+): { id: string; on: CalendarDate | null }[] {
   if (seen.has(organizationId)) return [{ id: organizationId, on: null }]
   seen.add(organizationId)
-  const passing = (index.successionsFrom.get(organizationId) ?? [])
-    .filter((s) => s.effectiveOn <= asOf && !completedBefore(index, taskId, organizationId, s.effectiveOn))
+  const passing = (index.successionsFrom.get(organizationId) ?? []).filter(
+    (s) => s.effectiveOn <= asOf && !completedBefore(index, taskId, organizationId, s.effectiveOn),
+  )
   if (!passing.length) return [{ id: organizationId, on: null }]
   // The date that counts is the first change: when the assigned body passed the duty on.
   return passing.flatMap((s) => holders(index, taskId, s.successorId, asOf, new Set(seen)).map((h) => ({ id: h.id, on: s.effectiveOn })))
@@ -98,13 +109,14 @@ export function obligationsOfTask(index: CascadeIndex, taskId: string, asOf: Cal
   // A group is read on the plan's issue date: those were the bodies assigned; later changes reach
   // the obligations through successions.
   const task = index.task.get(taskId)
-  const issuedOn = task ? index.document.get(task.documentId)?.issuedOn ?? null : null
+  const issuedOn = task ? (index.document.get(task.documentId)?.issuedOn ?? null) : null
   const membersOn = issuedOn !== null && issuedOn <= asOf ? issuedOn : asOf
   const candidates: Obligation[] = []
   for (const a of index.assignmentsOfTask.get(taskId) ?? []) {
-    const assigned = a.organizationId !== null
-      ? [{ id: a.organizationId, via: 'DIRECT' as const }]
-      : groupMembers(index, a.groupId!, membersOn).map((o) => ({ id: o.id, via: 'GROUP' as const }))
+    const assigned =
+      a.organizationId !== null
+        ? [{ id: a.organizationId, via: 'DIRECT' as const }]
+        : groupMembers(index, a.groupId!, membersOn).map((o) => ({ id: o.id, via: 'GROUP' as const }))
     for (const { id, via } of assigned) {
       for (const h of holders(index, taskId, id, asOf)) {
         candidates.push({ taskId, organizationId: h.id, role: a.role, via, assignedOrganizationId: id, succeededOn: h.on })
@@ -113,7 +125,12 @@ export function obligationsOfTask(index: CascadeIndex, taskId: string, asOf: Cal
   }
   // One obligation per holder and role; reached twice, the direct assignment (then the smaller
   // assigned id, then the earlier succession) is the one kept — the storage query picks the same.
-  candidates.sort((a, b) => cmp(a.via === 'DIRECT' ? 0 : 1, b.via === 'DIRECT' ? 0 : 1) || cmp(a.assignedOrganizationId, b.assignedOrganizationId) || cmp(a.succeededOn ?? '', b.succeededOn ?? ''))
+  candidates.sort(
+    (a, b) =>
+      cmp(a.via === 'DIRECT' ? 0 : 1, b.via === 'DIRECT' ? 0 : 1) ||
+      cmp(a.assignedOrganizationId, b.assignedOrganizationId) ||
+      cmp(a.succeededOn ?? '', b.succeededOn ?? ''),
+  )
   for (const c of candidates) {
     const key = `${c.organizationId}|${c.role}`
     if (!out.has(key)) out.set(key, c)

@@ -31,7 +31,7 @@ export type ScorecardScope =
   | { readonly organizationId: string; readonly role?: AssignmentRole }
   | { readonly province: string }
   | { readonly tier: Tier }
-  | { readonly documentId: string; /** Include the plans below it (default true). */ readonly cascade?: boolean }
+  | { readonly documentId: string /** Include the plans below it (default true). */; readonly cascade?: boolean }
   | { readonly taskId: string }
   | { readonly taskIds: readonly string[] }
   | { readonly national: true }
@@ -202,7 +202,9 @@ export function uncoveredParentTasks(index: CascadeIndex, planId: string): Uncov
     if (parentIssuedOn !== null && parentIssuedOn > asOf) continue
     for (const task of index.tasksOfDocument.get(parentDocumentId) ?? []) {
       if (covered.has(task.id)) continue
-      const owed = obligationsOfTask(index, task.id, asOf).some((o) => index.isWithin(plan.issuerId, o.organizationId) || o.organizationId === plan.issuerId)
+      const owed = obligationsOfTask(index, task.id, asOf).some(
+        (o) => index.isWithin(plan.issuerId, o.organizationId) || o.organizationId === plan.issuerId,
+      )
       if (owed) out.push({ code: 'UNCOVERED_PARENT_TASK', planId, parentDocumentId, parentTaskId: task.id })
     }
   }

@@ -14,7 +14,15 @@ import type { Obligation } from './obligations.js'
 
 /** The status categories of a task or obligation on a date. */
 export const TASK_STATUSES = [
-  'COMPLETED_ON_TIME', 'COMPLETED_LATE', 'IN_PROGRESS', 'OVERDUE', 'NOT_STARTED', 'ONGOING', 'AWAITING_GUIDANCE', 'SUPERSEDED', 'CANCELLED',
+  'COMPLETED_ON_TIME',
+  'COMPLETED_LATE',
+  'IN_PROGRESS',
+  'OVERDUE',
+  'NOT_STARTED',
+  'ONGOING',
+  'AWAITING_GUIDANCE',
+  'SUPERSEDED',
+  'CANCELLED',
 ] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 
@@ -43,7 +51,15 @@ export interface StatusOptions {
 }
 
 /** Months in one reporting period of a recurrence (work done continuously is reported monthly). */
-const PERIOD_MONTHS: Record<Recurrence, number> = { CONTINUOUS: 1, DAILY: 1, WEEKLY: 1, MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 }
+const PERIOD_MONTHS: Record<Recurrence, number> = {
+  CONTINUOUS: 1,
+  DAILY: 1,
+  WEEKLY: 1,
+  MONTHLY: 1,
+  QUARTERLY: 3,
+  HALF_YEARLY: 6,
+  YEARLY: 12,
+}
 
 function monthIndex(date: CalendarDate): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1
@@ -56,7 +72,12 @@ export function ordersPlans(content: string): boolean {
 }
 
 function evaluate(
-  index: CascadeIndex, obligation: Obligation, effective: EffectiveDeadline | undefined, reports: readonly Report[], asOf: CalendarDate, options: StatusOptions,
+  index: CascadeIndex,
+  obligation: Obligation,
+  effective: EffectiveDeadline | undefined,
+  reports: readonly Report[],
+  asOf: CalendarDate,
+  options: StatusOptions,
 ): Omit<ObligationStatus, 'obligation' | 'asOf' | 'verifiedStatus'> {
   const task = index.task.get(obligation.taskId)!
   const due = effective?.effectiveDueDate ?? null
@@ -79,11 +100,17 @@ function evaluate(
   if (completedOn === null) {
     // The earliest completion any report made by the date claims.
     for (const r of known) {
-      if (r.claimedStatus === 'COMPLETED' && r.completedOn !== null && r.completedOn <= asOf && (completedOn === null || r.completedOn < completedOn)) completedOn = r.completedOn
+      if (
+        r.claimedStatus === 'COMPLETED' &&
+        r.completedOn !== null &&
+        r.completedOn <= asOf &&
+        (completedOn === null || r.completedOn < completedOn)
+      )
+        completedOn = r.completedOn
     }
   }
   const started = known.some((r) => r.claimedStatus !== 'NOT_STARTED')
-  const percent = completedOn !== null ? 100 : last?.percent ?? null
+  const percent = completedOn !== null ? 100 : (last?.percent ?? null)
   if (completedOn !== null) {
     return { ...base, completedOn, percent, status: due === null || completedOn <= due ? 'COMPLETED_ON_TIME' : 'COMPLETED_LATE' }
   }
@@ -112,16 +139,30 @@ function evaluate(
  * obligationStatus(index, obligation, effective.get(obligation.taskId), '2025-10-28').status //=> 'OVERDUE'
  */
 export function obligationStatus(
-  index: CascadeIndex, obligation: Obligation, effective: EffectiveDeadline | undefined, asOf: CalendarDate, options: StatusOptions = {},
+  index: CascadeIndex,
+  obligation: Obligation,
+  effective: EffectiveDeadline | undefined,
+  asOf: CalendarDate,
+  options: StatusOptions = {},
 ): ObligationStatus {
   const own = index.reportsOf.get(`${obligation.taskId}|${obligation.organizationId}`) ?? []
   // Reports made by the organisation first assigned stay part of the record after a succession.
-  const before = obligation.assignedOrganizationId !== obligation.organizationId
-    ? (index.reportsOf.get(`${obligation.taskId}|${obligation.assignedOrganizationId}`) ?? []).filter((r) => obligation.succeededOn === null || r.reportedOn < obligation.succeededOn)
-    : []
+  const before =
+    obligation.assignedOrganizationId !== obligation.organizationId
+      ? (index.reportsOf.get(`${obligation.taskId}|${obligation.assignedOrganizationId}`) ?? []).filter(
+          (r) => obligation.succeededOn === null || r.reportedOn < obligation.succeededOn,
+        )
+      : []
   const reports = [...before, ...own].sort((a, b) => (a.reportedOn < b.reportedOn ? -1 : a.reportedOn > b.reportedOn ? 1 : 0))
   const claimed = evaluate(index, obligation, effective, reports, asOf, options)
-  const verified = evaluate(index, obligation, effective, reports.filter((r) => r.verification.status === 'ACCEPTED'), asOf, options)
+  const verified = evaluate(
+    index,
+    obligation,
+    effective,
+    reports.filter((r) => r.verification.status === 'ACCEPTED'),
+    asOf,
+    options,
+  )
   return { obligation, asOf, ...claimed, verifiedStatus: verified.status }
 }
 

@@ -59,15 +59,42 @@ export interface UnmatchedText {
 
 /** Generic phrases: they name "whoever is concerned", which only a person can resolve. */
 export const GENERIC_AGENCY_PHRASES: readonly string[] = [
-  'các cơ quan, tổ chức, đơn vị có liên quan', 'các cơ quan, đơn vị có liên quan', 'các cơ quan, đơn vị liên quan',
-  'cơ quan, đơn vị có liên quan', 'các tổ chức, cá nhân có liên quan', 'các tổ chức cá nhân liên quan', 'địa phương có liên quan',
-  'các địa phương', 'địa phương', 'các đoàn thể', 'các cơ quan, đơn vị', 'các tổ chức chính trị - xã hội',
+  'các cơ quan, tổ chức, đơn vị có liên quan',
+  'các cơ quan, đơn vị có liên quan',
+  'các cơ quan, đơn vị liên quan',
+  'cơ quan, đơn vị có liên quan',
+  'các tổ chức, cá nhân có liên quan',
+  'các tổ chức cá nhân liên quan',
+  'địa phương có liên quan',
+  'các địa phương',
+  'địa phương',
+  'các đoàn thể',
+  'các cơ quan, đơn vị',
+  'các tổ chức chính trị - xã hội',
 ]
 
 const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s/iu
 
 /** Words that join agency names without naming anyone. */
-const CONNECTORS = new Set(['va', 'cac', 'cua', 'thuoc', 'truc', 'tinh', 'trong', 'co', 'lien', 'quan', 'cap', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri'])
+const CONNECTORS = new Set([
+  'va',
+  'cac',
+  'cua',
+  'thuoc',
+  'truc',
+  'tinh',
+  'trong',
+  'co',
+  'lien',
+  'quan',
+  'cap',
+  'cung',
+  'voi',
+  'phoi',
+  'hop',
+  'chu',
+  'tri',
+])
 
 interface Variant {
   readonly entry: Entry
@@ -178,22 +205,36 @@ export class AgencyMatcher {
     for (const o of organizations) {
       // A territory ("Tỉnh X", "Xã Hội") is where bodies are, not a body: no task is assigned to it.
       if ((o.tier === 'PROVINCE' || o.tier === 'COMMUNE') && TERRITORY_RE.test(o.name)) continue
-      add({ code: o.code, kind: 'ORGANIZATION', name: o.name, scope: o.scope ?? null, tier: o.tier, validFrom: o.validFrom ?? null, validTo: o.validTo ?? null },
-        [o.name, ...(o.shortName ? [o.shortName] : []), ...(o.aliases ?? [])])
+      add(
+        {
+          code: o.code,
+          kind: 'ORGANIZATION',
+          name: o.name,
+          scope: o.scope ?? null,
+          tier: o.tier,
+          validFrom: o.validFrom ?? null,
+          validTo: o.validTo ?? null,
+        },
+        [o.name, ...(o.shortName ? [o.shortName] : []), ...(o.aliases ?? [])],
+      )
     }
     for (const g of groups) {
-      add({ code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null }, [g.name, ...(g.aliases ?? [])])
+      add({ code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null }, [
+        g.name,
+        ...(g.aliases ?? []),
+      ])
     }
     for (const phrase of GENERIC_AGENCY_PHRASES) {
       add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])
     }
     const firstWords = new Set<string>()
     for (const byWord of this.#byScope.values()) for (const first of byWord.keys()) firstWords.add(first)
-    for (const first of firstWords) for (const d of deletions(first)) {
-      const list = this.#deletions.get(d) ?? []
-      list.push(first)
-      this.#deletions.set(d, list)
-    }
+    for (const first of firstWords)
+      for (const d of deletions(first)) {
+        const list = this.#deletions.get(d) ?? []
+        list.push(first)
+        this.#deletions.set(d, list)
+      }
   }
 
   /** Catalog first words within the edit distance the matcher allows of `word`. */
@@ -225,7 +266,17 @@ export class AgencyMatcher {
         const end = words[words.length - 1]!.end
         const proposed = context.proposeUnder ? proposeBodies(text, start, end) : []
         for (const p of proposed) {
-          matches.push({ text: p.text, code: null, kind: 'NEW', tier: p.tier ?? context.proposeUnder!.tier, name: p.text, confidence: 0.5, start: p.start, end: p.end, proposedParent: context.proposeUnder!.code })
+          matches.push({
+            text: p.text,
+            code: null,
+            kind: 'NEW',
+            tier: p.tier ?? context.proposeUnder!.tier,
+            name: p.text,
+            confidence: 0.5,
+            start: p.start,
+            end: p.end,
+            proposedParent: context.proposeUnder!.code,
+          })
         }
         if (proposed.length === 0) unmatched.push({ text: text.slice(start, end), start, end })
       }
@@ -247,7 +298,16 @@ export class AgencyMatcher {
       let entry = best.variant.entry
       const resolved = context.resolutions ? resolve(context.resolutions, written) : undefined
       if (resolved && this.#resolvable.has(resolved)) entry = this.#resolvable.get(resolved)!
-      matches.push({ text: written, code: entry.code, kind: entry.kind, tier: entry.tier, name: entry.name, confidence: round(best.score), start, end })
+      matches.push({
+        text: written,
+        code: entry.code,
+        kind: entry.kind,
+        tier: entry.tier,
+        name: entry.name,
+        confidence: round(best.score),
+        start,
+        end,
+      })
       i += best.length
     }
     flushGap(tokens.length)
@@ -282,7 +342,8 @@ export class AgencyMatcher {
         if (n >= 3) {
           const last = variant.words[n - 1]!
           let near = false
-          for (let k = i + n - 2; k <= i + n && k < tokens.length; k++) if (tokens[k]!.key[0] === last[0] || editDistance(tokens[k]!.key, last, 1) <= 1) near = true
+          for (let k = i + n - 2; k <= i + n && k < tokens.length; k++)
+            if (tokens[k]!.key[0] === last[0] || editDistance(tokens[k]!.key, last, 1) <= 1) near = true
           if (!near) continue
         }
         const threshold = n >= 4 ? 0.82 : n >= 2 ? 0.9 : 1
@@ -354,7 +415,8 @@ function writtenOf(text: string, window: readonly KeyToken[]): string {
   let last: KeyToken | null = null
   for (const t of window) {
     if (last && t.start === last.start) continue
-    if (last && t.start >= last.end && t.start - last.end <= 3 && t.start > last.start) parts[parts.length - 1] += text.slice(last.end, t.end)
+    if (last && t.start >= last.end && t.start - last.end <= 3 && t.start > last.start)
+      parts[parts.length - 1] += text.slice(last.end, t.end)
     else parts.push(text.slice(t.start, t.end))
     last = t
   }
@@ -362,15 +424,27 @@ function writtenOf(text: string, window: readonly KeyToken[]): string {
 }
 
 /** Bodies that a plan lists before one shared territory ("Đảng ủy, HĐND, UBND … các xã, phường, đặc khu"). */
-const BODIES = ['dang uy', 'hoi dong nhan dan', 'uy ban nhan dan', 'uy ban mat tran to quoc viet nam', 'uy ban mat tran to quoc', 'mat tran to quoc viet nam', 'chu tich']
-  .map((b) => b.split(' '))
-const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen thi xa thanh pho', 'cac xa phuong thi tran'].map((t) => t.split(' '))
+const BODIES = [
+  'dang uy',
+  'hoi dong nhan dan',
+  'uy ban nhan dan',
+  'uy ban mat tran to quoc viet nam',
+  'uy ban mat tran to quoc',
+  'mat tran to quoc viet nam',
+  'chu tich',
+].map((b) => b.split(' '))
+const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen thi xa thanh pho', 'cac xa phuong thi tran'].map((t) =>
+  t.split(' '),
+)
 
 function closeTo(tokens: readonly KeyToken[], at: number, words: readonly string[]): boolean {
   if (at < 0 || at + words.length > tokens.length) return false
   // The first letters must agree: cheap, and spares most of the edit distances.
   if (tokens[at]!.key[0] !== words[0]![0]) return false
-  const window = tokens.slice(at, at + words.length).map((t) => t.key).join(' ')
+  const window = tokens
+    .slice(at, at + words.length)
+    .map((t) => t.key)
+    .join(' ')
   return similarity(window, words.join(' '), 0.85) >= 0.85
 }
 

@@ -53,7 +53,12 @@ const CENTRAL_ISSUERS = new Set(['TW', 'CP', 'TTg', 'BCĐTW', 'CQTTBCĐ', 'TGV',
  * findCitations('Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy', matcher, [])[0].issuedOn
  * //=> '2025-04-29'
  */
-export function findCitations(text: string, matcher: AgencyMatcher, documents: readonly CatalogDocument[], context: AgencyMatchContext = {}): Citation[] {
+export function findCitations(
+  text: string,
+  matcher: AgencyMatcher,
+  documents: readonly CatalogDocument[],
+  context: AgencyMatchContext = {},
+): Citation[] {
   const found: Citation[] = []
   const taken: [number, number][] = []
   for (const re of [PARTY_RE, STATE_RE]) {
@@ -61,8 +66,11 @@ export function findCitations(text: string, matcher: AgencyMatcher, documents: r
       const start = m.index
       let end = start + m[0].length
       if (taken.some(([s, e]) => start < e && end > s)) continue
-      const written = m[0].replace(/^S[O0]/, '50').replace(/^([\dSO]+)/, (n) => n.replace(/S/g, '5').replace(/O/g, '0')).replace(/P(?=Đ|D)/g, '')
-      let parsed
+      const written = m[0]
+        .replace(/^S[O0]/, '50')
+        .replace(/^([\dSO]+)/, (n) => n.replace(/S/g, '5').replace(/O/g, '0'))
+        .replace(/P(?=Đ|D)/g, '')
+      let parsed: ReturnType<typeof parseSymbol>
       try {
         parsed = parseSymbol(written)
       } catch (error) {
@@ -84,7 +92,9 @@ export function findCitations(text: string, matcher: AgencyMatcher, documents: r
       const after = text.slice(end)
       const cua = /^\s*,?\s*(\S+)\s+/u.exec(after)
       if (cua && CUA_RE.test(foldInPlace(cua[1]!))) {
-        const phrase = after.slice(cua[0].length).split(/[(;,.“"]|\s(?:v[eéề]|và|va|ban\s+h[aà]nh|t[aạ]i|th[uự]c\s+hi[eệ]n|trong|nh[aằ]m|đ[eể]|d[eé])\s/u)[0]!
+        const phrase = after
+          .slice(cua[0].length)
+          .split(/[(;,.“"]|\s(?:v[eéề]|và|va|ban\s+h[aà]nh|t[aạ]i|th[uự]c\s+hi[eệ]n|trong|nh[aằ]m|đ[eể]|d[eé])\s/u)[0]!
         const words = phrase.split(/\s+/).slice(0, 14).join(' ')
         const first = matcher.match(words, context).matches[0]
         if (first && first.start <= 2) {
@@ -94,7 +104,7 @@ export function findCitations(text: string, matcher: AgencyMatcher, documents: r
       }
       const canonical = normalizeSymbol(parsed.text)
       const candidates = documents.filter((d) => d.symbol !== null && normalizeSymbol(d.symbol) === canonical)
-      const doc = candidates.length === 1 ? candidates[0]! : candidates.find((d) => d.issuedOn === issuedOn) ?? null
+      const doc = candidates.length === 1 ? candidates[0]! : (candidates.find((d) => d.issuedOn === issuedOn) ?? null)
       found.push({ symbol: parsed.text, symbolText: m[0], kind: parsed.kind, issuedOn, issuer, documentKey: doc?.key ?? null, start, end })
     }
   }
@@ -110,8 +120,32 @@ function tierOf(citation: Citation, documents: readonly CatalogDocument[]): Tier
   return CENTRAL_ISSUERS.has(issuerCode) || /^QH/.test(issuerCode) ? 'CENTRAL' : 'PROVINCE'
 }
 
-const KIND_WORD_KEYS = new Set(['nghi', 'quyet', 'ke', 'hoach', 'hanh', 'dong', 'dinh', 'thong', 'bao', 'ket', 'luan', 'cong', 'van',
-  'chi', 'thi', 'chuong', 'trinh', 'huong', 'dan', 'de', 'an', 'tu', 'luat', 'so'])
+const KIND_WORD_KEYS = new Set([
+  'nghi',
+  'quyet',
+  'ke',
+  'hoach',
+  'hanh',
+  'dong',
+  'dinh',
+  'thong',
+  'bao',
+  'ket',
+  'luan',
+  'cong',
+  'van',
+  'chi',
+  'thi',
+  'chuong',
+  'trinh',
+  'huong',
+  'dan',
+  'de',
+  'an',
+  'tu',
+  'luat',
+  'so',
+])
 
 /** Only joining words ("và", ",") lie between two citations: they are listed side by side. */
 function sideBySide(gap: string): boolean {
@@ -129,14 +163,22 @@ function sideBySide(gap: string): boolean {
  *
  * A letter (công văn) implements the direction it answers: the citation after "chỉ đạo … tại".
  */
-export function implementedBy(opening: string, kind: DocumentKind | null, matcher: AgencyMatcher, documents: readonly CatalogDocument[], context: AgencyMatchContext = {}): Citation[] {
+export function implementedBy(
+  opening: string,
+  kind: DocumentKind | null,
+  matcher: AgencyMatcher,
+  documents: readonly CatalogDocument[],
+  context: AgencyMatchContext = {},
+): Citation[] {
   const plain = opening.replace(/\([^)]*\)/g, (s) => ' '.repeat(s.length))
   const folded = foldInPlace(plain)
   if (kind === 'CV' || kind === 'BC' || kind === 'TTr') {
     const at = folded.search(/chi\s+d\S{1,2}o\b/)
     if (at < 0) return []
     const citations = findCitations(plain, matcher, documents, context).filter((c) => c.start > at)
-    const answered = citations.find((c) => /\bt\S{1,2}i\s+\S+(\s+\S+)?\s+s\S{0,2}\s*$/.test(folded.slice(Math.max(0, c.start - 30), c.start)))
+    const answered = citations.find((c) =>
+      /\bt\S{1,2}i\s+\S+(\s+\S+)?\s+s\S{0,2}\s*$/.test(folded.slice(Math.max(0, c.start - 30), c.start)),
+    )
     return answered ? [answered] : []
   }
   const cut = folded.lastIndexOf('ban hanh')

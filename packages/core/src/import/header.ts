@@ -47,9 +47,20 @@ export interface HeaderLayout {
 }
 
 const KIND_WORDS: readonly [string, DocumentKind][] = [
-  ['ke hoach', 'KH'], ['quyet dinh', 'QĐ'], ['nghi quyet', 'NQ'], ['chuong trinh', 'CTr'], ['thong bao', 'TB'],
-  ['chi thi', 'CT'], ['huong dan', 'HD'], ['bao cao', 'BC'], ['to trinh', 'TTr'], ['ket luan', 'KL'], ['de an', 'ĐA'],
-  ['cong dien', 'CĐ'], ['quy che', 'QC'], ['quy dinh', 'QyĐ'],
+  ['ke hoach', 'KH'],
+  ['quyet dinh', 'QĐ'],
+  ['nghi quyet', 'NQ'],
+  ['chuong trinh', 'CTr'],
+  ['thong bao', 'TB'],
+  ['chi thi', 'CT'],
+  ['huong dan', 'HD'],
+  ['bao cao', 'BC'],
+  ['to trinh', 'TTr'],
+  ['ket luan', 'KL'],
+  ['de an', 'ĐA'],
+  ['cong dien', 'CĐ'],
+  ['quy che', 'QC'],
+  ['quy dinh', 'QyĐ'],
 ]
 const HEADER_LINES = 30
 const SYMBOL_LINE_RE = /^[_\s]*s[^\s:]{0,2}\s*:?\s*(?=[\d£€$%/]|[a-z]{0,2}\s*\/)/
@@ -71,7 +82,13 @@ const OPENING_RE = /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[
  * @example
  * readHeader(sourceLines(text), matcher, warn).header.symbol //=> '01-KH/BCĐ'
  */
-export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher, warn: Warn, fullText: string, territories: readonly Territory[] = []): HeaderLayout {
+export function readHeader(
+  lines: readonly SourceLine[],
+  matcher: AgencyMatcher,
+  warn: Warn,
+  fullText: string,
+  territories: readonly Territory[] = [],
+): HeaderLayout {
   const top = lines.slice(0, HEADER_LINES)
   // Number and symbol.
   let symbol: string | null = null
@@ -109,7 +126,11 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
     if (candidate && isCalendarDate(candidate)) issuedOn = candidate
     else if (signed && Number(signed[1]) === year && Number(signed[2]) === month) {
       issuedOn = `${signed[1]}-${signed[2]}-${signed[3]}`
-      warn('ISSUE_DATE_FROM_SIGNATURE', `The day of the issue date ("${m[2]}") cannot be read; taken from the digital signature: ${issuedOn}`, line)
+      warn(
+        'ISSUE_DATE_FROM_SIGNATURE',
+        `The day of the issue date ("${m[2]}") cannot be read; taken from the digital signature: ${issuedOn}`,
+        line,
+      )
     } else {
       warn('ISSUE_DATE_UNREADABLE', `The issue date cannot be read ("${line.text.slice(m.index)}")`, line)
     }
@@ -145,8 +166,13 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   // Issuer: the left column of the lines above the number, minus the right column.
   const ends = [symbolIndex, kindIndex].filter((i) => i >= 0)
   const headEnd = ends.length > 0 ? Math.min(...ends) : Math.max(0, dateIndex + 1)
-  const leftColumn = lines.slice(0, Math.max(headEnd, symbolIndex + 1)).filter((l) => !SYMBOL_LINE_RE.test(l.folded))
-    .map(leftPart).join(' ').replace(/\s+/g, ' ').trim()
+  const leftColumn = lines
+    .slice(0, Math.max(headEnd, symbolIndex + 1))
+    .filter((l) => !SYMBOL_LINE_RE.test(l.folded))
+    .map(leftPart)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   const where = issuerPlace(leftColumn, place, territories)
   const context = { scope: where.scope, commune: where.commune ?? null }
   let issuer = lastAgency(matcher.match(leftColumn, context).matches)
@@ -161,16 +187,23 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   } else {
     openingAt = paragraphs.findIndex(([s, e]) => {
       const first = lines[s]!.folded
-      const text = lines.slice(s, e).map((l) => l.folded).join(' ')
+      const text = lines
+        .slice(s, e)
+        .map((l) => l.folded)
+        .join(' ')
       return OPENING_RE.test(first) && /ban\s+hanh|nhu\s+sau|sau\s*:/.test(text)
     })
     if (openingAt < 0) openingAt = paragraphs.findIndex(([s, e]) => OPENING_RE.test(lines[s]!.folded) && e - s >= 4)
   }
   let opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
   if (lineKind !== 'CV') opening = openingLines(lines, kindIndex, opening)
-  const titleEnd = lineKind === 'CV'
-    ? Math.max(kindIndex + 1, lines.findIndex((l, i) => i > kindIndex && (l.text === '' || /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))))
-    : opening[0]
+  const titleEnd =
+    lineKind === 'CV'
+      ? Math.max(
+          kindIndex + 1,
+          lines.findIndex((l, i) => i > kindIndex && (l.text === '' || /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))),
+        )
+      : opening[0]
   const titleLines = kindIndex >= 0 ? lines.slice(lineKind === 'CV' ? kindIndex : kindIndex + 1, titleEnd).filter((l) => !isNoise(l)) : []
   let title = joinLines(titleLines).replace(/^v\s*\/\s*v[:.]?\s*/i, '') || null
   if (!title) warn('TITLE_MISSING', 'No title under the kind heading', kindIndex >= 0 ? top[kindIndex]! : null)
@@ -188,12 +221,29 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (!issuer && leftColumn) {
     // A body the catalog lacks: proposed as new, under its territory when that is known.
     issuer = proposedIssuer(leftColumn, where)
-    if (issuer) warn('ISSUER_UNMATCHED', `The issuing body "${issuer.text}" is not in the catalog: proposed as new${where.territory ? ` under ${where.territory.name}` : ''}`, lines[0] ?? null)
+    if (issuer)
+      warn(
+        'ISSUER_UNMATCHED',
+        `The issuing body "${issuer.text}" is not in the catalog: proposed as new${where.territory ? ` under ${where.territory.name}` : ''}`,
+        lines[0] ?? null,
+      )
   }
   if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
   if (title && title.length > 400) title = title.slice(0, 400)
   return {
-    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, commune: where.commune ?? null, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
+    header: {
+      issuer,
+      kind,
+      symbol,
+      symbolText,
+      place,
+      issuedOn,
+      title,
+      scope: where.scope,
+      commune: where.commune ?? null,
+      issuerTier: where.tier,
+      ...(where.province !== undefined ? { province: where.province } : {}),
+    },
     opening,
     bodyStart: opening[1],
   }
@@ -240,10 +290,20 @@ function placeStart(text: string, comma: number): number {
 
 /** An issuer the catalog lacks, as the header's column names it (its last line's body). */
 function proposedIssuer(column: string, where: IssuerPlace): AgencyMatch | null {
-  const text = column.replace(/\s*[-*_]{2,}\s*/g, ' ').replace(/\s*\*\s*/g, ' ').trim()
+  const text = column
+    .replace(/\s*[-*_]{2,}\s*/g, ' ')
+    .replace(/\s*\*\s*/g, ' ')
+    .trim()
   if (!/\p{L}{2}/u.test(text)) return null
   return {
-    text, code: null, kind: 'NEW', tier: where.tier, name: text, confidence: 0, start: 0, end: text.length,
+    text,
+    code: null,
+    kind: 'NEW',
+    tier: where.tier,
+    name: text,
+    confidence: 0,
+    start: 0,
+    end: text.length,
     proposedParent: where.territory?.code ?? null,
   }
 }
@@ -290,7 +350,10 @@ function leftPart(line: SourceLine): string {
 }
 
 function readDay(written: string): number | null {
-  const digits = written.replace(/[/|lIi]/g, '1').replace(/[oO]/g, '0').replace(/\s+/g, '')
+  const digits = written
+    .replace(/[/|lIi]/g, '1')
+    .replace(/[oO]/g, '0')
+    .replace(/\s+/g, '')
   if (!/^\d{1,2}$/.test(digits)) return null
   const day = Number(digits)
   return day >= 1 && day <= 31 ? day : null

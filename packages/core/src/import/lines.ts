@@ -28,7 +28,12 @@ export function sourceLines(text: string): SourceLine[] {
 
 /** Lines joined into running text; a word cut by a line break at a hyphen keeps the hyphen. */
 export function joinLines(lines: readonly SourceLine[]): string {
-  return lines.map((l) => l.text).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
+  return lines
+    .map((l) => l.text)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** Page numbers, stamps and stray marks: lines with no letter, or a lone symbol. */

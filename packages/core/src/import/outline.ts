@@ -64,7 +64,7 @@ export function isRecipientsLine(line: SourceLine): boolean {
 }
 
 /** The field a line starts, if it is a labelled one; `value` is the text after the label. */
-export function fieldOf(line: Pick<SourceLine, "text" | "folded" | "no">): { role: FieldRole; value: string } | null {
+export function fieldOf(line: Pick<SourceLine, 'text' | 'folded' | 'no'>): { role: FieldRole; value: string } | null {
   const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
   const folded = line.folded.slice(lead)
   for (const [re, role] of FIELD_RES) {
@@ -92,12 +92,21 @@ function romanValue(token: string): number | null {
 
 /** A number as a Roman numeral. */
 export function toRoman(n: number): string {
-  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  const table: [number, string][] = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
   let out = ''
-  for (const [v, s] of table) while (n >= v) {
-    out += s
-    n -= v
-  }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s
+      n -= v
+    }
   return out
 }
 
@@ -194,7 +203,7 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     const letteredField = lettered && letterParent && !letter ? labelledPart(lettered[2]!, line) : null
     if (letteredField && letterParent) {
       if (letteredField.role === 'TASK') letterParent.text = `${letterParent.text} ${letteredField.value}`.trim()
-      else letterParent.fields.push(field = { role: letteredField.role, value: letteredField.value.replace(/[.;]\s*$/, ''), line })
+      else letterParent.fields.push((field = { role: letteredField.role, value: letteredField.value.replace(/[.;]\s*$/, ''), line }))
       if (letteredField.role === 'TASK') field = null
       continue
     }
@@ -245,7 +254,8 @@ function labelledPart(text: string, line: SourceLine): { role: FieldRole | 'TASK
   return f && /:/.test(text.slice(0, 60)) ? f : null
 }
 
-const INLINE_FIELD_RE = /[.;,]\s*((?:c\S{1,2}\s+quan|\S{1,2}\S?n\s+v\S)\s+(?:ch\S{0,2}\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|th\S{1,4}\s+hi\S{1,3}n)[^:]{0,24}:|th\S{1,3}\s+(?:gian|h\S{1,2}n)[^:]{0,24}:|s\S{1,2}n\s+ph\S{1,2}m\s*:)/g
+const INLINE_FIELD_RE =
+  /[.;,]\s*((?:c\S{1,2}\s+quan|\S{1,2}\S?n\s+v\S)\s+(?:ch\S{0,2}\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|th\S{1,4}\s+hi\S{1,3}n)[^:]{0,24}:|th\S{1,3}\s+(?:gian|h\S{1,2}n)[^:]{0,24}:|s\S{1,2}n\s+ph\S{1,2}m\s*:)/g
 /** An item's own line split into its text and the labelled fields written after it. */
 function inlineFields(written: string, line: SourceLine): { text: string; fields: OutlineField[] } {
   const folded = foldInPlace(written)

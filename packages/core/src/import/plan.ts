@@ -35,7 +35,6 @@ export interface ImportPlanOptions {
   readonly matcher?: AgencyMatcher
 }
 
-
 /** The preview of an import. */
 export interface PlanPreview {
   readonly header: PlanHeader
@@ -80,9 +79,12 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const matcher = options.matcher ?? new AgencyMatcher(catalog.organizations, catalog.groups)
   const layout = readHeader(lines, matcher, warn, text, territoriesOf(catalog.organizations))
   const { header } = layout
-  const issuerScope = header.issuer?.code ? catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null : null
+  const issuerScope = header.issuer?.code ? (catalog.organizations.find((o) => o.code === header.issuer!.code)?.scope ?? null) : null
   const scope = header.scope ?? issuerScope
-  const proposeUnder = { code: header.issuer?.code ?? header.issuer?.proposedParent ?? null, tier: header.issuer?.tier ?? header.issuerTier ?? null }
+  const proposeUnder = {
+    code: header.issuer?.code ?? header.issuer?.proposedParent ?? null,
+    tier: header.issuer?.tier ?? header.issuerTier ?? null,
+  }
   const context = { on: header.issuedOn, scope, commune: header.commune ?? null, resolutions: options.resolutions, proposeUnder }
 
   // Citations and implements: their issuers are central bodies or the plan's own province's.
@@ -90,51 +92,82 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const opening = joinLines(lines.slice(layout.opening[0], layout.opening[1]))
   if (!opening) warn('NO_OPENING', 'No opening paragraph ("Thực hiện …"): the documents it implements are not known', null)
   const implementsLinks = opening ? implementedBy(opening, header.kind, matcher, catalog.documents, citeContext) : []
-  if (opening && implementsLinks.length === 0) warn('NO_IMPLEMENTS', 'The opening paragraph cites no document the plan implements', lines[layout.opening[0]] ?? null)
+  if (opening && implementsLinks.length === 0)
+    warn('NO_IMPLEMENTS', 'The opening paragraph cites no document the plan implements', lines[layout.opening[0]] ?? null)
   const citations: Citation[] = []
   // The header's own number is not a citation.
   for (const [start, end] of paragraphRanges(lines).filter(([s]) => s >= layout.opening[0])) {
     const paragraph = joinLines(lines.slice(start, end))
     for (const c of findCitations(paragraph, matcher, catalog.documents, citeContext)) {
       citations.push(c)
-      if (!c.documentKey) warn('CITATION_UNRESOLVED', `${c.symbol} is not a known document: proposed as new`, lineAt(lines, start, end, c.symbolText))
+      if (!c.documentKey)
+        warn('CITATION_UNRESOLVED', `${c.symbol} is not a known document: proposed as new`, lineAt(lines, start, end, c.symbolText))
     }
   }
 
   // Outline and tasks: the body, or the plan a decision attaches, then appendix tables.
   const parts = documentParts(lines, layout.bodyStart)
-  if (parts.attached) warn('ATTACHMENT_READ', 'The document issues an attached plan: its tasks are read from the plan after the signature', lines[parts.bodies[0]!.start - 1] ?? null)
+  if (parts.attached)
+    warn(
+      'ATTACHMENT_READ',
+      'The document issues an attached plan: its tasks are read from the plan after the signature',
+      lines[parts.bodies[0]!.start - 1] ?? null,
+    )
   const total = lines.length - layout.bodyStart
   const plan = !header.kind || TASK_KINDS.has(header.kind)
   const counters = { agencyPhrases: 0, agenciesMatched: 0, agenciesUnmatched: 0, deadlines: 0, deadlinesRead: 0 }
   const tasks: ImportedTask[] = []
   const targets: ImportedTarget[] = []
   const builder = new TaskBuilder(matcher, context, header, warn, counters)
-  const progress = options.onProgress ? (i: number) => { if (i % 50 === 0) options.onProgress!(i, total) } : undefined
+  const progress = options.onProgress
+    ? (i: number) => {
+        if (i % 50 === 0) options.onProgress!(i, total)
+      }
+    : undefined
   for (const [n, part] of parts.bodies.entries()) {
     const body = lines.slice(part.start, part.end)
     // A letter's body is prose: its paragraphs are not headings missed.
     const outline = readOutline(body, plan ? warn : () => {}, progress)
     if (!plan) {
-      if (outline.length > 0) warn('NOT_A_PLAN', `A ${header.kind} orders no tasks: its numbered paragraphs are not imported as tasks`, null)
+      if (outline.length > 0)
+        warn('NOT_A_PLAN', `A ${header.kind} orders no tasks: its numbered paragraphs are not imported as tasks`, null)
     } else {
       const from = tasks.length
       for (const node of outline) builder.visit(node, null, tasks)
       // A second attached plan's codes are kept apart from the first's.
-      if (n > 0) for (let i = from; i < tasks.length; i++) tasks[i] = { ...tasks[i]!, code: `K${n + 1}.${tasks[i]!.code}`, parentCode: tasks[i]!.parentCode && `K${n + 1}.${tasks[i]!.parentCode}` }
+      if (n > 0)
+        for (let i = from; i < tasks.length; i++)
+          tasks[i] = {
+            ...tasks[i]!,
+            code: `K${n + 1}.${tasks[i]!.code}`,
+            parentCode: tasks[i]!.parentCode && `K${n + 1}.${tasks[i]!.parentCode}`,
+          }
     }
     targets.push(...readTargets(body, warn))
   }
   if (plan || parts.appendices.length > 0) {
-    for (const [n, part] of parts.appendices.entries()) tasks.push(...tableTasks(readTables(lines.slice(part.start, part.end)), parts.appendices.length > 1 ? `PL${n + 1}` : 'PL', builder))
+    for (const [n, part] of parts.appendices.entries())
+      tasks.push(...tableTasks(readTables(lines.slice(part.start, part.end)), parts.appendices.length > 1 ? `PL${n + 1}` : 'PL', builder))
   }
   options.onProgress?.(total, total)
   if (plan && tasks.length === 0) warn('NO_TASKS', 'No task could be read in the body', null)
 
   const resolved = citations.filter((c) => c.documentKey).length
   return {
-    header, citations, implements: implementsLinks, tasks, targets, warnings,
-    stats: { lines: lines.length, tasks: tasks.length, ...counters, citations: citations.length, citationsResolved: resolved, targets: targets.length },
+    header,
+    citations,
+    implements: implementsLinks,
+    tasks,
+    targets,
+    warnings,
+    stats: {
+      lines: lines.length,
+      tasks: tasks.length,
+      ...counters,
+      citations: citations.length,
+      citationsResolved: resolved,
+      targets: targets.length,
+    },
   }
 }
 
@@ -146,13 +179,27 @@ function tableTasks(rows: readonly TableRow[], prefix: string, builder: TaskBuil
     const parentCode = row.groups.length > 0 ? codeOf(row.groups.slice(0, -1), row.groups[row.groups.length - 1]!) : null
     const code = codeOf(row.groups, row.label)
     if (row.section) {
-      out.push({ code, parentCode, content: clean(row.task), lead: [], coordinating: [], timePhrase: null, deadline: null, grouping: true, line: row.line.no })
+      out.push({
+        code,
+        parentCode,
+        content: clean(row.task),
+        lead: [],
+        coordinating: [],
+        timePhrase: null,
+        deadline: null,
+        grouping: true,
+        line: row.line.no,
+      })
       continue
     }
     let lead = row.lead ? builder.agencies(row.lead, row.line) : []
     const coordinating = row.coordinating ? builder.agencies(row.coordinating, row.line) : []
     if (lead.length === 0 && builder.header.issuer) {
-      builder.warn('NO_LEAD_AGENCY', `Row ${code} names no lead agency that could be matched: the issuer (${builder.header.issuer.name}) is taken to lead`, row.line)
+      builder.warn(
+        'NO_LEAD_AGENCY',
+        `Row ${code} names no lead agency that could be matched: the issuer (${builder.header.issuer.name}) is taken to lead`,
+        row.line,
+      )
       lead = [builder.header.issuer]
     }
     const timePhrase = row.time || null

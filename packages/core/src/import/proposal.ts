@@ -34,8 +34,13 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['chi', 'bo'], 'BELOW', []],
   [['thuong', 'truc'], null, []],
   [['tieu', 'ban'], null, []],
-  [['to', 'cong', 'tac'], null, []], [['to', 'giup', 'viec'], null, []], [['to', 'bau', 'cu'], null, []], [['to', 'dang'], null, []],
-  [['to', 'dan', 'pho'], null, []], [['to', 'cong', 'nghe', 'so'], null, []], [['to', 'truong'], null, []],
+  [['to', 'cong', 'tac'], null, []],
+  [['to', 'giup', 'viec'], null, []],
+  [['to', 'bau', 'cu'], null, []],
+  [['to', 'dang'], null, []],
+  [['to', 'dan', 'pho'], null, []],
+  [['to', 'cong', 'nghe', 'so'], null, []],
+  [['to', 'truong'], null, []],
   [['hoi'], null, ['nghi', 'thao', 'dien', 'thi', 'nhap', 'vien', 'truong', 'doan']],
   [['doan'], null, ['ket', 'kiem', 'cong', 'thu']],
   [['lien', 'doan'], null, []],
@@ -53,29 +58,154 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['dai', 'phat', 'thanh'], null, []],
   [['truong', 'ban'], null, []],
   [['chu', 'tich'], null, []],
-  [['cac', 'so'], null, []], [['cac', 'co', 'quan'], null, []], [['cac', 'don', 'vi'], null, []], [['cac', 'doanh', 'nghiep'], null, []],
-  [['doanh', 'nghiep'], null, ['hoa']], [['cac', 'co', 'so'], null, []], [['cac', 'bo'], 'CENTRAL', []], [['cac', 'to', 'chuc'], null, []],
-  [['cac', 'hoi'], null, []], [['cac', 'truong'], null, []], [['cac', 'dia', 'phuong'], null, []], [['cac', 'ban'], null, []],
-  [['ubnd'], null, []], [['hdnd'], null, []], [['ubmttq'], null, []], [['ubmttqvn'], null, []], [['mttq'], null, []],
+  [['cac', 'so'], null, []],
+  [['cac', 'co', 'quan'], null, []],
+  [['cac', 'don', 'vi'], null, []],
+  [['cac', 'doanh', 'nghiep'], null, []],
+  [['doanh', 'nghiep'], null, ['hoa']],
+  [['cac', 'co', 'so'], null, []],
+  [['cac', 'bo'], 'CENTRAL', []],
+  [['cac', 'to', 'chuc'], null, []],
+  [['cac', 'hoi'], null, []],
+  [['cac', 'truong'], null, []],
+  [['cac', 'dia', 'phuong'], null, []],
+  [['cac', 'ban'], null, []],
+  [['ubnd'], null, []],
+  [['hdnd'], null, []],
+  [['ubmttq'], null, []],
+  [['ubmttqvn'], null, []],
+  [['mttq'], null, []],
 ]
 /** Abbreviations that name a body by themselves ("UBND" alone is the issuer's own committee). */
 const WHOLE = new Set(['ubnd', 'hdnd', 'ubmttq', 'ubmttqvn', 'mttq'])
 
 /** Lower-case words that end a body's name: the verb or clause after it. */
 const STOP = new Set([
-  'chu', 'phoi', 'co', 'thuc', 'tham', 'trien', 'tien', 'to', 'xay', 'huong', 'theo', 'bao', 'gui', 'la', 'de', 'tai', 'trong', 'voi',
-  'cung', 'nghien', 'ra', 'chi', 'chiu', 'quan', 'kiem', 'day', 'nang', 'tang', 'tiep', 'phat', 'dam', 'lam', 'tuyen', 'can', 'neu',
-  'khi', 'duoc', 'se', 'da', 'dang', 've', 'cho', 'nham', 'hoan', 'ban', 'xu', 'van', 'giam', 'danh', 'kip', 'chuan', 'bo',
-  'tong', 'lap', 'cap', 'sua', 'uu', 'thuong', 'dinh', 'dieu', 'huy', 'moi', 'khan', 'tap', 'thu', 'rut', 'xac', 'nhu',
-  'sau', 'truoc', 'den', 'tren', 'duoi', 'khac', 'nay', 'do', 'nhung', 'mot', 'hang', 'thong', 'lien', 'tich',
+  'chu',
+  'phoi',
+  'co',
+  'thuc',
+  'tham',
+  'trien',
+  'tien',
+  'to',
+  'xay',
+  'huong',
+  'theo',
+  'bao',
+  'gui',
+  'la',
+  'de',
+  'tai',
+  'trong',
+  'voi',
+  'cung',
+  'nghien',
+  'ra',
+  'chi',
+  'chiu',
+  'quan',
+  'kiem',
+  'day',
+  'nang',
+  'tang',
+  'tiep',
+  'phat',
+  'dam',
+  'lam',
+  'tuyen',
+  'can',
+  'neu',
+  'khi',
+  'duoc',
+  'se',
+  'da',
+  'dang',
+  've',
+  'cho',
+  'nham',
+  'hoan',
+  'ban',
+  'xu',
+  'van',
+  'giam',
+  'danh',
+  'kip',
+  'chuan',
+  'bo',
+  'tong',
+  'lap',
+  'cap',
+  'sua',
+  'uu',
+  'thuong',
+  'dinh',
+  'dieu',
+  'huy',
+  'moi',
+  'khan',
+  'tap',
+  'thu',
+  'rut',
+  'xac',
+  'nhu',
+  'sau',
+  'truoc',
+  'den',
+  'tren',
+  'duoi',
+  'khac',
+  'nay',
+  'do',
+  'nhung',
+  'mot',
+  'hang',
+  'thong',
+  'lien',
+  'tich',
 ])
 /** Two-word verbs that end a name even when capitalised. */
 const VERB_PAIRS = new Set([
-  'chu tri', 'phoi hop', 'tham muu', 'co trach', 'chiu trach', 'thuc hien', 'trien khai', 'huong dan', 'theo doi', 'bao cao', 'chi dao',
-  'ra soat', 'kiem tra', 'day manh', 'tang cuong', 'tiep tuc', 'dam bao', 'bao dam', 'tuyen truyen', 'nghien cuu', 'chu dong', 'tich cuc',
+  'chu tri',
+  'phoi hop',
+  'tham muu',
+  'co trach',
+  'chiu trach',
+  'thuc hien',
+  'trien khai',
+  'huong dan',
+  'theo doi',
+  'bao cao',
+  'chi dao',
+  'ra soat',
+  'kiem tra',
+  'day manh',
+  'tang cuong',
+  'tiep tuc',
+  'dam bao',
+  'bao dam',
+  'tuyen truyen',
+  'nghien cuu',
+  'chu dong',
+  'tich cuc',
 ])
 /** Tier words that may follow a comma inside a name ("UBND các xã, phường, đặc khu"). */
-const TIER_AFTER_COMMA = new Set(['xa', 'phuong', 'dac', 'thi', 'huyen', 'thanh', 'tinh', 'ban', 'nganh', 'doan', 'the', 'dia', 'co', 'don'])
+const TIER_AFTER_COMMA = new Set([
+  'xa',
+  'phuong',
+  'dac',
+  'thi',
+  'huyen',
+  'thanh',
+  'tinh',
+  'ban',
+  'nganh',
+  'doan',
+  'the',
+  'dia',
+  'co',
+  'don',
+])
 
 interface Word {
   readonly key: string
@@ -94,7 +224,13 @@ function wordsOf(text: string, from: number, to: number): Word[] {
     const start = m.index
     const end = Math.min(start + m[0].length, to)
     const next = /^[^\p{L}\p{N}]*/u.exec(text.slice(end, Math.min(end + 6, to)))![0]
-    const after = /[;:(.)]/.test(next) ? next.replace(/[^;:(.)]/g, '')[0]! : next.includes(',') ? ',' : next.includes('-') && /\s-\s/.test(next) ? ';' : ''
+    const after = /[;:(.)]/.test(next)
+      ? next.replace(/[^;:(.)]/g, '')[0]!
+      : next.includes(',')
+        ? ','
+        : next.includes('-') && /\s-\s/.test(next)
+          ? ';'
+          : ''
     out.push({ key: keyOfWord(m[0]), start, end, capital: /^\p{Lu}/u.test(m[0]), after })
   }
   return out
@@ -141,7 +277,7 @@ export function proposeBodies(text: string, from = 0, to = text.length): Propose
       if (w.capital && VERB_PAIRS.has(pair)) break
       if (w.key === 'va') {
         const n = words[j + 1]
-        if (!n || !n.capital || headAt(words, j + 1)) break
+        if (!n?.capital || headAt(words, j + 1)) break
       }
       if (/^\d+$/.test(w.key)) break
       j++
@@ -149,8 +285,17 @@ export function proposeBodies(text: string, from = 0, to = text.length): Propose
     if (j === i + head.length && head.length === 1 && !WHOLE.has(words[i]!.key)) continue
     const start = words[i]!.start
     const end = words[j - 1]!.end
-    const keys = words.slice(i, j).map((w) => w.key).join(' ')
-    const tier = / (xa|phuong|dac khu|thi tran)\b/.test(keys) ? 'COMMUNE' : / (tinh|thanh pho)\b/.test(keys) ? 'PROVINCE' : / trung uong\b/.test(keys) ? 'CENTRAL' : head.tier
+    const keys = words
+      .slice(i, j)
+      .map((w) => w.key)
+      .join(' ')
+    const tier = / (xa|phuong|dac khu|thi tran)\b/.test(keys)
+      ? 'COMMUNE'
+      : / (tinh|thanh pho)\b/.test(keys)
+        ? 'PROVINCE'
+        : / trung uong\b/.test(keys)
+          ? 'CENTRAL'
+          : head.tier
     out.push({ text: text.slice(start, end), start, end, tier })
     i = j - 1
   }

@@ -72,19 +72,34 @@ export function issuerPlace(issuerColumn: string, place: string | null, territor
   const candidates: [string, 'PROVINCE' | 'COMMUNE'][] = []
   if (commune) candidates.push([commune, 'COMMUNE'])
   if (province) candidates.push([province, 'PROVINCE'])
-  if (!province && !commune && CENTRAL_RE.test(column)) return { scope: 'VN', territory: null, placeName: place, tier: 'CENTRAL', province: null }
+  if (!province && !commune && CENTRAL_RE.test(column))
+    return { scope: 'VN', territory: null, placeName: place, tier: 'CENTRAL', province: null }
   if (placeKey) candidates.push([placeKey, commune ? 'COMMUNE' : province ? 'PROVINCE' : 'COMMUNE'], [placeKey, 'PROVINCE'])
   for (const [words, tier] of candidates) {
     const found = findTerritory(words, tier, territories)
     if (!found) continue
     const home = found.tier === 'PROVINCE' ? found : territories.find((t) => t.tier === 'PROVINCE' && t.scope === found.scope)
-    return { scope: found.scope, territory: found, placeName: place, tier, province: home ? placeOf(home.name) : undefined, commune: found.tier === 'COMMUNE' ? found.place : null }
+    return {
+      scope: found.scope,
+      territory: found,
+      placeName: place,
+      tier,
+      province: home ? placeOf(home.name) : undefined,
+      commune: found.tier === 'COMMUNE' ? found.place : null,
+    }
   }
   const named = placeKey || commune || province || null
   if (!named) return { scope: null, territory: null, placeName: place, tier: null }
   const tier = commune ? 'COMMUNE' : province ? 'PROVINCE' : null
   // A province's plan is dated at the province's own name ("Bắc Ninh, ngày …").
-  return { scope: `?${named}`, territory: null, placeName: place, tier, province: tier === 'PROVINCE' && place ? placeOf(place) : undefined, commune: tier === 'COMMUNE' ? named : null }
+  return {
+    scope: `?${named}`,
+    territory: null,
+    placeName: place,
+    tier,
+    province: tier === 'PROVINCE' && place ? placeOf(place) : undefined,
+    commune: tier === 'COMMUNE' ? named : null,
+  }
 }
 
 /** A territory's name without its tier word: "Thành phố Hồ Chí Minh" → "Hồ Chí Minh". */

@@ -81,7 +81,6 @@ export function documentParts(lines: readonly SourceLine[], bodyStart: number): 
     if (attachment === 'APPENDIX' && !titleOfOpen && (signed || open?.kind === 'APPENDIX' || nextHasTable(lines, i))) {
       close(i)
       open = { kind: 'APPENDIX', start: i, heading: line.text }
-      continue
     }
   }
   close(lines.length)

@@ -45,7 +45,11 @@ export function tableHeader(line: SourceLine): (ColumnRole | null)[] | null {
   })
   // One role per column, the first cell that claims it.
   const seen = new Set<ColumnRole>()
-  const unique = roles.map((r) => (r && !seen.has(r) ? (seen.add(r), r) : null))
+  const unique = roles.map((r) => {
+    if (!r || seen.has(r)) return null
+    seen.add(r)
+    return r
+  })
   return seen.has('TASK') && (seen.has('LEAD') || seen.has('TIME')) ? unique : null
 }
 

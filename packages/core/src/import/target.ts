@@ -23,7 +23,8 @@ export interface ImportedTarget {
 }
 
 /** A milestone heading: "Đến hết năm 2025", "2.2. Đến năm 2030:", OCR's "Dén nim 2030". */
-const MILESTONE_RE = /^(?:[\divx]+(?:\.\d+)*\.?\s*)?(?:[a-z]\)\s*)?(?:muc\s+tieu\s+)?(?:d\S{1,2}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\s*[:.]?\s*$/
+const MILESTONE_RE =
+  /^(?:[\divx]+(?:\.\d+)*\.?\s*)?(?:[a-z]\)\s*)?(?:muc\s+tieu\s+)?(?:d\S{1,2}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\s*[:.]?\s*$/
 /** A milestone inside a heading or at an item's start: "… đến năm 2030", "Đến năm 2030, …". */
 const INLINE_MILESTONE_RE = /(?:^|\s)(?:d\S{1,2}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\b/
 /** A heading line: a Roman, numbered or lettered item, or a short line ending with a colon. */
@@ -126,16 +127,25 @@ function figureOf(text: string): Omit<ImportedTarget, 'category' | 'milestoneOn'
   const clean = text.replace(/^(?:phấn đấu|phan dau)\s+/iu, (m) => m).trim()
   const end = VALUE_RE.exec(clean)
   if (end && (end[1] || end[3] === '%')) {
-    const metric = clean.slice(0, end.index).replace(/[\s,:;–-]+$/u, '').trim()
+    const metric = clean
+      .slice(0, end.index)
+      .replace(/[\s,:;–-]+$/u, '')
+      .trim()
     if (metric) return { metric, comparator: comparatorOf(end[1]), value: Number(end[2]!.replace(',', '.')), unit: end[3]?.trim() || null }
   }
   const inner = INNER_VALUE_RE.exec(clean)
   if (!inner) return null
   const verb = fold(inner[1]!)
   // "chiếm" is part of what is measured; "đạt", "tối thiểu" are the comparison.
-  let metric = (/^chiem/.test(verb) ? clean.slice(0, inner.index + inner[1]!.length) : clean.slice(0, inner.index)).replace(/[\s,:;–-]+$/u, '').trim()
+  let metric = (/^chiem/.test(verb) ? clean.slice(0, inner.index + inner[1]!.length) : clean.slice(0, inner.index))
+    .replace(/[\s,:;–-]+$/u, '')
+    .trim()
   // "Tối thiểu 80% cán bộ …": the figure first, what it measures after it.
-  if (!metric || /^(?:ph\S{1,2}n\s+\S{1,2}u)$/i.test(fold(metric))) metric = clean.slice(inner.index + inner[0].length).replace(/^[\s,:;–-]+|[\s.;]+$/gu, '').trim()
+  if (!metric || /^(?:ph\S{1,2}n\s+\S{1,2}u)$/i.test(fold(metric)))
+    metric = clean
+      .slice(inner.index + inner[0].length)
+      .replace(/^[\s,:;–-]+|[\s.;]+$/gu, '')
+      .trim()
   if (!metric) return null
   return { metric, comparator: /^chiem/.test(verb) ? 'GTE' : comparatorOf(inner[1]), value: Number(inner[2]!.replace(',', '.')), unit: '%' }
 }

@@ -31,12 +31,22 @@ export interface ImportedTask {
 }
 
 /** Section headings that state aims or means, not tasks. */
-const NON_TASK_HEADINGS = ['muc dich', 'yeu cau', 'muc tieu', 'quan diem', 'thanh phan', 'kinh phi', 'can cu', 'boi canh', 'tinh hinh', 'ket qua']
+const NON_TASK_HEADINGS = [
+  'muc dich',
+  'yeu cau',
+  'muc tieu',
+  'quan diem',
+  'thanh phan',
+  'kinh phi',
+  'can cu',
+  'boi canh',
+  'tinh hinh',
+  'ket qua',
+]
 const PREFIX_RE = /^(?:giao(?:\s+cho)?|de\s+ngh\S?|thu\s+tr\S{1,3}ng|giam\s+d\S{1,2}c)\s+/
 const BEFORE_DATE_RE = /tr\S{1,4}[ce]\s+ng\S{1,3}\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/
 const CONTINUOUS_RE = /th\S{1,3}ng\s+xuy\S{1,3}n/
 const COORDINATION_RE = /ph\S{1,3}\s+h\S{1,2}p\s+v\S{1,3}i\s+/g
-
 
 /** The lead a heading gives the items under it. */
 interface Inherited {
@@ -45,9 +55,11 @@ interface Inherited {
   readonly issuerDefault: boolean
 }
 
-const DUTY_PREFIX_RE = /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)\s+/
+const DUTY_PREFIX_RE =
+  /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)\s+/
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
-const TASK_SECTION_RE = /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
+const TASK_SECTION_RE =
+  /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
 const ACTION_MIN_WORDS = 4
 
 function isTaskSection(node: OutlineNode): boolean {
@@ -105,16 +117,38 @@ export class TaskBuilder {
     let any = false
     for (const child of node.children) if (this.visit(child, node.code, out, own ? null : pass)) any = true
     if (!own && any) {
-      out.splice(at, 0, { code: node.code, parentCode, content: clean(node.text), lead: [], coordinating: [], timePhrase: null, deadline: null, grouping: true, line: node.line.no })
+      out.splice(at, 0, {
+        code: node.code,
+        parentCode,
+        content: clean(node.text),
+        lead: [],
+        coordinating: [],
+        timePhrase: null,
+        deadline: null,
+        grouping: true,
+        line: node.line.no,
+      })
       return true
     }
     if (!own && !duty && pass && node.level !== 'SECTION' && statesAction(node.text)) {
       // An item of a duty list or a task section: led by the body its heading names, else the issuer.
-      if (pass.issuerDefault) this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency: the issuer (${pass.lead[0]?.name ?? '?'}) is taken to lead`, node.line)
+      if (pass.issuerDefault)
+        this.warn(
+          'NO_LEAD_AGENCY',
+          `${node.code} names no lead agency: the issuer (${pass.lead[0]?.name ?? '?'}) is taken to lead`,
+          node.line,
+        )
       const timePhrase = bodyTime(node.text)
       out.push({
-        code: node.code, parentCode, content: clean(node.text), lead: pass.lead, coordinating: [], timePhrase,
-        deadline: timePhrase ? this.deadline(timePhrase, node.line) : null, grouping: false, line: node.line.no,
+        code: node.code,
+        parentCode,
+        content: clean(node.text),
+        lead: pass.lead,
+        coordinating: [],
+        timePhrase,
+        deadline: timePhrase ? this.deadline(timePhrase, node.line) : null,
+        grouping: false,
+        line: node.line.no,
       })
       return true
     }
@@ -148,7 +182,17 @@ export class TaskBuilder {
     const { phrase } = time
     const deadline = this.deadline(phrase, time.line)
     const lead = this.header.issuer ? [this.header.issuer] : []
-    return { code: node.code, parentCode: null, content: this.header.title ?? clean(node.text), lead, coordinating: [], timePhrase: phrase, deadline, grouping: false, line: node.line.no }
+    return {
+      code: node.code,
+      parentCode: null,
+      content: this.header.title ?? clean(node.text),
+      lead,
+      coordinating: [],
+      timePhrase: phrase,
+      deadline,
+      grouping: false,
+      line: node.line.no,
+    }
   }
 
   #taskOf(node: OutlineNode, parentCode: string | null): ImportedTask | null {
@@ -191,7 +235,11 @@ export class TaskBuilder {
     if (lead.length === 0 && coordinating.length === 0 && !timePhrase) return null
     if (lead.filter((m) => m.code || m.kind === 'NEW').length === 0) {
       if (this.header.issuer) {
-        this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency that could be matched: the issuer (${this.header.issuer.name}) is taken to lead`, node.line)
+        this.warn(
+          'NO_LEAD_AGENCY',
+          `${node.code} names no lead agency that could be matched: the issuer (${this.header.issuer.name}) is taken to lead`,
+          node.line,
+        )
         lead = [this.header.issuer, ...lead]
       } else this.warn('NO_LEAD_AGENCY', `${node.code} names no lead agency that could be matched`, node.line)
     }
@@ -243,7 +291,10 @@ export class TaskBuilder {
 
   /** Counts a phrase's matches and the words that matched nobody, warning of the latter and of generic phrases. */
   /** Counts a phrase's matches and the words that matched nobody, warning of the latter and of generic or new bodies. */
-  counted({ matches, unmatched = [] }: { matches: readonly AgencyMatch[]; unmatched?: readonly UnmatchedText[] }, line: SourceLine): AgencyMatch[] {
+  counted(
+    { matches, unmatched = [] }: { matches: readonly AgencyMatch[]; unmatched?: readonly UnmatchedText[] },
+    line: SourceLine,
+  ): AgencyMatch[] {
     for (const u of unmatched) {
       this.counters.agencyPhrases++
       this.counters.agenciesUnmatched++
@@ -254,7 +305,11 @@ export class TaskBuilder {
       if (m.code) this.counters.agenciesMatched++
       else if (m.kind === 'NEW') {
         this.counters.agenciesUnmatched++
-        this.warn('AGENCY_NEW', `"${m.text}" is not in the catalog: proposed as a new body${m.proposedParent ? ` under ${m.proposedParent}` : ''}`, line)
+        this.warn(
+          'AGENCY_NEW',
+          `"${m.text}" is not in the catalog: proposed as a new body${m.proposedParent ? ` under ${m.proposedParent}` : ''}`,
+          line,
+        )
       } else {
         this.counters.agenciesUnmatched++
         this.warn('AGENCY_GENERIC', `"${m.text}" names no one in particular: resolve it to an organisation or group`, line)
@@ -267,7 +322,8 @@ export class TaskBuilder {
   deadline(phrase: string, line: SourceLine): Deadline {
     this.counters.deadlines++
     const deadline = parseDeadline(phrase, this.header.issuedOn ? { issuedOn: this.header.issuedOn } : {})
-    if (deadline.kind === 'UNKNOWN') this.warn('DEADLINE_UNREADABLE', `The time phrase "${phrase}" cannot be read${deadline.reason ? `: ${deadline.reason}` : ''}`, line)
+    if (deadline.kind === 'UNKNOWN')
+      this.warn('DEADLINE_UNREADABLE', `The time phrase "${phrase}" cannot be read${deadline.reason ? `: ${deadline.reason}` : ''}`, line)
     else this.counters.deadlinesRead++
     return deadline
   }
@@ -293,7 +349,10 @@ function eventTimeOf(node: OutlineNode): { phrase: string; line: SourceLine } | 
 
 /** Text with its white space made single. */
 export function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').trim()
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:])/g, '$1')
+    .trim()
 }
 
 /** A section or short item heading that states aims or means ("I. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu"). */

@@ -55,7 +55,10 @@ function computeKey(word: string): string {
   const known = OCR_WORDS[key]
   if (known) return known
   if (LETTER_RE.test(key)) {
-    key = key.replace(/[&¢§]/g, 'o').replace(/(?<=\p{L})[06]|[06](?=\p{L})/gu, 'o').replace(/(?<=\p{L})[1|]|[1|](?=\p{L})/gu, 'l')
+    key = key
+      .replace(/[&¢§]/g, 'o')
+      .replace(/(?<=\p{L})[06]|[06](?=\p{L})/gu, 'o')
+      .replace(/(?<=\p{L})[1|]|[1|](?=\p{L})/gu, 'l')
   }
   key = key.normalize('NFD').replace(/[^a-z0-9]/g, '')
   const cleaned = OCR_WORDS[key]
@@ -66,9 +69,28 @@ function computeKey(word: string): string {
 
 /** Whole words OCR makes of short Vietnamese words, read back. */
 const OCR_WORDS: Record<string, string> = {
-  's': 'so', '8': 'so', '86': 'so', '8o': 'so', 's0': 'so', 'sa': 'so', 'sg': 'so', 'sd': 'so', 'so&': 'so',
-  'x3': 'xa', 'x4': 'xa', 'x&': 'xa',
-  'ij': 'uy', 'ue': 'uy', 'iy': 'uy', 'ny': 'uy', 'fiy': 'uy', 'uty': 'uy', '0y': 'uy', 'ay': 'uy', 'gy': 'uy', 'ty': 'uy',
+  s: 'so',
+  '8': 'so',
+  '86': 'so',
+  '8o': 'so',
+  s0: 'so',
+  sa: 'so',
+  sg: 'so',
+  sd: 'so',
+  'so&': 'so',
+  x3: 'xa',
+  x4: 'xa',
+  'x&': 'xa',
+  ij: 'uy',
+  ue: 'uy',
+  iy: 'uy',
+  ny: 'uy',
+  fiy: 'uy',
+  uty: 'uy',
+  '0y': 'uy',
+  ay: 'uy',
+  gy: 'uy',
+  ty: 'uy',
 }
 
 /**
@@ -94,7 +116,9 @@ export function keyTokens(text: string): KeyToken[] {
 
 /** The key words of a text, joined by single spaces. */
 export function keyText(text: string): string {
-  return keyTokens(text).map((t) => t.key).join(' ')
+  return keyTokens(text)
+    .map((t) => t.key)
+    .join(' ')
 }
 
 /**

@@ -9,7 +9,14 @@ import type { Kysely } from 'kysely'
 import { DomainError } from '../errors.js'
 import type { Db } from '../storage/db.js'
 import {
-  findApiKeyById, findLiveApiKey, findLocalAdminKey, insertApiKey, listApiKeyRows, markApiKeyRevoked, markLocalAdmin, touchApiKey,
+  findApiKeyById,
+  findLiveApiKey,
+  findLocalAdminKey,
+  insertApiKey,
+  listApiKeyRows,
+  markApiKeyRevoked,
+  markLocalAdmin,
+  touchApiKey,
 } from '../storage/repo/api-keys.js'
 import type { Database } from '../storage/schema.js'
 import { NATIONAL } from './authorize.js'
@@ -51,7 +58,15 @@ export const createApiKeyCommand = defineCommand({
     const secret = `chd_${randomBytes(32).toString('base64url')}`
     const id = newId()
     const label = input.label ?? null
-    await insertApiKey(trx, { id, keyHash: hash(secret), organizationId: input.organizationId, role: input.role, label, createdAt: stamp, revokedAt: null })
+    await insertApiKey(trx, {
+      id,
+      keyHash: hash(secret),
+      organizationId: input.organizationId,
+      role: input.role,
+      label,
+      createdAt: stamp,
+      revokedAt: null,
+    })
     const grant: ApiKeyGrant = { keyId: id, organizationId: input.organizationId, role: input.role as ApiKeyRole }
     return { entity: 'apiKey', entityId: id, before: null, after: { ...grant, label }, result: { secret, grant } }
   },
@@ -65,7 +80,8 @@ export const createApiKeyCommand = defineCommand({
  * const { secret } = await createApiKey(db, { organizationId: skhcn.id, role: 'EDITOR', label: 'Sở KH&CN' })
  */
 export function createApiKey(
-  db: Kysely<Database>, input: CreateApiKeyInput & { now?: Date; actor?: string },
+  db: Kysely<Database>,
+  input: CreateApiKeyInput & { now?: Date; actor?: string },
 ): Promise<{ secret: string; grant: ApiKeyGrant }> {
   const runner = runnerOf(db, input.now ? { now: () => input.now! } : {})
   return runCommand(runner, { actor: input.actor ?? 'setup' }, createApiKeyCommand, input)
@@ -119,7 +135,13 @@ export const revokeApiKeyCommand = defineCommand({
     if (!row) throw new DomainError('INVALID_INPUT', `No API key with id ${input.id}`, { field: ['input', 'id'] })
     await markApiKeyRevoked(trx, row.id, stamp)
     const grant = { keyId: row.id, organizationId: row.organizationId, role: row.role }
-    return { entity: 'apiKey', entityId: row.id, before: { ...grant, revokedAt: row.revokedAt }, after: { ...grant, revokedAt: row.revokedAt ?? stamp }, result: { id: row.id, revokedAt: row.revokedAt ?? stamp } }
+    return {
+      entity: 'apiKey',
+      entityId: row.id,
+      before: { ...grant, revokedAt: row.revokedAt },
+      after: { ...grant, revokedAt: row.revokedAt ?? stamp },
+      result: { id: row.id, revokedAt: row.revokedAt ?? stamp },
+    }
   },
 })
 
@@ -141,7 +163,12 @@ export function revokeApiKey(db: Kysely<Database>, input: { id: string; actor?: 
  */
 export async function ensureLocalAdminKey(db: Kysely<Database>): Promise<{ secret: string; id: string } | null> {
   if (await findLocalAdminKey(db)) return null
-  const { secret, grant } = await createApiKey(db, { organizationId: null, role: 'ADMIN', label: 'local admin (chidao serve)', actor: 'serve' })
+  const { secret, grant } = await createApiKey(db, {
+    organizationId: null,
+    role: 'ADMIN',
+    label: 'local admin (chidao serve)',
+    actor: 'serve',
+  })
   await markLocalAdmin(db, grant.keyId)
   return { secret, id: grant.keyId }
 }

@@ -37,12 +37,12 @@ export async function authorize(db: Db, grant: ApiKeyGrant, role: ApiKeyRole, ta
 
 /** The id of the organisation with this code, or null. */
 export async function organizationIdOf(db: Db, code: unknown): Promise<string | null> {
-  return typeof code === 'string' ? (await findOrganizationByCode(db, code))?.id ?? null : null
+  return typeof code === 'string' ? ((await findOrganizationByCode(db, code))?.id ?? null) : null
 }
 
 /** The issuer of a document, or null. */
 export async function issuerOfDocument(db: Db, documentId: unknown): Promise<string | null> {
-  return typeof documentId === 'string' ? (await findDocument(db, documentId))?.issuerId ?? null : null
+  return typeof documentId === 'string' ? ((await findDocument(db, documentId))?.issuerId ?? null) : null
 }
 
 /** The issuer of a task's document, or null. */
@@ -79,13 +79,18 @@ function forbidden(message: string, field?: readonly string[]): DomainError {
  * requireRole({ keyId: 'k', organizationId: null, role: 'VIEWER' }, 'EDITOR') // throws FORBIDDEN
  */
 export function requireRole(grant: ApiKeyGrant | null | undefined, role: ApiKeyRole): void {
-  if (grant && !hasRole(grant, role)) throw forbidden(`Cần khóa ${role}; khóa này là ${grant.role} / This needs a ${role} key; this key is ${grant.role}`)
+  if (grant && !hasRole(grant, role))
+    throw forbidden(`Cần khóa ${role}; khóa này là ${grant.role} / This needs a ${role} key; this key is ${grant.role}`)
 }
 
 /** Whether `ancestorId` is `descendantId` or above it (the closure holds each body as its own ancestor). */
 export async function isAtOrAbove(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
-  const row = await db.selectFrom('organizationClosure').select('ancestorId')
-    .where('ancestorId', '=', ancestorId).where('descendantId', '=', descendantId).executeTakeFirst()
+  const row = await db
+    .selectFrom('organizationClosure')
+    .select('ancestorId')
+    .where('ancestorId', '=', ancestorId)
+    .where('descendantId', '=', descendantId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -96,10 +101,18 @@ export async function isAtOrAbove(db: Db, ancestorId: string, descendantId: stri
  * @example
  * await requireActFor(trx, grant, issuer.id, ['input', 'issuerCode'])
  */
-export async function requireActFor(db: Db, grant: ApiKeyGrant | null | undefined, organizationId: string | null, field?: readonly string[]): Promise<void> {
+export async function requireActFor(
+  db: Db,
+  grant: ApiKeyGrant | null | undefined,
+  organizationId: string | null,
+  field?: readonly string[],
+): Promise<void> {
   if (!grant || grant.organizationId === null) return
-  if (organizationId !== null && await isAtOrAbove(db, grant.organizationId, organizationId)) return
-  throw forbidden('Khóa này chỉ được hành động cho cơ quan của mình và cấp dưới / This key may act only for its organisation and the bodies below it', field)
+  if (organizationId !== null && (await isAtOrAbove(db, grant.organizationId, organizationId))) return
+  throw forbidden(
+    'Khóa này chỉ được hành động cho cơ quan của mình và cấp dưới / This key may act only for its organisation and the bodies below it',
+    field,
+  )
 }
 
 /** An EDITOR key acting for the plan's issuer (or a body above it) may edit the plan. No grant: trusted. */
@@ -116,7 +129,12 @@ export function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pi
 /** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
 export async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
   if (!taskIds.length) return new Set()
-  const rows = await db.selectFrom('obligationSpan').select('holderId').distinct().where('taskId', 'in', [...taskIds]).execute()
+  const rows = await db
+    .selectFrom('obligationSpan')
+    .select('holderId')
+    .distinct()
+    .where('taskId', 'in', [...taskIds])
+    .execute()
   return new Set(rows.map((r) => r.holderId))
 }
 
@@ -126,22 +144,35 @@ export async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set
  * bound by a parent task (one the task implements, or its parent in the plan). No grant: trusted.
  */
 export async function requireAssignable(
-  db: Db, grant: ApiKeyGrant | null | undefined, issuerId: string, assignee: { organizationId: string | null; groupId: string | null },
-  parentTaskIds: readonly string[], field: readonly string[],
+  db: Db,
+  grant: ApiKeyGrant | null | undefined,
+  issuerId: string,
+  assignee: { organizationId: string | null; groupId: string | null },
+  parentTaskIds: readonly string[],
+  field: readonly string[],
 ): Promise<void> {
   if (!grant) return
   const issuer = await db.selectFrom('organization').select(['tier', 'scope']).where('id', '=', issuerId).executeTakeFirstOrThrow()
   const obliged = assignee.organizationId
     ? await db.selectFrom('organization').select(['id', 'tier', 'scope', 'code']).where('id', '=', assignee.organizationId).execute()
-    : await db.selectFrom('organizationGroupMember').innerJoin('organization', 'organization.id', 'organizationGroupMember.organizationId')
-      .select(['organization.id', 'organization.tier', 'organization.scope', 'organization.code']).where('groupId', '=', assignee.groupId!).execute()
-  const outside = obliged.filter((o) => !isDownFrom(issuer as Pick<Organization, 'tier' | 'scope'>, o as Pick<Organization, 'tier' | 'scope'>))
+    : await db
+        .selectFrom('organizationGroupMember')
+        .innerJoin('organization', 'organization.id', 'organizationGroupMember.organizationId')
+        .select(['organization.id', 'organization.tier', 'organization.scope', 'organization.code'])
+        .where('groupId', '=', assignee.groupId!)
+        .execute()
+  const outside = obliged.filter(
+    (o) => !isDownFrom(issuer as Pick<Organization, 'tier' | 'scope'>, o as Pick<Organization, 'tier' | 'scope'>),
+  )
   if (!outside.length) return
   const bound = await holdersOf(db, parentTaskIds)
   const refused = outside.filter((o) => !bound.has(o.id))
   if (refused.length) {
-    throw forbidden(`Không được giao nhiệm vụ lên cấp trên hoặc sang tỉnh khác (${refused.map((o) => o.code).join(', ')}) / `
-      + `An obligation goes down the hierarchy or to bodies a parent task binds, never up or into another province`, field)
+    throw forbidden(
+      `Không được giao nhiệm vụ lên cấp trên hoặc sang tỉnh khác (${refused.map((o) => o.code).join(', ')}) / ` +
+        `An obligation goes down the hierarchy or to bodies a parent task binds, never up or into another province`,
+      field,
+    )
   }
 }
 
@@ -149,12 +180,20 @@ export async function requireAssignable(
  * Refuses a report by a body holding no obligation on the task, or filed by a key that may not act
  * for it. Returns the body that filed it for the obligated one (the key's), or null when it filed its own.
  */
-export async function requireReporter(db: Db, grant: ApiKeyGrant | null | undefined, taskId: string, organizationId: string): Promise<string | null> {
+export async function requireReporter(
+  db: Db,
+  grant: ApiKeyGrant | null | undefined,
+  taskId: string,
+  organizationId: string,
+): Promise<string | null> {
   if (!grant) return null
   requireRole(grant, 'REPORTER')
   await requireActFor(db, grant, organizationId, ['input', 'organizationCode'])
   if (!(await holdersOf(db, [taskId])).has(organizationId)) {
-    throw forbidden('Cơ quan này không có nghĩa vụ với nhiệm vụ / This organisation holds no obligation on the task', ['input', 'organizationCode'])
+    throw forbidden('Cơ quan này không có nghĩa vụ với nhiệm vụ / This organisation holds no obligation on the task', [
+      'input',
+      'organizationCode',
+    ])
   }
   return grant.organizationId !== null && grant.organizationId !== organizationId ? grant.organizationId : null
 }
@@ -165,15 +204,25 @@ export async function requireReporter(db: Db, grant: ApiKeyGrant | null | undefi
  * key must act for it.
  */
 export async function requireVerifier(
-  db: Db, grant: ApiKeyGrant | null | undefined, verifierId: string, documentIssuerId: string, reporterId: string,
+  db: Db,
+  grant: ApiKeyGrant | null | undefined,
+  verifierId: string,
+  documentIssuerId: string,
+  reporterId: string,
 ): Promise<void> {
   if (!grant) return
   requireRole(grant, 'EDITOR')
   await requireActFor(db, grant, verifierId, ['input', 'verifierCode'])
-  if (verifierId === reporterId || await isAtOrAbove(db, reporterId, verifierId)) {
-    throw forbidden('Không được tự xác nhận báo cáo của mình / A report is not verified by its reporter or a body below it', ['input', 'verifierCode'])
+  if (verifierId === reporterId || (await isAtOrAbove(db, reporterId, verifierId))) {
+    throw forbidden('Không được tự xác nhận báo cáo của mình / A report is not verified by its reporter or a body below it', [
+      'input',
+      'verifierCode',
+    ])
   }
   if (!(await isAtOrAbove(db, verifierId, documentIssuerId))) {
-    throw forbidden('Chỉ cơ quan ban hành kế hoạch hoặc cấp trên được xác nhận / Only the plan’s issuer or a body above it verifies its reports', ['input', 'verifierCode'])
+    throw forbidden(
+      'Chỉ cơ quan ban hành kế hoạch hoặc cấp trên được xác nhận / Only the plan’s issuer or a body above it verifies its reports',
+      ['input', 'verifierCode'],
+    )
   }
 }

@@ -32,9 +32,18 @@ import * as organizationQueries from './queries/organizations.js'
 import * as taskQueries from './queries/tasks.js'
 
 export type { ChidaoOptions, CommandContext } from './command-tx.js'
-export type { RegisterAliasInput, RegisterGroupInput, RegisterOrganizationInput, RegisterSuccessionInput } from './commands/organizations.js'
 export type {
-  AddTargetInput, LinkDocumentInput, RecordAlignmentReviewInput, RegisterDocumentInput, UpdateDocumentInput,
+  RegisterAliasInput,
+  RegisterGroupInput,
+  RegisterOrganizationInput,
+  RegisterSuccessionInput,
+} from './commands/organizations.js'
+export type {
+  AddTargetInput,
+  LinkDocumentInput,
+  RecordAlignmentReviewInput,
+  RegisterDocumentInput,
+  UpdateDocumentInput,
 } from './commands/documents.js'
 export type { AddTaskInput, AssignInput, LinkTaskInput, UpdateTaskInput } from './commands/tasks.js'
 export type { SubmitReportInput, VerifyReportInput } from './commands/reports.js'
@@ -242,7 +251,9 @@ export class Chidao {
    * the default) or those most tasks in lower plans depend on first (`'dependents'`).
    */
   overdueObligations(
-    scope: ScorecardScope, asOf: CalendarDate, page: { offset?: number; limit?: number; order?: 'due' | 'dependents' } = {},
+    scope: ScorecardScope,
+    asOf: CalendarDate,
+    page: { offset?: number; limit?: number; order?: 'due' | 'dependents' } = {},
   ): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
     return hierarchy.overdueObligationsOf(this.db, scope, asOf, page)
   }
@@ -275,7 +286,8 @@ export class Chidao {
    * const { items, total } = await chidao.tasksOwedBy({ organizationId: skhcn.id, role: 'LEAD' }, '2025-12-31', { status: 'OVERDUE', offset: 0, limit: 20 })
    */
   tasksOwedBy(
-    scope: { organizationId: string; role?: AssignmentRole }, asOf: CalendarDate,
+    scope: { organizationId: string; role?: AssignmentRole },
+    asOf: CalendarDate,
     page: { status?: TaskStatus | null; offset: number; limit: number },
   ): Promise<{ items: Task[]; total: number }> {
     return hierarchy.tasksOwedBy(this.db, scope, asOf, page)
@@ -284,52 +296,89 @@ export class Chidao {
   // ---------------------------------------------------------------- organisations (see queries/organizations.ts)
 
   /** The organisation with this code, or null. */
-  organizationByCode(code: string): Promise<Organization | null> { return organizationQueries.organizationByCode(this.db, code) }
+  organizationByCode(code: string): Promise<Organization | null> {
+    return organizationQueries.organizationByCode(this.db, code)
+  }
   /** Organisations by id, in the order asked (null for unknown ids). */
-  organizationsByIds(ids: readonly string[]): Promise<(Organization | null)[]> { return organizationQueries.organizationsByIds(this.db, ids) }
+  organizationsByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
+    return organizationQueries.organizationsByIds(this.db, ids)
+  }
   /** The group with this code, or null. */
-  groupByCode(code: string): Promise<OrganizationGroup | null> { return organizationQueries.groupByCode(this.db, code) }
+  groupByCode(code: string): Promise<OrganizationGroup | null> {
+    return organizationQueries.groupByCode(this.db, code)
+  }
   /** Groups by id, in the order asked (null for unknown ids). */
-  groupsByIds(ids: readonly string[]): Promise<(OrganizationGroup | null)[]> { return organizationQueries.groupsByIds(this.db, ids) }
+  groupsByIds(ids: readonly string[]): Promise<(OrganizationGroup | null)[]> {
+    return organizationQueries.groupsByIds(this.db, ids)
+  }
   /** Successions from or to an organisation. */
-  successionsOf(organizationId: string): Promise<Succession[]> { return organizationQueries.successionsOf(this.db, organizationId) }
+  successionsOf(organizationId: string): Promise<Succession[]> {
+    return organizationQueries.successionsOf(this.db, organizationId)
+  }
   /** Organisations directly under an organisation. */
-  membersOf(organizationId: string): Promise<Organization[]> { return organizationQueries.membersOf(this.db, organizationId) }
+  membersOf(organizationId: string): Promise<Organization[]> {
+    return organizationQueries.membersOf(this.db, organizationId)
+  }
   /** The audit trail of one entity, oldest first. */
-  auditTrail(entity: string, entityId: string): Promise<AuditEntry[]> { return organizationQueries.auditTrail(this.db, entity, entityId) }
+  auditTrail(entity: string, entityId: string): Promise<AuditEntry[]> {
+    return organizationQueries.auditTrail(this.db, entity, entityId)
+  }
 
   // ---------------------------------------------------------------- documents (see queries/documents.ts)
 
   /** Alignment reviews of a plan, oldest first. */
-  alignmentReviewsOf(documentId: string): Promise<AlignmentReview[]> { return documentQueries.alignmentReviewsOf(this.db, documentId) }
+  alignmentReviewsOf(documentId: string): Promise<AlignmentReview[]> {
+    return documentQueries.alignmentReviewsOf(this.db, documentId)
+  }
   /** The document with this natural key (issuer, symbol in any accepted spelling, issue date; title when it has no symbol), or null. */
-  documentByKey(key: documentQueries.DocumentKey): Promise<Document | null> { return documentQueries.documentByKey(this.db, key) }
+  documentByKey(key: documentQueries.DocumentKey): Promise<Document | null> {
+    return documentQueries.documentByKey(this.db, key)
+  }
   /** Documents with this symbol (any spelling the parser accepts), optionally on one issue date. */
-  documentsBySymbol(symbol: string, issuedOn?: CalendarDate): Promise<Document[]> { return documentQueries.documentsBySymbol(this.db, symbol, issuedOn) }
+  documentsBySymbol(symbol: string, issuedOn?: CalendarDate): Promise<Document[]> {
+    return documentQueries.documentsBySymbol(this.db, symbol, issuedOn)
+  }
   /** Documents by id, in the order asked (null for unknown ids; one query). */
-  documentsByIds(ids: readonly string[]): Promise<(Document | null)[]> { return documentQueries.documentsByIds(this.db, ids) }
+  documentsByIds(ids: readonly string[]): Promise<(Document | null)[]> {
+    return documentQueries.documentsByIds(this.db, ids)
+  }
   /**
    * A page of documents, newest first, optionally of one issuer or kind.
    *
    * @example
    * await chidao.listDocuments({ issuerCode: 'QNG.UBND', offset: 0, limit: 20 })
    */
-  listDocuments(filter: { issuerCode?: string | null; kind?: string | null; offset: number; limit: number }): Promise<{ items: Document[]; total: number }> {
+  listDocuments(filter: {
+    issuerCode?: string | null
+    kind?: string | null
+    offset: number
+    limit: number
+  }): Promise<{ items: Document[]; total: number }> {
     return documentQueries.listDocuments(this.db, filter)
   }
   /** The document with this id, or null. */
-  documentById(id: string): Promise<Document | null> { return documentQueries.documentById(this.db, id) }
+  documentById(id: string): Promise<Document | null> {
+    return documentQueries.documentById(this.db, id)
+  }
   /** The documents a document implements (its direct parents). */
-  parentsOf(documentId: string): Promise<Document[]> { return documentQueries.parentsOf(this.db, documentId) }
+  parentsOf(documentId: string): Promise<Document[]> {
+    return documentQueries.parentsOf(this.db, documentId)
+  }
   /** The documents that implement a document (its direct children). */
-  childrenOf(documentId: string): Promise<Document[]> { return documentQueries.childrenOf(this.db, documentId) }
+  childrenOf(documentId: string): Promise<Document[]> {
+    return documentQueries.childrenOf(this.db, documentId)
+  }
   /**
    * Pages of the documents directly implementing (`children`) or implemented by (`parents`) many documents, by issue date (one statement).
    *
    * @example
    * const pages = await chidao.linkedDocumentPages([nq57.id], 'children', { offset: 0, limit: 20 })
    */
-  linkedDocumentPages(documentIds: readonly string[], direction: 'children' | 'parents', window: PageWindow): Promise<Map<string, ListPage<Document>>> {
+  linkedDocumentPages(
+    documentIds: readonly string[],
+    direction: 'children' | 'parents',
+    window: PageWindow,
+  ): Promise<Map<string, ListPage<Document>>> {
     return documentQueries.linkedDocumentPages(this.db, documentIds, direction, window)
   }
   /** Pages of every document below many documents, by issue date (one recursive statement). */
@@ -337,18 +386,28 @@ export class Chidao {
     return documentQueries.cascadePages(this.db, documentIds, window)
   }
   /** Ids of every document a document implements, directly or through others. */
-  ancestorIdsOf(documentId: string): Promise<string[]> { return documentQueries.ancestorIdsOf(this.db, documentId) }
+  ancestorIdsOf(documentId: string): Promise<string[]> {
+    return documentQueries.ancestorIdsOf(this.db, documentId)
+  }
   /** A document's targets. */
-  targetsOf(documentId: string): Promise<Target[]> { return documentQueries.targetsOf(this.db, documentId) }
+  targetsOf(documentId: string): Promise<Target[]> {
+    return documentQueries.targetsOf(this.db, documentId)
+  }
 
   // ---------------------------------------------------------------- tasks (see queries/tasks.ts)
 
   /** The task with this id, or null. */
-  taskById(id: string): Promise<Task | null> { return taskQueries.taskById(this.db, id) }
+  taskById(id: string): Promise<Task | null> {
+    return taskQueries.taskById(this.db, id)
+  }
   /** Tasks by id, in the order asked (null for unknown ids; one query). */
-  tasksByIds(ids: readonly string[]): Promise<(Task | null)[]> { return taskQueries.tasksByIds(this.db, ids) }
+  tasksByIds(ids: readonly string[]): Promise<(Task | null)[]> {
+    return taskQueries.tasksByIds(this.db, ids)
+  }
   /** A document's tasks in plan order. */
-  tasksOf(documentId: string): Promise<Task[]> { return taskQueries.tasksOf(this.db, documentId) }
+  tasksOf(documentId: string): Promise<Task[]> {
+    return taskQueries.tasksOf(this.db, documentId)
+  }
   /** Pages of the tasks of many documents, in plan order (one statement). */
   taskPagesOfDocuments(documentIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Task>>> {
     return taskQueries.taskPagesOfDocuments(this.db, documentIds, window)
@@ -358,25 +417,41 @@ export class Chidao {
     return taskQueries.reportPagesOfTasks(this.db, taskIds, window)
   }
   /** Ids of the tasks in lower plans that implement a task directly. */
-  childTaskIdsOf(taskId: string): Promise<string[]> { return taskQueries.childTaskIdsOf(this.db, taskId) }
+  childTaskIdsOf(taskId: string): Promise<string[]> {
+    return taskQueries.childTaskIdsOf(this.db, taskId)
+  }
   /** Ids of the tasks a task implements. */
-  parentTaskIdsOf(taskId: string): Promise<string[]> { return taskQueries.parentTaskIdsOf(this.db, taskId) }
+  parentTaskIdsOf(taskId: string): Promise<string[]> {
+    return taskQueries.parentTaskIdsOf(this.db, taskId)
+  }
   /** Task links of many tasks at once: the tasks implementing each (`children`) or those each implements (`parents`). */
   taskLinksOf(taskIds: readonly string[], direction: 'children' | 'parents'): Promise<Map<string, string[]>> {
     return taskQueries.taskLinksOf(this.db, taskIds, direction)
   }
   /** Assignments of many tasks at once, by task id (one query). */
-  assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> { return taskQueries.assignmentsOfTasks(this.db, taskIds) }
+  assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> {
+    return taskQueries.assignmentsOfTasks(this.db, taskIds)
+  }
   /** A task's assignments. */
-  async assignmentsOf(taskId: string): Promise<Assignment[]> { return (await this.assignmentsOfTasks([taskId])).get(taskId) ?? [] }
+  async assignmentsOf(taskId: string): Promise<Assignment[]> {
+    return (await this.assignmentsOfTasks([taskId])).get(taskId) ?? []
+  }
   /** Targets tied to many tasks at once, by task id (one query). */
-  targetsOfTasks(taskIds: readonly string[]): Promise<Map<string, Target[]>> { return taskQueries.targetsOfTasks(this.db, taskIds) }
+  targetsOfTasks(taskIds: readonly string[]): Promise<Map<string, Target[]>> {
+    return taskQueries.targetsOfTasks(this.db, taskIds)
+  }
   /** The report with this id and its evidence, or null. */
-  reportById(id: string): Promise<Report | null> { return taskQueries.reportById(this.db, id) }
+  reportById(id: string): Promise<Report | null> {
+    return taskQueries.reportById(this.db, id)
+  }
   /** Reports on a task, oldest first. */
-  async reportsOf(taskId: string): Promise<Report[]> { return (await this.reportsOfTasks([taskId])).get(taskId) ?? [] }
+  async reportsOf(taskId: string): Promise<Report[]> {
+    return (await this.reportsOfTasks([taskId])).get(taskId) ?? []
+  }
   /** Reports on many tasks at once, oldest first, by task id (two queries: reports, then their evidence). */
-  reportsOfTasks(taskIds: readonly string[]): Promise<Map<string, Report[]>> { return taskQueries.reportsOfTasks(this.db, taskIds) }
+  reportsOfTasks(taskIds: readonly string[]): Promise<Map<string, Report[]>> {
+    return taskQueries.reportsOfTasks(this.db, taskIds)
+  }
 
   // ---------------------------------------------------------------- import (see commands/import.ts)
 

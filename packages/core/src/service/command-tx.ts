@@ -173,7 +173,12 @@ export async function runCommand<I, T>(env: CommandRunner, ctx: CommandContext, 
       if (ctx.grant) await authorize(trx, ctx.grant, command.role, () => command.actsFor(tx, input))
       const outcome = await command.run(tx, input)
       await appendAudit(trx, {
-        id: env.newId(), at: stamp, actor, command: command.name, entity: outcome.entity, entityId: outcome.entityId,
+        id: env.newId(),
+        at: stamp,
+        actor,
+        command: command.name,
+        entity: outcome.entity,
+        entityId: outcome.entityId,
         before: outcome.before === null ? null : JSON.stringify(outcome.before),
         after: outcome.after === null ? null : JSON.stringify(outcome.after),
       })
@@ -181,7 +186,8 @@ export async function runCommand<I, T>(env: CommandRunner, ctx: CommandContext, 
     })
   } catch (error) {
     // A concurrent writer won the race for a natural key that validation saw free.
-    if (isUniqueViolation(error)) throw new DomainError(command.duplicate, `${command.name}: conflicts with an existing record`, { cause: error })
+    if (isUniqueViolation(error))
+      throw new DomainError(command.duplicate, `${command.name}: conflicts with an existing record`, { cause: error })
     throw error
   }
 }

@@ -26,8 +26,11 @@ export interface IdempotencyScope {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }
@@ -40,25 +43,50 @@ function canonical(value: unknown): string {
  * @example
  * await chidao.transaction(() => idempotent(chidao.db, { owner: grant.keyId, key }, 'reportSubmit', input, () => chidao.submitReport(ctx, input)))
  */
-export async function idempotent<T>(db: Db, scope: IdempotencyScope | null, command: string, input: unknown, run: () => Promise<T>, now = () => new Date()): Promise<T> {
+export async function idempotent<T>(
+  db: Db,
+  scope: IdempotencyScope | null,
+  command: string,
+  input: unknown,
+  run: () => Promise<T>,
+  now = () => new Date(),
+): Promise<T> {
   if (!scope) return run()
   if (typeof scope.key !== 'string' || scope.key.length === 0 || scope.key.length > 200) {
     throw new DomainError('INVALID_INPUT', 'An idempotency key has 1 to 200 characters', { field: ['idempotencyKey'] })
   }
   refuseControlCharacters(scope.key, ['idempotencyKey'])
-  const requestHash = createHash('sha256').update(`${command}\n${canonical(input)}`).digest('hex')
-  const stored = await db.selectFrom('idempotencyKey').select(['requestHash', 'response'])
-    .where('owner', '=', scope.owner).where('key', '=', scope.key).where('command', '=', command).executeTakeFirst()
+  const requestHash = createHash('sha256')
+    .update(`${command}\n${canonical(input)}`)
+    .digest('hex')
+  const stored = await db
+    .selectFrom('idempotencyKey')
+    .select(['requestHash', 'response'])
+    .where('owner', '=', scope.owner)
+    .where('key', '=', scope.key)
+    .where('command', '=', command)
+    .executeTakeFirst()
   if (stored) {
     if (stored.requestHash !== requestHash) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED',
-        'Khóa chống lặp này đã dùng cho một yêu cầu khác / This idempotency key was used for a different request', { field: ['idempotencyKey'] })
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'Khóa chống lặp này đã dùng cho một yêu cầu khác / This idempotency key was used for a different request',
+        { field: ['idempotencyKey'] },
+      )
     }
     return JSON.parse(stored.response) as T
   }
   const result = await run()
-  await db.insertInto('idempotencyKey').values({
-    owner: scope.owner, key: scope.key, command, requestHash, response: JSON.stringify(result ?? null), createdAt: now().toISOString(),
-  }).execute()
+  await db
+    .insertInto('idempotencyKey')
+    .values({
+      owner: scope.owner,
+      key: scope.key,
+      command,
+      requestHash,
+      response: JSON.stringify(result ?? null),
+      createdAt: now().toISOString(),
+    })
+    .execute()
   return result
 }

@@ -18,9 +18,14 @@ export function refuseControlCharacters(value: string, field: string | readonly 
   if (found) {
     const path = typeof field === 'string' ? ['input', field] : [...field]
     const at = found.index
-    throw new DomainError('INVALID_TEXT', `${path.at(-1)} contains a control character (U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) at ${at} / chứa ký tự điều khiển`, {
-      field: path, details: { index: at },
-    })
+    throw new DomainError(
+      'INVALID_TEXT',
+      `${path.at(-1)} contains a control character (U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) at ${at} / chứa ký tự điều khiển`,
+      {
+        field: path,
+        details: { index: at },
+      },
+    )
   }
   return value
 }

@@ -8,9 +8,7 @@ import { CascadeIndex, type CascadeData, type Link } from '../hierarchy/cascade.
 import { deadlineViolations, effectiveDeadlines } from '../hierarchy/effective-deadline.js'
 import { groupMembers, matchesGroupRule } from '../hierarchy/obligations.js'
 import { ordersPlans } from '../hierarchy/status.js'
-import {
-  toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask,
-} from './rows.js'
+import { toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask } from './rows.js'
 import { refreshObligationSpans, tasksInvolving } from './obligation-span.js'
 import type { Database, OrganizationTable } from './schema.js'
 
@@ -22,7 +20,11 @@ const BATCH = 500
 /** Inserts rows in statements of up to 30,000 values (under both stores' parameter limits). */
 async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
   const size = rows[0] ? Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length)) : 1
-  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute()
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute()
 }
 
 /**
@@ -30,22 +32,31 @@ async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Recor
  * take. For tests and small deployments; national-scale questions go to the SQL queries.
  */
 export async function loadCascadeData(db: Db): Promise<CascadeData> {
-  const [organizations, successions, groups, documents, documentLinks, tasks, taskLinks, assignments, reports, reviews] = await Promise.all([
-    db.selectFrom('organization').selectAll().orderBy('id').execute(),
-    db.selectFrom('succession').selectAll().orderBy('id').execute(),
-    db.selectFrom('organizationGroup').selectAll().orderBy('id').execute(),
-    db.selectFrom('document').selectAll().orderBy('id').execute(),
-    db.selectFrom('documentLink').select(['childId', 'parentId']).execute(),
-    db.selectFrom('task').selectAll().orderBy('id').execute(),
-    db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
-    db.selectFrom('assignment').selectAll().orderBy('taskId').orderBy('ordinal').execute(),
-    db.selectFrom('report').selectAll().orderBy('reportedOn').orderBy('id').execute(),
-    db.selectFrom('alignmentReview').selectAll().execute(),
-  ])
+  const [organizations, successions, groups, documents, documentLinks, tasks, taskLinks, assignments, reports, reviews] = await Promise.all(
+    [
+      db.selectFrom('organization').selectAll().orderBy('id').execute(),
+      db.selectFrom('succession').selectAll().orderBy('id').execute(),
+      db.selectFrom('organizationGroup').selectAll().orderBy('id').execute(),
+      db.selectFrom('document').selectAll().orderBy('id').execute(),
+      db.selectFrom('documentLink').select(['childId', 'parentId']).execute(),
+      db.selectFrom('task').selectAll().orderBy('id').execute(),
+      db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
+      db.selectFrom('assignment').selectAll().orderBy('taskId').orderBy('ordinal').execute(),
+      db.selectFrom('report').selectAll().orderBy('reportedOn').orderBy('id').execute(),
+      db.selectFrom('alignmentReview').selectAll().execute(),
+    ],
+  )
   return {
-    organizations: organizations.map(toOrganization), successions: successions.map(toSuccession), groups: groups.map(toGroup),
-    documents: documents.map(toDocument), documentLinks: documentLinks as Link[], tasks: tasks.map(toTask), taskLinks: taskLinks as Link[],
-    assignments: assignments.map(toAssignment), reports: reports.map((r) => toReport(r, [])), alignmentReviews: reviews.map(toAlignmentReview),
+    organizations: organizations.map(toOrganization),
+    successions: successions.map(toSuccession),
+    groups: groups.map(toGroup),
+    documents: documents.map(toDocument),
+    documentLinks: documentLinks as Link[],
+    tasks: tasks.map(toTask),
+    taskLinks: taskLinks as Link[],
+    assignments: assignments.map(toAssignment),
+    reports: reports.map((r) => toReport(r, [])),
+    alignmentReviews: reviews.map(toAlignmentReview),
   }
 }
 
@@ -59,17 +70,28 @@ export async function refreshDerived(db: Db): Promise<void> {
     db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
   ])
   const index = new CascadeIndex({
-    organizations: organizations.map(toOrganization), successions: [], groups: groups.map(toGroup), documents: [], documentLinks: [],
-    tasks: tasks.map(toTask), taskLinks: taskLinks as Link[], assignments: [], reports: [], alignmentReviews: [],
+    organizations: organizations.map(toOrganization),
+    successions: [],
+    groups: groups.map(toGroup),
+    documents: [],
+    documentLinks: [],
+    tasks: tasks.map(toTask),
+    taskLinks: taskLinks as Link[],
+    assignments: [],
+    reports: [],
+    alignmentReviews: [],
   })
-  for (const t of ['taskViolation', 'taskEffective', 'organizationGroupMember', 'organizationClosure'] as const) await db.deleteFrom(t).execute()
+  for (const t of ['taskViolation', 'taskEffective', 'organizationGroupMember', 'organizationClosure'] as const)
+    await db.deleteFrom(t).execute()
   const closure: Record<string, unknown>[] = []
   for (const o of index.organization.values()) {
-    for (let a: typeof o | undefined = o; a; a = a.parentId ? index.organization.get(a.parentId) : undefined) closure.push({ ancestorId: a.id, descendantId: o.id })
+    for (let a: typeof o | undefined = o; a; a = a.parentId ? index.organization.get(a.parentId) : undefined)
+      closure.push({ ancestorId: a.id, descendantId: o.id })
   }
   await insertAll(db, 'organizationClosure', closure)
   const members: Record<string, unknown>[] = []
-  for (const g of index.group.values()) for (const o of groupMembers(index, g.id, null)) members.push({ groupId: g.id, organizationId: o.id })
+  for (const g of index.group.values())
+    for (const o of groupMembers(index, g.id, null)) members.push({ groupId: g.id, organizationId: o.id })
   await insertAll(db, 'organizationGroupMember', members)
   await writeEffective(db, index, [...index.task.keys()])
   await refreshObligationSpans(db, 'all')
@@ -78,18 +100,40 @@ export async function refreshDerived(db: Db): Promise<void> {
 async function writeEffective(db: Db, index: CascadeIndex, taskIds: string[]): Promise<void> {
   const effective = effectiveDeadlines(index)
   const wanted = new Set(taskIds)
-  await insertAll(db, 'taskEffective', taskIds.map((id) => {
-    const e = effective.get(id)!
-    const task = index.task.get(id)!
-    return {
-      taskId: id, scope: task.scope, source: e.source, fromTaskId: e.fromTaskId, dueDate: e.dueDate, effectiveDueDate: e.effectiveDueDate,
-      startDate: e.startDate, recurrence: e.recurrence, condition: e.condition, ordersPlans: ordersPlans(task.content) ? 1 : 0,
-      dependentTasks: index.dependentTaskCount(id),
-    }
-  }))
-  await insertAll(db, 'taskViolation', deadlineViolations(index, effective).filter((v) => wanted.has(v.taskId)).map((v) => ({
-    taskId: v.taskId, parentTaskId: v.parentTaskId, code: v.code, dueDate: v.dueDate, parentDueDate: v.parentDueDate,
-  })))
+  await insertAll(
+    db,
+    'taskEffective',
+    taskIds.map((id) => {
+      const e = effective.get(id)!
+      const task = index.task.get(id)!
+      return {
+        taskId: id,
+        scope: task.scope,
+        source: e.source,
+        fromTaskId: e.fromTaskId,
+        dueDate: e.dueDate,
+        effectiveDueDate: e.effectiveDueDate,
+        startDate: e.startDate,
+        recurrence: e.recurrence,
+        condition: e.condition,
+        ordersPlans: ordersPlans(task.content) ? 1 : 0,
+        dependentTasks: index.dependentTaskCount(id),
+      }
+    }),
+  )
+  await insertAll(
+    db,
+    'taskViolation',
+    deadlineViolations(index, effective)
+      .filter((v) => wanted.has(v.taskId))
+      .map((v) => ({
+        taskId: v.taskId,
+        parentTaskId: v.parentTaskId,
+        code: v.code,
+        dueDate: v.dueDate,
+        parentDueDate: v.parentDueDate,
+      })),
+  )
 }
 
 /** Ids of a task and every task implementing it, directly or through others. */
@@ -128,7 +172,16 @@ export async function refreshTaskDerived(db: Db, taskId: string): Promise<void> 
     links.push(...(await db.selectFrom('taskLink').select(['childId', 'parentId']).where('childId', 'in', part).execute()))
   }
   const index = new CascadeIndex({
-    organizations: [], successions: [], groups: [], documents: [], documentLinks: [], tasks, taskLinks: links, assignments: [], reports: [], alignmentReviews: [],
+    organizations: [],
+    successions: [],
+    groups: [],
+    documents: [],
+    documentLinks: [],
+    tasks,
+    taskLinks: links,
+    assignments: [],
+    reports: [],
+    alignmentReviews: [],
   })
   for (let i = 0; i < affected.length; i += BATCH) {
     const part = affected.slice(i, i + BATCH)
@@ -140,7 +193,11 @@ export async function refreshTaskDerived(db: Db, taskId: string): Promise<void> 
   const affectedSet = new Set(affected)
   for (const ancestor of needed.filter((id) => !affectedSet.has(id))) {
     const below = await taskAndDescendants(db, ancestor)
-    await db.updateTable('taskEffective').set({ dependentTasks: below.length - 1 }).where('taskId', '=', ancestor).execute()
+    await db
+      .updateTable('taskEffective')
+      .set({ dependentTasks: below.length - 1 })
+      .where('taskId', '=', ancestor)
+      .execute()
   }
   await refreshObligationSpans(db, affected)
 }
@@ -149,9 +206,15 @@ export async function refreshTaskDerived(db: Db, taskId: string): Promise<void> 
 export async function refreshOrganizationDerived(db: Db, organizationId: string): Promise<void> {
   const org = await db.selectFrom('organization').selectAll().where('id', '=', organizationId).executeTakeFirstOrThrow()
   const ancestors = org.parentId
-    ? (await db.selectFrom('organizationClosure').select('ancestorId').where('descendantId', '=', org.parentId).execute()).map((r) => r.ancestorId)
+    ? (await db.selectFrom('organizationClosure').select('ancestorId').where('descendantId', '=', org.parentId).execute()).map(
+        (r) => r.ancestorId,
+      )
     : []
-  await insertAll(db, 'organizationClosure', [organizationId, ...ancestors].map((ancestorId) => ({ ancestorId, descendantId: organizationId })))
+  await insertAll(
+    db,
+    'organizationClosure',
+    [organizationId, ...ancestors].map((ancestorId) => ({ ancestorId, descendantId: organizationId })),
+  )
   const groups = (await db.selectFrom('organizationGroup').selectAll().execute()).map(toGroup)
   const o = toOrganization(org)
   const ancestorSet = new Set(ancestors)
@@ -171,20 +234,40 @@ export async function refreshGroupDerived(db: Db, groupId: string): Promise<void
   const group = toGroup(await db.selectFrom('organizationGroup').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow())
   const found = new Map<string, Selectable<OrganizationTable>>()
   if (group.selector.withinId) {
-    const below = await db.selectFrom('organization').innerJoin('organizationClosure', 'organizationClosure.descendantId', 'organization.id')
-      .selectAll('organization').where('organizationClosure.ancestorId', '=', group.selector.withinId).execute()
+    const below = await db
+      .selectFrom('organization')
+      .innerJoin('organizationClosure', 'organizationClosure.descendantId', 'organization.id')
+      .selectAll('organization')
+      .where('organizationClosure.ancestorId', '=', group.selector.withinId)
+      .execute()
     for (const o of below) found.set(o.id, o)
   }
   if (group.selector.memberIds?.length) {
-    for (const o of await db.selectFrom('organization').selectAll().where('id', 'in', group.selector.memberIds).execute()) found.set(o.id, o)
+    for (const o of await db.selectFrom('organization').selectAll().where('id', 'in', group.selector.memberIds).execute())
+      found.set(o.id, o)
   }
   const organizations = [...found.values()]
   const index = new CascadeIndex({
-    organizations: organizations.map(toOrganization), successions: [], groups: [group], documents: [], documentLinks: [], tasks: [], taskLinks: [],
-    assignments: [], reports: [], alignmentReviews: [],
+    organizations: organizations.map(toOrganization),
+    successions: [],
+    groups: [group],
+    documents: [],
+    documentLinks: [],
+    tasks: [],
+    taskLinks: [],
+    assignments: [],
+    reports: [],
+    alignmentReviews: [],
   })
   await db.deleteFrom('organizationGroupMember').where('groupId', '=', groupId).execute()
-  await insertAll(db, 'organizationGroupMember', groupMembers(index, groupId, null).map((o) => ({ groupId, organizationId: o.id })))
+  await insertAll(
+    db,
+    'organizationGroupMember',
+    groupMembers(index, groupId, null).map((o) => ({ groupId, organizationId: o.id })),
+  )
   const assigned = await db.selectFrom('assignment').select('taskId').where('groupId', '=', groupId).execute()
-  await refreshObligationSpans(db, assigned.map((a) => a.taskId))
+  await refreshObligationSpans(
+    db,
+    assigned.map((a) => a.taskId),
+  )
 }

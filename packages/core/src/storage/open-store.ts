@@ -37,11 +37,18 @@ export interface OpenStoreOptions {
  * Default operational settings: a statement may run 30 s, waits at most 5 s for a lock, a new
  * connection at most 5 s, and a transaction left idle is ended by PostgreSQL after 60 s.
  */
-export const STORE_DEFAULTS = Object.freeze({ statementTimeoutMs: 30_000, lockTimeoutMs: 5_000, connectTimeoutMs: 5_000, idleInTransactionMs: 60_000 })
+export const STORE_DEFAULTS = Object.freeze({
+  statementTimeoutMs: 30_000,
+  lockTimeoutMs: 5_000,
+  connectTimeoutMs: 5_000,
+  idleInTransactionMs: 60_000,
+})
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms) })
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+  })
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
@@ -86,7 +93,9 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     const statementTimeout = options.statementTimeoutMs ?? STORE_DEFAULTS.statementTimeoutMs
     const lockTimeout = options.lockTimeoutMs ?? STORE_DEFAULTS.lockTimeoutMs
     const pool = new pg.Pool({
-      connectionString: url, max: options.maxConnections ?? 10, types: PG_TYPES,
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      types: PG_TYPES,
       connectionTimeoutMillis: options.connectTimeoutMs ?? STORE_DEFAULTS.connectTimeoutMs,
       options: `-c jit=off -c statement_timeout=${statementTimeout} -c lock_timeout=${lockTimeout} -c idle_in_transaction_session_timeout=${STORE_DEFAULTS.idleInTransactionMs}`,
     })
@@ -95,11 +104,17 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     // when it is released and opens a new one on demand: that is the reconnect.
     const onError = (error: Error) => options.onConnectionError?.(error)
     pool.on('error', onError)
-    pool.on('connect', (client) => { client.on('error', onError) })
+    pool.on('connect', (client) => {
+      client.on('error', onError)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(options.log ? { log: options.log } : {}) })
     return {
-      db, kind: 'postgres', close: () => db.destroy(),
-      ping: async (timeoutMs = 2000) => { await withTimeout(pool.query('select 1'), timeoutMs) },
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      ping: async (timeoutMs = 2000) => {
+        await withTimeout(pool.query('select 1'), timeoutMs)
+      },
     }
   }
   const path = sqlitePathOf(url)
@@ -108,7 +123,9 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     onCreateConnection: async (connection) => {
       if (path !== ':memory:') await connection.executeQuery(CompiledQuery.raw('pragma journal_mode = wal'))
       await connection.executeQuery(CompiledQuery.raw('pragma foreign_keys = on'))
-      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${Math.trunc(options.lockTimeoutMs ?? STORE_DEFAULTS.lockTimeoutMs)}`))
+      await connection.executeQuery(
+        CompiledQuery.raw(`pragma busy_timeout = ${Math.trunc(options.lockTimeoutMs ?? STORE_DEFAULTS.lockTimeoutMs)}`),
+      )
       await connection.executeQuery(CompiledQuery.raw('pragma synchronous = normal'))
       // 64 MiB of page cache instead of SQLite's 2 MiB: a national store's indexes are hundreds of MiB.
       await connection.executeQuery(CompiledQuery.raw('pragma cache_size = -65536'))
@@ -116,8 +133,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   })
   const db = new Kysely<Database>({ dialect, plugins, ...(options.log ? { log: options.log } : {}) })
   return {
-    db, kind: 'sqlite', close: () => db.destroy(),
-    ping: async (timeoutMs = 2000) => { await withTimeout(db.executeQuery(CompiledQuery.raw('select 1')), timeoutMs) },
+    db,
+    kind: 'sqlite',
+    close: () => db.destroy(),
+    ping: async (timeoutMs = 2000) => {
+      await withTimeout(db.executeQuery(CompiledQuery.raw('select 1')), timeoutMs)
+    },
   }
 }
 
@@ -133,7 +154,9 @@ function loadSqlite3(): Promise<Sqlite3Module> {
     (m) => ((m as { default?: Sqlite3Module }).default ?? m) as Sqlite3Module,
     () => {
       sqlite3Module = undefined
-      throw new Error('SQLite needs the sqlite3 package (npm install sqlite3; it may need a C/C++ toolchain), or use a PostgreSQL URL / SQLite cần gói sqlite3')
+      throw new Error(
+        'SQLite needs the sqlite3 package (npm install sqlite3; it may need a C/C++ toolchain), or use a PostgreSQL URL / SQLite cần gói sqlite3',
+      )
     },
   )
   return sqlite3Module

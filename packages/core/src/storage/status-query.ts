@@ -39,8 +39,14 @@ interface StatusRow {
 
 function toStatusRow(r: StatusRow): ObligationStatusRow {
   return {
-    taskId: r.taskId, organizationId: r.orgId, role: r.role as AssignmentRole, assignedOrganizationId: r.assignedId,
-    succeededOn: r.succeededOn, status: r.status as TaskStatus, effectiveDueDate: r.effectiveDueDate, completedOn: r.completedOn,
+    taskId: r.taskId,
+    organizationId: r.orgId,
+    role: r.role as AssignmentRole,
+    assignedOrganizationId: r.assignedId,
+    succeededOn: r.succeededOn,
+    status: r.status as TaskStatus,
+    effectiveDueDate: r.effectiveDueDate,
+    completedOn: r.completedOn,
   }
 }
 
@@ -58,7 +64,9 @@ function standing(asOf: CalendarDate, scope: ScorecardScope, irregular: 0 | 1, a
   else if ('taskId' in scope) filter = sql`and ${a}.task_id in (select id from task_scope)`
   else if ('taskIds' in scope) filter = scope.taskIds.length ? sql`and ${a}.task_id in (${sql.join(scope.taskIds)})` : sql`and 1 = 0`
   else if ('organizationId' in scope) {
-    filter = scope.role ? sql`and ${a}.holder_id = ${scope.organizationId} and ${a}.role = ${scope.role}` : sql`and ${a}.holder_id = ${scope.organizationId}`
+    filter = scope.role
+      ? sql`and ${a}.holder_id = ${scope.organizationId} and ${a}.role = ${scope.role}`
+      : sql`and ${a}.holder_id = ${scope.organizationId}`
   } else if ('province' in scope) filter = sql`and ${a}.holder_scope = ${scope.province}`
   else if ('tier' in scope) filter = sql`and ${a}.holder_tier = ${scope.tier}`
   // A literal, not a parameter: SQLite matches an index's leading `irregular` only against a constant.
@@ -130,7 +138,9 @@ function scopeCtes(scope: ScorecardScope): RawBuilder<unknown> {
  * assignment before a group's, then by the body assigned).
  */
 function standingObligations(
-  asOf: CalendarDate, scope: ScorecardScope, columns: (irregular: 0 | 1) => RawBuilder<unknown>,
+  asOf: CalendarDate,
+  scope: ScorecardScope,
+  columns: (irregular: 0 | 1) => RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   return sql`select ${columns(0)} from ${standing(asOf, scope, 0, 'o')}
       union all
@@ -174,11 +184,15 @@ export async function obligationStatuses(db: Db, asOf: CalendarDate, scope: Scor
  * await overdueObligations(store.db, '2025-12-31', { province: 'QNG' }, { limit: 10, order: 'dependents' })
  */
 export async function overdueObligations(
-  db: Db, asOf: CalendarDate, scope: ScorecardScope, options: { limit?: number; offset?: number; order?: 'due' | 'dependents' } = {},
+  db: Db,
+  asOf: CalendarDate,
+  scope: ScorecardScope,
+  options: { limit?: number; offset?: number; order?: 'due' | 'dependents' } = {},
 ): Promise<(ObligationStatusRow & { dependentTasks: number })[]> {
-  const order = options.order === 'dependents'
-    ? sql`coalesce(e.dependent_tasks, 0) desc, s.effective_due_date, s.task_id, s.org_id, s.role`
-    : sql`s.effective_due_date, s.task_id, s.org_id, s.role`
+  const order =
+    options.order === 'dependents'
+      ? sql`coalesce(e.dependent_tasks, 0) desc, s.effective_due_date, s.task_id, s.org_id, s.role`
+      : sql`s.effective_due_date, s.task_id, s.org_id, s.role`
   const result = await sql<StatusRow & { dependentTasks: number | null }>`${obligationStatusCte(asOf, scope)}
     select s.task_id, s.org_id, s.role, s.assigned_id, s.succeeded_on, s.status, s.effective_due_date, s.completed_on, e.dependent_tasks
     from obligation_status s left join task_effective e on e.task_id = s.task_id
@@ -231,7 +245,9 @@ export async function scorecardCountsByHolder(db: Db, asOf: CalendarDate, scope:
  * await owedTaskPage(store.db, '2025-12-31', { organizationId }, { status: 'OVERDUE', offset: 0, limit: 20 })
  */
 export async function owedTaskPage(
-  db: Db, asOf: CalendarDate, scope: { organizationId: string; role?: AssignmentRole },
+  db: Db,
+  asOf: CalendarDate,
+  scope: { organizationId: string; role?: AssignmentRole },
   page: { status?: TaskStatus | null; offset: number; limit: number },
 ): Promise<{ taskIds: string[]; total: number }> {
   const status = page.status ? sql`where s.status = ${page.status}` : sql``

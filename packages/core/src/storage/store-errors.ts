@@ -49,9 +49,28 @@ export function isStoreTimeout(error: unknown): boolean {
  */
 export function isStoreUnavailable(error: unknown): boolean {
   const code = codeOf(error)
-  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(code)) return true
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      'ENOTFOUND',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+      '08001',
+      '08004',
+    ].includes(code)
+  )
+    return true
   const message = String((error as DriverError | null)?.message ?? '')
-  return /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed|cannot use a pool after calling end|SQLITE_MISUSE: Database is closed/i.test(message)
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed|cannot use a pool after calling end|SQLITE_MISUSE: Database is closed/i.test(
+    message,
+  )
 }
 
 /**
@@ -66,13 +85,23 @@ export function toStoreError(error: unknown): unknown {
   if (error instanceof DomainError) return error
   // PostgreSQL refuses NUL in text (22021, 22P05): the input's fault, said without the driver's words.
   if (['22021', '22P05'].includes(codeOf(error))) {
-    return new DomainError('INVALID_TEXT', 'Văn bản chứa ký tự không hợp lệ (NUL) / Text contains a character the store refuses (NUL)', { cause: error })
+    return new DomainError('INVALID_TEXT', 'Văn bản chứa ký tự không hợp lệ (NUL) / Text contains a character the store refuses (NUL)', {
+      cause: error,
+    })
   }
   if (isStoreTimeout(error)) {
-    return new DomainError('STORE_TIMEOUT', 'Cơ sở dữ liệu bận, hết thời gian chờ; hãy thử lại / The store timed out (busy or locked); try again', { cause: error })
+    return new DomainError(
+      'STORE_TIMEOUT',
+      'Cơ sở dữ liệu bận, hết thời gian chờ; hãy thử lại / The store timed out (busy or locked); try again',
+      { cause: error },
+    )
   }
   if (isStoreUnavailable(error)) {
-    return new DomainError('STORE_UNAVAILABLE', 'Không kết nối được cơ sở dữ liệu; hãy thử lại sau / The store is unreachable; try again later', { cause: error })
+    return new DomainError(
+      'STORE_UNAVAILABLE',
+      'Không kết nối được cơ sở dữ liệu; hãy thử lại sau / The store is unreachable; try again later',
+      { cause: error },
+    )
   }
   return error
 }

@@ -32,7 +32,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * @example
  * const n = await runTransaction(store, (trx) => trx.selectFrom('task').select('id').execute())
  */
-export async function runTransaction<T>(store: Store, work: (trx: Transaction<Database>) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function runTransaction<T>(
+  store: Store,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const attempts = options.attempts ?? 30
   for (let attempt = 1; ; attempt++) {
     try {

@@ -8,8 +8,15 @@ export async function restartableProxy(target: URL) {
     const upstream = net.connect(Number(target.port || 5432), target.hostname)
     for (const s of [client, upstream]) {
       sockets.add(s)
-      s.on('error', () => { client.destroy(); upstream.destroy() })
-      s.on('close', () => { sockets.delete(s); client.destroy(); upstream.destroy() })
+      s.on('error', () => {
+        client.destroy()
+        upstream.destroy()
+      })
+      s.on('close', () => {
+        sockets.delete(s)
+        client.destroy()
+        upstream.destroy()
+      })
     }
     client.pipe(upstream).pipe(client)
   })
@@ -18,7 +25,10 @@ export async function restartableProxy(target: URL) {
   return {
     url: Object.assign(new URL(target.href), { port: String(port), hostname: '127.0.0.1' }).href,
     async down() {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy() })
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const s of sockets) s.destroy()
+      })
     },
     async up() {
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

@@ -22,22 +22,28 @@ export interface DocxLimits {
 /** Inflates the parts the reader needs, refusing a bomb before inflating it. */
 function unzipParts(bytes: Uint8Array, limits: DocxLimits): Map<string, string> {
   let declared = 0
-  const bomb = (info: UnzipFileInfo) => new FileError('FILE_ZIP_BOMB',
-    'Tệp .docx bị nén bất thường (có thể là "zip bomb"), không đọc (The .docx inflates abnormally — a zip bomb? — and is not read)',
-    { details: { part: info.name, compressed: info.size, uncompressed: info.originalSize } })
+  const bomb = (info: UnzipFileInfo) =>
+    new FileError(
+      'FILE_ZIP_BOMB',
+      'Tệp .docx bị nén bất thường (có thể là "zip bomb"), không đọc (The .docx inflates abnormally — a zip bomb? — and is not read)',
+      { details: { part: info.name, compressed: info.size, uncompressed: info.originalSize } },
+    )
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes, {
       filter(info) {
         if (!(PARTS as readonly string[]).includes(info.name)) return false
         declared += info.originalSize
-        if (declared > limits.maxUncompressedBytes || info.originalSize > Math.max(info.size, 1) * limits.maxCompressionRatio) throw bomb(info)
+        if (declared > limits.maxUncompressedBytes || info.originalSize > Math.max(info.size, 1) * limits.maxCompressionRatio)
+          throw bomb(info)
         return true
       },
     })
   } catch (e) {
     if (e instanceof FileError) throw e
-    throw new FileError('FILE_CORRUPT', 'Tệp .docx bị hỏng, không giải nén được (The .docx is damaged and cannot be unzipped)', { cause: e })
+    throw new FileError('FILE_CORRUPT', 'Tệp .docx bị hỏng, không giải nén được (The .docx is damaged and cannot be unzipped)', {
+      cause: e,
+    })
   }
   const decoder = new TextDecoder('utf-8')
   return new Map(Object.entries(files).map(([name, data]) => [name, decoder.decode(data)]))
@@ -47,13 +53,32 @@ function unzipParts(bytes: Uint8Array, limits: DocxLimits): Map<string, string> 
 function runText(node: XmlNode, out: string[]): void {
   for (const c of node.children) {
     switch (c.tag) {
-      case 'w:t': out.push(c.children.map((t) => t.text ?? '').join('')); break
-      case 'w:tab': out.push(' '); break // a tab inside a paragraph is spacing, not a cell
-      case 'w:br': case 'w:cr': out.push(c.attrs['w:type'] === 'page' ? '' : '\n'); break
-      case 'w:noBreakHyphen': out.push('-'); break
-      case 'w:sym': out.push(String.fromCharCode(parseInt(c.attrs['w:char'] ?? '20', 16))); break
-      case 'w:del': case 'w:instrText': case 'w:delText': case 'w:pPr': case 'w:rPr': case 'w:footnoteReference': case 'w:endnoteReference': break
-      default: runText(c, out)
+      case 'w:t':
+        out.push(c.children.map((t) => t.text ?? '').join(''))
+        break
+      case 'w:tab':
+        out.push(' ')
+        break // a tab inside a paragraph is spacing, not a cell
+      case 'w:br':
+      case 'w:cr':
+        out.push(c.attrs['w:type'] === 'page' ? '' : '\n')
+        break
+      case 'w:noBreakHyphen':
+        out.push('-')
+        break
+      case 'w:sym':
+        out.push(String.fromCharCode(parseInt(c.attrs['w:char'] ?? '20', 16)))
+        break
+      case 'w:del':
+      case 'w:instrText':
+      case 'w:delText':
+      case 'w:pPr':
+      case 'w:rPr':
+      case 'w:footnoteReference':
+      case 'w:endnoteReference':
+        break
+      default:
+        runText(c, out)
     }
   }
 }
@@ -67,7 +92,10 @@ interface Walk {
 function paragraph(p: XmlNode, walk: Walk): string {
   const parts: string[] = []
   runText(p, parts)
-  const text = parts.join('').replace(/[ \u00a0]+/g, ' ').trim()
+  const text = parts
+    .join('')
+    .replace(/[ \u00a0]+/g, ' ')
+    .trim()
   const num = numberingOf(child(p, 'w:pPr'), walk.styles)
   const label = num ? walk.numbering.label(num.numId, num.ilvl) : null
   return label && text ? `${label} ${text}` : text
@@ -77,7 +105,12 @@ function paragraph(p: XmlNode, walk: Walk): string {
 function cellText(tc: XmlNode, walk: Walk): string {
   const lines: string[] = []
   body(tc.children, walk, lines)
-  return lines.map((l) => l.replace(/\t/g, ' ')).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
+  return lines
+    .map((l) => l.replace(/\t/g, ' '))
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 function table(tbl: XmlNode, walk: Walk, out: string[]): void {
@@ -90,7 +123,7 @@ function table(tbl: XmlNode, walk: Walk, out: string[]): void {
       const span = Number(val(props, 'w:gridSpan') ?? 1)
       const vMerge = child(props, 'w:vMerge')
       const continues = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart'
-      const text = continues ? above[row.length] ?? '' : cellText(tc, walk)
+      const text = continues ? (above[row.length] ?? '') : cellText(tc, walk)
       for (let i = 0; i < Math.max(1, span); i++) row.push(text)
     }
     above = row
@@ -100,7 +133,12 @@ function table(tbl: XmlNode, walk: Walk, out: string[]): void {
 
 function body(nodes: readonly XmlNode[], walk: Walk, out: string[]): void {
   for (const n of nodes) {
-    if (n.tag === 'w:p') out.push(...paragraph(n, walk).split('\n').map((l) => l.trim()))
+    if (n.tag === 'w:p')
+      out.push(
+        ...paragraph(n, walk)
+          .split('\n')
+          .map((l) => l.trim()),
+      )
     else if (n.tag === 'w:tbl') table(n, walk, out)
     else if (n.tag === 'w:sdt') body(child(n, 'w:sdtContent')?.children ?? [], walk, out)
     else if (n.tag === 'w:customXml' || n.tag === 'w:ins' || n.tag === 'w:smartTag') body(n.children, walk, out)
@@ -137,6 +175,9 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits): Extracted {
   }
   const lines: string[] = []
   body(bodyNode.children, walk, lines)
-  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
   return { text, extractor: { name: '@chidao/files docx (fflate + fast-xml-parser)', version: VERSION }, pages: 1, warnings }
 }

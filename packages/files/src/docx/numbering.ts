@@ -13,11 +13,29 @@ interface Level {
   readonly restartAfter: number | null
 }
 
-const ROMAN: ReadonlyArray<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+const ROMAN: ReadonlyArray<[number, string]> = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+]
 
 function roman(n: number): string {
   let out = ''
-  for (const [v, s] of ROMAN) while (n >= v) { out += s; n -= v }
+  for (const [v, s] of ROMAN)
+    while (n >= v) {
+      out += s
+      n -= v
+    }
   return out
 }
 
@@ -30,13 +48,20 @@ function letters(n: number): string {
 /** A number in one of Word's formats (`decimal`, `upperRoman`, `lowerLetter`…). */
 export function formatNumber(n: number, format: string): string {
   switch (format) {
-    case 'upperRoman': return roman(n)
-    case 'lowerRoman': return roman(n).toLowerCase()
-    case 'upperLetter': return letters(n).toUpperCase()
-    case 'lowerLetter': return letters(n)
-    case 'decimalZero': return String(n).padStart(2, '0')
-    case 'none': return ''
-    default: return String(n)
+    case 'upperRoman':
+      return roman(n)
+    case 'lowerRoman':
+      return roman(n).toLowerCase()
+    case 'upperLetter':
+      return letters(n).toUpperCase()
+    case 'lowerLetter':
+      return letters(n)
+    case 'decimalZero':
+      return String(n).padStart(2, '0')
+    case 'none':
+      return ''
+    default:
+      return String(n)
   }
 }
 
@@ -117,14 +142,17 @@ export class Numbering {
       const l = Number(k) - 1
       const lv = levels.get(l)
       const value = counters[l] ?? lv?.start ?? 1
-      return formatNumber(value, l === ilvl ? level.format : lv?.format ?? 'decimal')
+      return formatNumber(value, l === ilvl ? level.format : (lv?.format ?? 'decimal'))
     })
     return text.trim() || null
   }
 }
 
 /** The numbering of a paragraph's properties (`w:numPr`), or of its style's. */
-export function numberingOf(pPr: XmlNode | undefined, styleNumbering: ReadonlyMap<string, { numId: string; ilvl: number }>): { numId: string; ilvl: number } | null {
+export function numberingOf(
+  pPr: XmlNode | undefined,
+  styleNumbering: ReadonlyMap<string, { numId: string; ilvl: number }>,
+): { numId: string; ilvl: number } | null {
   const numPr = child(pPr, 'w:numPr')
   const style = val(pPr, 'w:pStyle')
   const fromStyle = style ? styleNumbering.get(style) : undefined

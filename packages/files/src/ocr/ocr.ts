@@ -53,7 +53,13 @@ export async function ocrImage(bytes: Uint8Array, extension: string, languages: 
  * @example
  * const { pages } = await ocrPdfPages(pdfBytes, [1, 2], 'vie', 300)
  */
-export async function ocrPdfPages(bytes: Uint8Array, pages: readonly number[], languages: string, dpi: number, onPage?: (page: number) => void): Promise<{ pages: Map<number, string>; version: string }> {
+export async function ocrPdfPages(
+  bytes: Uint8Array,
+  pages: readonly number[],
+  languages: string,
+  dpi: number,
+  onPage?: (page: number) => void,
+): Promise<{ pages: Map<number, string>; version: string }> {
   const { version } = await requireOcr(languages, true)
   return inTemp(async (dir) => {
     const pdf = join(dir, 'in.pdf')
@@ -64,7 +70,11 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: readonly number[], l
       try {
         await runTool('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(page), '-l', String(page), pdf, prefix])
       } catch (e) {
-        throw new FileError('FILE_CORRUPT', `Không dựng được trang ${page} của PDF để OCR (Page ${page} of the PDF cannot be rendered for OCR)`, { cause: e })
+        throw new FileError(
+          'FILE_CORRUPT',
+          `Không dựng được trang ${page} của PDF để OCR (Page ${page} of the PDF cannot be rendered for OCR)`,
+          { cause: e },
+        )
       }
       const image = (await readdir(dir)).find((f) => f.startsWith(`p${page}-`) && f.endsWith('.png'))
       if (!image) throw new FileError('FILE_CORRUPT', `Trang ${page} của PDF không dựng được (Page ${page} of the PDF rendered nothing)`)

@@ -22,7 +22,11 @@ async function probe(): Promise<OcrTools> {
     const v = await run('tesseract', ['--version'])
     const version = /tesseract\s+v?([\d.]+\S*)/i.exec(`${v.stdout}\n${v.stderr}`)?.[1] ?? 'unknown'
     const l = await run('tesseract', ['--list-langs'])
-    const languages = `${l.stdout}`.split('\n').slice(1).map((s) => s.trim()).filter(Boolean)
+    const languages = `${l.stdout}`
+      .split('\n')
+      .slice(1)
+      .map((s) => s.trim())
+      .filter(Boolean)
     tesseract = { version, languages }
   } catch {
     tesseract = null
@@ -55,14 +59,23 @@ const INSTALL = 'apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils'
 export async function requireOcr(languages: string, needPdftoppm: boolean): Promise<NonNullable<OcrTools['tesseract']>> {
   const tools = await ocrTools()
   if (!tools.tesseract) {
-    throw new FileError('OCR_UNAVAILABLE', `Cần OCR nhưng chưa cài Tesseract: ${INSTALL} (OCR is needed but Tesseract is not installed: on Debian/Ubuntu, ${INSTALL})`)
+    throw new FileError(
+      'OCR_UNAVAILABLE',
+      `Cần OCR nhưng chưa cài Tesseract: ${INSTALL} (OCR is needed but Tesseract is not installed: on Debian/Ubuntu, ${INSTALL})`,
+    )
   }
   const missing = languages.split('+').filter((l) => !tools.tesseract!.languages.includes(l))
   if (missing.length) {
-    throw new FileError('OCR_UNAVAILABLE', `Thiếu mô hình ngôn ngữ Tesseract ${missing.join(', ')}: apt-get install ${missing.map((l) => `tesseract-ocr-${l}`).join(' ')} (Tesseract's ${missing.join(', ')} model is missing: apt-get install ${missing.map((l) => `tesseract-ocr-${l}`).join(' ')})`)
+    throw new FileError(
+      'OCR_UNAVAILABLE',
+      `Thiếu mô hình ngôn ngữ Tesseract ${missing.join(', ')}: apt-get install ${missing.map((l) => `tesseract-ocr-${l}`).join(' ')} (Tesseract's ${missing.join(', ')} model is missing: apt-get install ${missing.map((l) => `tesseract-ocr-${l}`).join(' ')})`,
+    )
   }
   if (needPdftoppm && !tools.pdftoppm) {
-    throw new FileError('OCR_UNAVAILABLE', 'Cần pdftoppm để đọc bản quét PDF: apt-get install poppler-utils (pdftoppm is needed to read a scanned PDF: apt-get install poppler-utils)')
+    throw new FileError(
+      'OCR_UNAVAILABLE',
+      'Cần pdftoppm để đọc bản quét PDF: apt-get install poppler-utils (pdftoppm is needed to read a scanned PDF: apt-get install poppler-utils)',
+    )
   }
   return tools.tesseract
 }

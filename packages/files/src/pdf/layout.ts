@@ -19,8 +19,16 @@ export interface TextPiece {
   readonly size: number
 }
 
-interface Segment { x: number; end: number; text: string }
-interface Line { y: number; size: number; segments: Segment[] }
+interface Segment {
+  x: number
+  end: number
+  text: string
+}
+interface Line {
+  y: number
+  size: number
+  segments: Segment[]
+}
 
 /** Pieces grouped by baseline, top of the page first, each line's pieces left to right. */
 function lines(pieces: readonly TextPiece[]): Line[] {
@@ -33,7 +41,14 @@ function lines(pieces: readonly TextPiece[]): Line[] {
       if (p.str.trim()) last.size = Math.max(last.size, p.size)
     } else out.push({ y: p.y, size: p.str.trim() ? p.size : 0, pieces: [p] })
   }
-  return out.map((l) => ({ y: l.y, size: l.size, segments: segments(l.pieces.sort((a, b) => a.x - b.x), l.size || 10) }))
+  return out.map((l) => ({
+    y: l.y,
+    size: l.size,
+    segments: segments(
+      l.pieces.sort((a, b) => a.x - b.x),
+      l.size || 10,
+    ),
+  }))
 }
 
 /** A line's pieces joined into cells: a small gap is a space, a wide one a cell boundary. */
@@ -62,7 +77,9 @@ function segments(pieces: readonly TextPiece[], size: number): Segment[] {
 /** The column a segment belongs to: the last column starting at or left of it (with some slack). */
 function columnOf(columns: readonly number[], x: number, size: number): number {
   let at = 0
-  columns.forEach((c, i) => { if (x >= c - size) at = i })
+  columns.forEach((c, i) => {
+    if (x >= c - size) at = i
+  })
   return at
 }
 
@@ -82,7 +99,11 @@ export function layoutPage(pieces: readonly TextPiece[]): string {
     table = null
   }
   const all = lines(pieces).filter((l) => l.segments.length)
-  const steps = all.slice(1).map((l, i) => all[i]!.y - l.y).filter((d) => d > 0).sort((a, b) => a - b)
+  const steps = all
+    .slice(1)
+    .map((l, i) => all[i]!.y - l.y)
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b)
   const usual = steps.length ? steps[Math.floor(steps.length / 2)]! : Infinity
   let previousY: number | null = null
   for (const line of all) {

@@ -23,11 +23,21 @@ export interface PdfOptions {
 async function open(bytes: Uint8Array) {
   try {
     // pdfjs transfers the buffer it is given to its worker, and refuses a Node Buffer: hand it a plain copy.
-    return await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
+    return await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise
   } catch (e) {
     const name = (e as Error).name
     if (name === 'PasswordException') {
-      throw new FileError('FILE_ENCRYPTED', 'PDF có mật khẩu: hãy gỡ mật khẩu rồi gửi lại (The PDF is password-protected: remove the password and try again)', { cause: e })
+      throw new FileError(
+        'FILE_ENCRYPTED',
+        'PDF có mật khẩu: hãy gỡ mật khẩu rồi gửi lại (The PDF is password-protected: remove the password and try again)',
+        { cause: e },
+      )
     }
     throw new FileError('FILE_CORRUPT', 'PDF bị hỏng, không mở được (The PDF is damaged and cannot be opened)', { cause: e })
   }
@@ -44,7 +54,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<E
   try {
     const total = doc.numPages
     if (total > options.maxPages) {
-      throw new FileError('FILE_TOO_LARGE', `PDF có ${total} trang, quá giới hạn ${options.maxPages} (The PDF has ${total} pages, over the limit of ${options.maxPages})`, { details: { pages: total, limit: options.maxPages } })
+      throw new FileError(
+        'FILE_TOO_LARGE',
+        `PDF có ${total} trang, quá giới hạn ${options.maxPages} (The PDF has ${total} pages, over the limit of ${options.maxPages})`,
+        { details: { pages: total, limit: options.maxPages } },
+      )
     }
     const texts: string[] = []
     const scanned: number[] = []
@@ -53,9 +67,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<E
       try {
         const page = await doc.getPage(n)
         const content = await page.getTextContent()
-        pieces = (content.items as TextItem[]).filter((i) => typeof i.str === 'string').map((i) => ({
-          str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, width: i.width, size: Math.hypot(i.transform[2] as number, i.transform[3] as number) || i.height,
-        }))
+        pieces = (content.items as TextItem[])
+          .filter((i) => typeof i.str === 'string')
+          .map((i) => ({
+            str: i.str,
+            x: i.transform[4] as number,
+            y: i.transform[5] as number,
+            width: i.width,
+            size: Math.hypot(i.transform[2] as number, i.transform[3] as number) || i.height,
+          }))
         page.cleanup()
       } catch (e) {
         throw new FileError('FILE_CORRUPT', `Trang ${n} của PDF bị hỏng (Page ${n} of the PDF is damaged)`, { cause: e })
@@ -72,11 +92,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<E
       const ocr = await ocrPdfPages(bytes, scanned, options.ocrLanguages, options.ocrDpi, () => options.onProgress?.(++done, total))
       for (const [page, text] of ocr.pages) {
         texts[page - 1] = text.trim()
-        warnings.push({ code: 'PAGE_OCR', message: `Trang ${page} không có lớp chữ, đã đọc bằng OCR (page ${page} has no text layer; read by OCR)`, page })
+        warnings.push({
+          code: 'PAGE_OCR',
+          message: `Trang ${page} không có lớp chữ, đã đọc bằng OCR (page ${page} has no text layer; read by OCR)`,
+          page,
+        })
       }
-      extractor = scanned.length === total
-        ? { name: 'tesseract (pdftoppm)', version: `${ocr.version} ${options.ocrLanguages}` }
-        : { name: 'pdfjs-dist + tesseract', version: `${pdfjsVersion} + ${ocr.version} ${options.ocrLanguages}` }
+      extractor =
+        scanned.length === total
+          ? { name: 'tesseract (pdftoppm)', version: `${ocr.version} ${options.ocrLanguages}` }
+          : { name: 'pdfjs-dist + tesseract', version: `${pdfjsVersion} + ${ocr.version} ${options.ocrLanguages}` }
     }
     const text = texts.join('\n\n').trim()
     if (letterCount(text) === 0) throw new FileError('FILE_NO_TEXT', 'Không tìm thấy chữ nào trong PDF (No text found in the PDF)')

@@ -3,8 +3,15 @@ import { html, raw, type Html } from './html.js'
 import { STATUS_ORDER, type Translator } from './i18n.js'
 
 const COLOURS: Record<string, string> = {
-  COMPLETED_ON_TIME: '#1e6b34', COMPLETED_LATE: '#8a5300', IN_PROGRESS: '#0b5394', OVERDUE: '#a4161a', NOT_STARTED: '#5b6670',
-  ONGOING: '#5a3e9b', AWAITING_GUIDANCE: '#7a5c00', SUPERSEDED: '#6b6b6b', CANCELLED: '#444',
+  COMPLETED_ON_TIME: '#1e6b34',
+  COMPLETED_LATE: '#8a5300',
+  IN_PROGRESS: '#0b5394',
+  OVERDUE: '#a4161a',
+  NOT_STARTED: '#5b6670',
+  ONGOING: '#5a3e9b',
+  AWAITING_GUIDANCE: '#7a5c00',
+  SUPERSEDED: '#6b6b6b',
+  CANCELLED: '#444',
 }
 
 /**

@@ -22,17 +22,37 @@ export const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: Stri
     effectiveDeadline { effectiveDueDate normalized }
     assignments(first: 30) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
 
-interface Doc { id: string; symbol: string | null; kind: string; title: string; issuedOn: string | null; issuer: { code: string; name: string; tier: string } }
-interface Assignment { role: string; note: string | null; groupCode: string | null; organization: { code: string; name: string } | null }
+interface Doc {
+  id: string
+  symbol: string | null
+  kind: string
+  title: string
+  issuedOn: string | null
+  issuer: { code: string; name: string; tier: string }
+}
+interface Assignment {
+  role: string
+  note: string | null
+  groupCode: string | null
+  organization: { code: string; name: string } | null
+}
 export interface PlanTask {
-  id: string; code: string; content: string; timePhrase: string | null; status: string
+  id: string
+  code: string
+  content: string
+  timePhrase: string | null
+  status: string
   effectiveDeadline: { effectiveDueDate: string | null; normalized: string }
   assignments: { edges: { node: Assignment }[] }
 }
 export interface DocumentData extends Doc {
   status: string
   implements: { edges: { node: Doc }[] }
-  targets: { edges: { node: { category: string | null; metric: string; unit: string | null; comparator: string; value: number; milestoneOn: string | null } }[] }
+  targets: {
+    edges: {
+      node: { category: string | null; metric: string; unit: string | null; comparator: string; value: number; milestoneOn: string | null }
+    }[]
+  }
 }
 
 const COMPARATORS: Record<string, string> = { GTE: '≥', GT: '>', LTE: '≤', LT: '<', EQ: '=' }
@@ -55,7 +75,7 @@ function tree(tr: Translator, root: string, docs: Below[], asOf: string): Html {
   const seen = new Set<string>([root])
   const level = (id: string, depth: number): Html => {
     const kids = (children.get(id) ?? []).filter((k) => !seen.has(k.id))
-    kids.forEach((k) => seen.add(k.id))
+    for (const k of kids) seen.add(k.id)
     if (!kids.length) return html``
     return html`<ul class="plain">${kids.map((k) => {
       const sub = level(k.id, depth + 1)
@@ -70,7 +90,10 @@ function tree(tr: Translator, root: string, docs: Below[], asOf: string): Html {
 /** The tasks of a plan as a table. */
 export function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
   const rows = tasks.map((t) => {
-    const lead = t.assignments.edges.filter((e) => e.node.role === 'LEAD').map((e) => assigneeName(e.node)).join('; ')
+    const lead = t.assignments.edges
+      .filter((e) => e.node.role === 'LEAD')
+      .map((e) => assigneeName(e.node))
+      .join('; ')
     return html`<tr><td><a href="${href(`/t/${t.id}`, tr.lang, { asOf })}">${t.code}</a></td><td>${t.content}</td><td>${lead || '—'}</td>
 <td data-sort="${t.effectiveDeadline.effectiveDueDate ?? ''}">${tr.date(t.effectiveDeadline.effectiveDueDate)}<div class="meta">${t.timePhrase ?? ''}</div></td>
 <td data-sort="${t.status}">${statusBadge(tr, t.status)}</td></tr>`
@@ -83,10 +106,10 @@ export function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html
 export async function documentPage(run: Run, tr: Translator, id: string, asOf: string): Promise<{ title: string; body: Html } | null> {
   const { node: d } = await run<{ node: DocumentData | null }>(DOCUMENT_QUERY, { id })
   if (!d || !('implements' in d)) return null
-  const [cascade, tasks] = await Promise.all([
+  const [cascade, tasks] = (await Promise.all([
     allPages<Below>((after) => run(CASCADE_QUERY, { id, after }).then((x) => x.node?.cascade ?? null)),
     allPages<PlanTask>((after) => run(TASKS_QUERY, { id, asOf, after }).then((x) => x.node?.tasks ?? null)),
-  ]) as [Below[], PlanTask[]]
+  ])) as [Below[], PlanTask[]]
   const title = d.symbol ?? d.title
   const parents = d.implements.edges.map((e) => e.node)
   const targets = d.targets.edges.map((e) => e.node)
@@ -102,11 +125,16 @@ ${parents.length ? html`<ul id="parents">${parents.map((p) => html`<li>${docLink
 <h2 id="tasks">${tr.t('tasks')} <span class="meta">(${tasks.length})</span></h2>
 ${tasks.length ? taskTable(tr, tasks, asOf) : html`<p>${tr.t('none')}</p>`}
 <h2 id="targets">${tr.t('targets')}</h2>
-${targets.length ? html`<div class="table-wrap"><table class="sortable" aria-labelledby="targets"><thead><tr><th scope="col">${tr.t('milestone')}</th><th scope="col">${tr.t('metric')}</th>
-<th scope="col">${tr.t('targetValue')}</th><th scope="col">${tr.t('actual')}</th></tr></thead><tbody>${targets.map((t) => html`<tr>
+${
+  targets.length
+    ? html`<div class="table-wrap"><table class="sortable" aria-labelledby="targets"><thead><tr><th scope="col">${tr.t('milestone')}</th><th scope="col">${tr.t('metric')}</th>
+<th scope="col">${tr.t('targetValue')}</th><th scope="col">${tr.t('actual')}</th></tr></thead><tbody>${targets.map(
+        (t) => html`<tr>
 <td data-sort="${t.milestoneOn ?? ''}">${tr.date(t.milestoneOn)}</td><td>${t.metric}${t.category ? html`<div class="meta">${t.category}</div>` : ''}</td>
-<td>${COMPARATORS[t.comparator] ?? t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ''}</td><td class="meta">${tr.t('noActual')}</td></tr>`)}</tbody></table></div>`
-    : html`<p>${tr.t('none')}</p>`}
+<td>${COMPARATORS[t.comparator] ?? t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ''}</td><td class="meta">${tr.t('noActual')}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${tr.t('none')}</p>`
+}
 <h2 id="downloads">${tr.t('downloads')}</h2>
 <p class="downloads"><a href="${href(`/export/plan/${d.id}.xlsx`, 'vi', { asOf })}" download>${tr.t('xlsxPlan')}</a></p>
 <form class="filters" method="get" action="/export/report/${d.id}.docx" aria-label="${tr.t('docxReport')}">

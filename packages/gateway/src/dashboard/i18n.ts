@@ -71,7 +71,10 @@ const WORDS = {
   ownDeadline: ['Tự xác định từ thời gian ghi trong văn bản', 'From its own time phrase'],
   inherited: ['Kế thừa từ nhiệm vụ cấp trên', 'Inherited from the higher task'],
   noDeadline: ['Không xác định được thời hạn', 'No deadline can be set'],
-  art148: ['Ngày cuối rơi vào ngày nghỉ: chuyển sang ngày làm việc tiếp theo (Điều 148 Bộ luật Dân sự)', 'Last day falls on a day off: moved to the next working day (Civil Code Art. 148)'],
+  art148: [
+    'Ngày cuối rơi vào ngày nghỉ: chuyển sang ngày làm việc tiếp theo (Điều 148 Bộ luật Dân sự)',
+    'Last day falls on a day off: moved to the next working day (Civil Code Art. 148)',
+  ],
   condition: ['Điều kiện', 'Condition'],
   parentTasks: ['Thực hiện nhiệm vụ cấp trên', 'Implements the higher tasks'],
   childTasks: ['Nhiệm vụ cấp dưới triển khai', 'Lower tasks implementing it'],
@@ -79,7 +82,10 @@ const WORDS = {
   completedOn: ['Ngày hoàn thành', 'Completed on'],
   succeededOn: ['Chuyển giao ngày', 'Passed on'],
   violations: ['Vi phạm', 'Violations'],
-  violationText: ['Thời hạn {due} muộn hơn nhiệm vụ cấp trên {parent} (hạn {parentDue})', 'Due {due}, after the higher task {parent} (due {parentDue})'],
+  violationText: [
+    'Thời hạn {due} muộn hơn nhiệm vụ cấp trên {parent} (hạn {parentDue})',
+    'Due {due}, after the higher task {parent} (due {parentDue})',
+  ],
   notFound: ['Không tìm thấy', 'Not found'],
   errorTitle: ['Không tải được trang', 'The page could not be loaded'],
   needKey: ['Cần khóa truy cập (Authorization: Bearer …)', 'An API key is needed (Authorization: Bearer …)'],
@@ -104,16 +110,31 @@ const STATUS: Record<TaskStatus, readonly [string, string]> = {
 }
 
 const MISC: Record<string, readonly [string, string]> = {
-  LEAD: ['Chủ trì', 'Lead'], COORDINATING: ['Phối hợp', 'Coordinating'],
-  PENDING: ['Chờ thẩm định', 'Pending'], ACCEPTED: ['Được chấp nhận', 'Accepted'], REJECTED: ['Không chấp nhận', 'Rejected'],
+  LEAD: ['Chủ trì', 'Lead'],
+  COORDINATING: ['Phối hợp', 'Coordinating'],
+  PENDING: ['Chờ thẩm định', 'Pending'],
+  ACCEPTED: ['Được chấp nhận', 'Accepted'],
+  REJECTED: ['Không chấp nhận', 'Rejected'],
   COMPLETED: ['Hoàn thành', 'Completed'],
-  MONTH: ['Tháng', 'Month'], QUARTER: ['Quý', 'Quarter'], HALF_YEAR: ['6 tháng', 'Half year'], NINE_MONTHS: ['9 tháng', 'Nine months'],
-  YEAR: ['Năm', 'Year'], AD_HOC: ['Đột xuất', 'Ad hoc'],
+  MONTH: ['Tháng', 'Month'],
+  QUARTER: ['Quý', 'Quarter'],
+  HALF_YEAR: ['6 tháng', 'Half year'],
+  NINE_MONTHS: ['9 tháng', 'Nine months'],
+  YEAR: ['Năm', 'Year'],
+  AD_HOC: ['Đột xuất', 'Ad hoc'],
 }
 
 /** The statuses in the order the dashboard shows them. */
 export const STATUS_ORDER: readonly TaskStatus[] = [
-  'COMPLETED_ON_TIME', 'COMPLETED_LATE', 'IN_PROGRESS', 'OVERDUE', 'NOT_STARTED', 'ONGOING', 'AWAITING_GUIDANCE', 'SUPERSEDED', 'CANCELLED',
+  'COMPLETED_ON_TIME',
+  'COMPLETED_LATE',
+  'IN_PROGRESS',
+  'OVERDUE',
+  'NOT_STARTED',
+  'ONGOING',
+  'AWAITING_GUIDANCE',
+  'SUPERSEDED',
+  'CANCELLED',
 ]
 
 /** The language a request asks for (`?lang=en`; Vietnamese otherwise). */

@@ -18,8 +18,12 @@ const CARD = `fragment Card on Scorecard { asOf total percentComplete onTimeRate
 
 /** The GraphQL operation for a unit: a province, the nation or one organisation. */
 export function scorecardQuery(kind: 'province' | 'nation' | 'organization'): string {
-  const field = kind === 'province' ? 'card: provinceScorecard(province: $unit, asOf: $asOf)'
-    : kind === 'nation' ? 'card: nationalScorecard(asOf: $asOf)' : 'card: scorecard(organization: $unit, asOf: $asOf)'
+  const field =
+    kind === 'province'
+      ? 'card: provinceScorecard(province: $unit, asOf: $asOf)'
+      : kind === 'nation'
+        ? 'card: nationalScorecard(asOf: $asOf)'
+        : 'card: scorecard(organization: $unit, asOf: $asOf)'
   const vars = kind === 'nation' ? '$asOf: Date!' : kind === 'province' ? '$unit: String!, $asOf: Date!' : '$unit: ID!, $asOf: Date!'
   return `query Dashboard(${vars}) { ${field} { ...Card } } ${CARD}`
 }
@@ -34,15 +38,33 @@ export interface Unit {
 export async function resolveUnit(run: Run, code: string): Promise<Unit | null> {
   if (code.toUpperCase() === 'VN') return { kind: 'nation', code: 'VN', name: '' }
   const { organization: o } = await run<{ organization: { code: string; name: string; tier: string; kind: string } | null }>(
-    'query Unit($code: ID!) { organization(code: $code) { code name tier kind } }', { code })
+    'query Unit($code: ID!) { organization(code: $code) { code name tier kind } }',
+    { code },
+  )
   if (!o) return null
   return { kind: o.tier === 'PROVINCE' && o.kind === 'TERRITORY' ? 'province' : 'organization', code: o.code, name: o.name }
 }
 
-interface Score { organization: { code: string; name: string; tier: string }; total: number; percentComplete: number | null; onTimeRate: number | null; counts: { status: string; count: number }[] }
-interface Overdue { task: { id: string; code: string; content: string; document: { id: string; symbol: string | null } }; organization: { code: string; name: string }; role: string; effectiveDueDate: string | null; dependentTasks: number }
+interface Score {
+  organization: { code: string; name: string; tier: string }
+  total: number
+  percentComplete: number | null
+  onTimeRate: number | null
+  counts: { status: string; count: number }[]
+}
+interface Overdue {
+  task: { id: string; code: string; content: string; document: { id: string; symbol: string | null } }
+  organization: { code: string; name: string }
+  role: string
+  effectiveDueDate: string | null
+  dependentTasks: number
+}
 export interface Card {
-  asOf: string; total: number; percentComplete: number | null; onTimeRate: number | null; counts: { status: string; count: number }[]
+  asOf: string
+  total: number
+  percentComplete: number | null
+  onTimeRate: number | null
+  counts: { status: string; count: number }[]
   agencies: { totalCount: number; edges: { node: Score }[] }
   overdue: { totalCount: number; edges: { node: Overdue }[] }
   bottlenecks: { totalCount: number; edges: { node: Overdue }[] }
@@ -54,7 +76,10 @@ function scoreTable(tr: Translator, id: string, caption: string, scores: Score[]
   if (!scores.length) return html`<h2 id="${id}">${caption}</h2><p>${tr.t('none')}</p>`
   const max = Math.max(...scores.map((s) => s.total))
   const maxOverdue = Math.max(...scores.map((s) => countOf(s.counts, 'OVERDUE')))
-  const rows = [...scores].sort((a, b) => countOf(b.counts, 'OVERDUE') - countOf(a.counts, 'OVERDUE') || a.organization.name.localeCompare(b.organization.name, 'vi'))
+  const rows = [...scores]
+    .sort(
+      (a, b) => countOf(b.counts, 'OVERDUE') - countOf(a.counts, 'OVERDUE') || a.organization.name.localeCompare(b.organization.name, 'vi'),
+    )
     .map((s) => {
       const overdue = countOf(s.counts, 'OVERDUE')
       const done = countOf(s.counts, 'COMPLETED_ON_TIME') + countOf(s.counts, 'COMPLETED_LATE')
@@ -71,14 +96,25 @@ function scoreTable(tr: Translator, id: string, caption: string, scores: Score[]
 }
 
 /** The overdue obligations as a table (the overdue list or the bottlenecks). */
-export function overdueTable(tr: Translator, id: string, caption: string, list: { totalCount: number; edges: { node: Overdue }[] }, asOf: string, withDependents: boolean): Html {
+export function overdueTable(
+  tr: Translator,
+  id: string,
+  caption: string,
+  list: { totalCount: number; edges: { node: Overdue }[] },
+  asOf: string,
+  withDependents: boolean,
+): Html {
   const items = list.edges.map((e) => e.node)
   if (!items.length) return html`<h2 id="${id}">${caption}</h2><p>${tr.t('none')}</p>`
-  const rows = items.map((o) => html`<tr><td><a href="${href(`/t/${o.task.id}`, tr.lang, { asOf })}">${o.task.code}</a> ${o.task.content.slice(0, 140)}${o.task.content.length > 140 ? '…' : ''}</td>
+  const rows = items.map(
+    (
+      o,
+    ) => html`<tr><td><a href="${href(`/t/${o.task.id}`, tr.lang, { asOf })}">${o.task.code}</a> ${o.task.content.slice(0, 140)}${o.task.content.length > 140 ? '…' : ''}</td>
 <td><a href="${href(`/d/${o.task.document.id}`, tr.lang, { asOf })}">${o.task.document.symbol ?? '—'}</a></td>
 <td><a href="${href(`/o/${encodeURIComponent(o.organization.code)}`, tr.lang, { asOf })}">${o.organization.name}</a></td>
 <td>${tr.code(o.role)}</td><td data-sort="${o.effectiveDueDate ?? ''}">${tr.date(o.effectiveDueDate)}</td>
-${withDependents ? html`<td class="num">${o.dependentTasks}</td>` : ''}</tr>`)
+${withDependents ? html`<td class="num">${o.dependentTasks}</td>` : ''}</tr>`,
+  )
   return html`<h2 id="${id}">${caption}</h2><p class="meta">${tr.t('shown', { n: items.length, total: list.totalCount })}</p>
 <div class="table-wrap"><table class="sortable" aria-labelledby="${id}"><thead><tr><th scope="col">${tr.t('task')}</th><th scope="col">${tr.t('document')}</th>
 <th scope="col">${tr.t('holder')}</th><th scope="col">${tr.t('role')}</th><th scope="col">${tr.t('due')}</th>
@@ -87,7 +123,9 @@ ${withDependents ? html`<th scope="col" class="num">${tr.t('dependents')}</th>` 
 
 /** The scorecard's headline: rates, total, the chart and the counts as a table. */
 export function headline(tr: Translator, card: Pick<Card, 'total' | 'onTimeRate' | 'percentComplete' | 'counts'>): Html {
-  const counts = STATUS_ORDER.map((s) => html`<tr data-status="${s}"><th scope="row">${statusBadge(tr, s)}</th><td class="num">${countOf(card.counts, s)}</td></tr>`)
+  const counts = STATUS_ORDER.map(
+    (s) => html`<tr data-status="${s}"><th scope="row">${statusBadge(tr, s)}</th><td class="num">${countOf(card.counts, s)}</td></tr>`,
+  )
   return html`<div class="cards">
 <div class="card" id="on-time-rate">${rateRing(tr.t('onTimeRate'), card.onTimeRate, tr.percent(card.onTimeRate))}<div>${tr.t('onTimeRate')}</div></div>
 <div class="card"><div class="big" id="percent-complete">${tr.percent(card.percentComplete)}</div><div>${tr.t('percentComplete')}</div></div>
@@ -100,7 +138,10 @@ export function headline(tr: Translator, card: Pick<Card, 'total' | 'onTimeRate'
 
 /** The page body. */
 export async function provincePage(run: Run, tr: Translator, unit: Unit, asOf: string): Promise<{ title: string; body: Html }> {
-  const { card } = await run<{ card: Card | null }>(scorecardQuery(unit.kind), unit.kind === 'nation' ? { asOf } : { unit: unit.code, asOf })
+  const { card } = await run<{ card: Card | null }>(
+    scorecardQuery(unit.kind),
+    unit.kind === 'nation' ? { asOf } : { unit: unit.code, asOf },
+  )
   const name = unit.kind === 'nation' ? tr.t('nation') : unit.name
   if (!card) return { title: name, body: html`<h1>${name}</h1><p>${tr.t('notFound')}</p>` }
   const scores = card.agencies.edges.map((e) => e.node)

@@ -11,7 +11,10 @@ export type Run = <T = any>(query: string, variables?: Record<string, unknown>) 
 
 /** An operation failed; `code` is the first error's extension code (UNAUTHENTICATED, …). */
 export class QueryError extends Error {
-  constructor(message: string, readonly code: string | null) {
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
     super(message)
   }
 }
@@ -31,7 +34,8 @@ export function runner(server: ApolloServer<Context>, context: () => Promise<Con
     const response = await server.executeOperation({ query, variables }, { contextValue })
     if (response.body.kind !== 'single') throw new QueryError('unexpected incremental response', null)
     const { data, errors } = response.body.singleResult
-    if (errors?.length) throw new QueryError(errors.map((e) => e.message).join('; '), (errors[0]?.extensions?.code as string | undefined) ?? null)
+    if (errors?.length)
+      throw new QueryError(errors.map((e) => e.message).join('; '), (errors[0]?.extensions?.code as string | undefined) ?? null)
     return data as any
   }
 }

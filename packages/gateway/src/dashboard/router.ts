@@ -57,7 +57,11 @@ function exportRequest(path: string, url: URL, defaultUnit: string): ExportReque
   if ((m = /^\/export\/report\/([^/]+)\.docx$/.exec(path))) {
     const year = Number(url.searchParams.get('year') ?? asOf.slice(0, 4))
     const index = Number(url.searchParams.get('index') ?? 1)
-    return { kind: 'periodic', documentId: decodeURIComponent(m[1]!), period: { kind: url.searchParams.get('period') ?? 'QUARTER', year, index } }
+    return {
+      kind: 'periodic',
+      documentId: decodeURIComponent(m[1]!),
+      period: { kind: url.searchParams.get('period') ?? 'QUARTER', year, index },
+    }
   }
   return null
 }
@@ -91,7 +95,11 @@ export function createDashboard(options: DashboardOptions): DashboardHandler {
       if (exported) {
         const file = await exportFile(run, exported)
         if (!file) page(res, tr, url, 404, tr.t('notFound'), html`<h1>${tr.t('notFound')}</h1>`)
-        else send(res, 200, file.type, file.body, { 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' })
+        else
+          send(res, 200, file.type, file.body, {
+            'content-disposition': `attachment; filename="${file.filename}"`,
+            'cache-control': 'no-store',
+          })
         return true
       }
       const asOf = asOfOf(url)
@@ -108,7 +116,7 @@ export function createDashboard(options: DashboardOptions): DashboardHandler {
     } catch (e) {
       const code = e instanceof QueryError ? e.code : ((e as { extensions?: { code?: string } }).extensions?.code ?? null)
       const status = code === 'UNAUTHENTICATED' ? 401 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 400 : 500
-      const why = status === 401 ? tr.t('needKey') : status === 400 ? (e as Error).message : code ?? ''
+      const why = status === 401 ? tr.t('needKey') : status === 400 ? (e as Error).message : (code ?? '')
       page(res, tr, url, status, tr.t('errorTitle'), html`<h1>${tr.t('errorTitle')}</h1><p>${why}</p>`)
     }
     return true

@@ -24,7 +24,16 @@ export const TASK_REPORTS_QUERY = `query TaskReports($id: ID!) { task(id: $id) {
   reports(first: 100) { totalCount edges { node { reportedOn period periodStart periodEnd claimedStatus percent completedOn narrative
     organization { code name } evidence { title uri sha256 } verificationStatus verifier { name } verifiedOn verificationNote } } } } }`
 
-interface Deadline { kind: string; dueDate: string | null; effectiveDueDate: string | null; normalized: string; english: string; condition: string | null; text: string; reason: string | null }
+interface Deadline {
+  kind: string
+  dueDate: string | null
+  effectiveDueDate: string | null
+  normalized: string
+  english: string
+  condition: string | null
+  text: string
+  reason: string | null
+}
 
 function why(tr: Translator, t: any, asOf: string): Html {
   const own: Deadline = t.deadline
@@ -34,9 +43,13 @@ function why(tr: Translator, t: any, asOf: string): Html {
   return html`<dl id="deadline">
 <dt>${tr.t('deadline')}</dt><dd><strong>${tr.date(eff.effectiveDueDate)}</strong> · ${phrase}</dd>
 <dt>${tr.t('phrase')}</dt><dd>${t.timePhrase ?? '—'}</dd>
-<dt>${tr.t('whyDeadline')}</dt><dd id="deadline-source">${source === 'INHERITED' && t.inheritsFrom
-    ? html`${tr.t('inherited')}: <a href="${href(`/t/${t.inheritsFrom.id}`, tr.lang, { asOf })}">${t.inheritsFrom.document.symbol ?? ''} ${t.inheritsFrom.code}</a> (${t.inheritsFrom.timePhrase ?? ''})`
-    : source === 'OWN' ? tr.t('ownDeadline') : html`${tr.t('noDeadline')}${own.reason ? html` — ${own.reason}` : ''}`}</dd>
+<dt>${tr.t('whyDeadline')}</dt><dd id="deadline-source">${
+    source === 'INHERITED' && t.inheritsFrom
+      ? html`${tr.t('inherited')}: <a href="${href(`/t/${t.inheritsFrom.id}`, tr.lang, { asOf })}">${t.inheritsFrom.document.symbol ?? ''} ${t.inheritsFrom.code}</a> (${t.inheritsFrom.timePhrase ?? ''})`
+      : source === 'OWN'
+        ? tr.t('ownDeadline')
+        : html`${tr.t('noDeadline')}${own.reason ? html` — ${own.reason}` : ''}`
+  }</dd>
 ${eff.dueDate && eff.effectiveDueDate && eff.dueDate !== eff.effectiveDueDate ? html`<dt>Art. 148</dt><dd id="art148">${tr.date(eff.dueDate)} → ${tr.date(eff.effectiveDueDate)}: ${tr.t('art148')}</dd>` : ''}
 ${eff.condition ? html`<dt>${tr.t('condition')}</dt><dd>${eff.condition}</dd>` : ''}</dl>`
 }
@@ -57,17 +70,33 @@ export async function taskPage(run: Run, tr: Translator, id: string, asOf: strin
 <p class="meta">${tr.t('asOf')} ${tr.date(asOf)}</p>
 <h2 id="why">${tr.t('whyDeadline')}</h2>${why(tr, t, asOf)}
 <h2 id="obligations">${tr.t('obligations')} <span class="meta">(${t.obligations.totalCount})</span></h2>
-${obligations.length ? html`<div class="table-wrap"><table class="sortable" aria-labelledby="obligations"><thead><tr><th scope="col">${tr.t('holder')}</th><th scope="col">${tr.t('role')}</th>
+${
+  obligations.length
+    ? html`<div class="table-wrap"><table class="sortable" aria-labelledby="obligations"><thead><tr><th scope="col">${tr.t('holder')}</th><th scope="col">${tr.t('role')}</th>
 <th scope="col">${tr.t('status')}</th><th scope="col">${tr.t('due')}</th><th scope="col">${tr.t('completedOn')}</th><th scope="col">${tr.t('succeededOn')}</th></tr></thead>
-<tbody>${obligations.map((o: any) => html`<tr data-org="${o.organization.code}"><td><a href="${href(`/o/${encodeURIComponent(o.organization.code)}`, tr.lang, { asOf })}">${o.organization.name}</a></td>
+<tbody>${obligations.map(
+        (
+          o: any,
+        ) => html`<tr data-org="${o.organization.code}"><td><a href="${href(`/o/${encodeURIComponent(o.organization.code)}`, tr.lang, { asOf })}">${o.organization.name}</a></td>
 <td>${tr.code(o.role)}</td><td data-sort="${o.status}">${statusBadge(tr, o.status)}</td><td data-sort="${o.effectiveDueDate ?? ''}">${tr.date(o.effectiveDueDate)}</td>
-<td>${tr.date(o.completedOn)}</td><td>${o.succeededOn ? tr.date(o.succeededOn) : ''}</td></tr>`)}</tbody></table></div>` : html`<p>${tr.t('none')}</p>`}
+<td>${tr.date(o.completedOn)}</td><td>${o.succeededOn ? tr.date(o.succeededOn) : ''}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${tr.t('none')}</p>`
+}
 <h2 id="reports">${tr.t('reports')} <span class="meta">(${t.reports.totalCount})</span></h2>
-${reports.length ? html`<ol id="report-list">${reports.map((r: any) => html`<li><p><strong>${tr.date(r.reportedOn)}</strong> · ${r.organization?.name ?? ''} · ${tr.code(r.period)}${r.periodStart ? ` ${tr.date(r.periodStart)}–${tr.date(r.periodEnd)}` : ''}
+${
+  reports.length
+    ? html`<ol id="report-list">${reports.map(
+        (
+          r: any,
+        ) => html`<li><p><strong>${tr.date(r.reportedOn)}</strong> · ${r.organization?.name ?? ''} · ${tr.code(r.period)}${r.periodStart ? ` ${tr.date(r.periodStart)}–${tr.date(r.periodEnd)}` : ''}
 · ${tr.t('claimed')}: ${tr.code(r.claimedStatus)}${r.percent !== null ? ` (${r.percent}%)` : ''}${r.completedOn ? ` · ${tr.t('completedOn')} ${tr.date(r.completedOn)}` : ''}</p>
 ${r.narrative ? html`<p>${r.narrative}</p>` : ''}
 ${r.evidence.length ? html`<p>${tr.t('evidence')}:</p><ul>${r.evidence.map((e: any) => html`<li>${e.title} — ${/^https?:\/\//i.test(e.uri) ? html`<a href="${e.uri}" rel="noopener noreferrer">${e.uri}</a>` : html`<code>${e.uri}</code>`}${e.sha256 ? html` <code>sha256 ${e.sha256.slice(0, 12)}…</code>` : ''}</li>`)}</ul>` : ''}
-<p>${tr.t('verification')}: <strong>${tr.code(r.verificationStatus)}</strong>${r.verifier ? ` · ${r.verifier.name}` : ''}${r.verifiedOn ? ` · ${tr.date(r.verifiedOn)}` : ''}${r.verificationNote ? ` · ${r.verificationNote}` : ''}</p></li>`)}</ol>` : html`<p>${tr.t('none')}</p>`}
+<p>${tr.t('verification')}: <strong>${tr.code(r.verificationStatus)}</strong>${r.verifier ? ` · ${r.verifier.name}` : ''}${r.verifiedOn ? ` · ${tr.date(r.verifiedOn)}` : ''}${r.verificationNote ? ` · ${r.verificationNote}` : ''}</p></li>`,
+      )}</ol>`
+    : html`<p>${tr.t('none')}</p>`
+}
 <h2 id="violations">${tr.t('violations')}</h2>
 ${violations.length ? html`<ul>${violations.map((v: any) => html`<li>${tr.t('violationText', { due: tr.date(v.dueDate), parent: `${v.parentTask.document.symbol ?? ''} ${v.parentTask.code}`, parentDue: tr.date(v.parentDueDate) })}</li>`)}</ul>` : html`<p>${tr.t('none')}</p>`}
 <h2 id="parents">${tr.t('parentTasks')}</h2>

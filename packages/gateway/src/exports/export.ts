@@ -21,7 +21,15 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** A file name from a symbol: "01-KH/BCĐ" → "01-KH-BCD" (ASCII, for every browser and disk). */
 export function fileSafe(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'chidao'
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'chidao'
+  )
 }
 
 /**
@@ -34,13 +42,25 @@ export function fileSafe(text: string): string {
 export async function exportFile(run: Run, request: ExportRequest): Promise<ExportedFile | null> {
   if (request.kind === 'plan') {
     const plan = await planData(run, request.documentId, request.asOf)
-    return plan && { filename: `nhiem-vu-${fileSafe(plan.symbol ?? plan.kind)}-${request.asOf}.xlsx`, type: XLSX, body: await planWorkbook(plan) }
+    return (
+      plan && {
+        filename: `nhiem-vu-${fileSafe(plan.symbol ?? plan.kind)}-${request.asOf}.xlsx`,
+        type: XLSX,
+        body: await planWorkbook(plan),
+      }
+    )
   }
   if (request.kind === 'periodic') {
     const { kind, year, index } = request.period
     const period = await periodData(run, kind, year, index)
     const plan = await planData(run, request.documentId, period.dataTo)
-    return plan && { filename: `bao-cao-${fileSafe(plan.symbol ?? plan.kind)}-${kind.toLowerCase()}-${year}-${index}.docx`, type: DOCX, body: await periodicReport(plan, period) }
+    return (
+      plan && {
+        filename: `bao-cao-${fileSafe(plan.symbol ?? plan.kind)}-${kind.toLowerCase()}-${year}-${index}.docx`,
+        type: DOCX,
+        body: await periodicReport(plan, period),
+      }
+    )
   }
   const card = await scorecardData(run, request.unit, request.asOf, request.kind === 'scorecard' ? { scores: true } : { overdue: true })
   if (!card) return null

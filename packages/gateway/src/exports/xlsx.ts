@@ -14,7 +14,13 @@ export function excelDate(day: string | null): Date | null {
   return day ? new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))) : null
 }
 
-interface Column { header: string; key: string; width: number; date?: boolean; wrap?: boolean }
+interface Column {
+  header: string
+  key: string
+  width: number
+  date?: boolean
+  wrap?: boolean
+}
 
 function sheet(book: ExcelJS.Workbook, name: string, title: string, columns: Column[], rows: Record<string, unknown>[]): ExcelJS.Worksheet {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] })
@@ -58,18 +64,29 @@ function book(): ExcelJS.Workbook {
  */
 export async function planWorkbook(plan: ExportPlan): Promise<Buffer> {
   const b = book()
-  sheet(b, 'Nhiệm vụ', `Bảng nhiệm vụ ${plan.symbol ?? plan.title} — tình trạng tính đến ngày ${vi.date(plan.asOf)}`, [
-    { header: 'TT', key: 'code', width: 8 },
-    { header: 'Nhiệm vụ', key: 'content', width: 60, wrap: true },
-    { header: 'Cơ quan chủ trì', key: 'lead', width: 30, wrap: true },
-    { header: 'Cơ quan phối hợp', key: 'coordinating', width: 30, wrap: true },
-    { header: 'Thời hạn', key: 'due', width: 12, date: true },
-    { header: 'Trạng thái', key: 'status', width: 22 },
-    { header: 'Ghi chú', key: 'note', width: 40, wrap: true },
-  ], plan.tasks.map((t) => ({
-    code: t.code, content: t.content, lead: t.lead.join('; '), coordinating: t.coordinating.join('; '), due: t.dueDate,
-    status: vi.status(t.status), note: [t.timePhrase, t.dueDate ? null : t.deadlineText].filter(Boolean).join(' — '),
-  })))
+  sheet(
+    b,
+    'Nhiệm vụ',
+    `Bảng nhiệm vụ ${plan.symbol ?? plan.title} — tình trạng tính đến ngày ${vi.date(plan.asOf)}`,
+    [
+      { header: 'TT', key: 'code', width: 8 },
+      { header: 'Nhiệm vụ', key: 'content', width: 60, wrap: true },
+      { header: 'Cơ quan chủ trì', key: 'lead', width: 30, wrap: true },
+      { header: 'Cơ quan phối hợp', key: 'coordinating', width: 30, wrap: true },
+      { header: 'Thời hạn', key: 'due', width: 12, date: true },
+      { header: 'Trạng thái', key: 'status', width: 22 },
+      { header: 'Ghi chú', key: 'note', width: 40, wrap: true },
+    ],
+    plan.tasks.map((t) => ({
+      code: t.code,
+      content: t.content,
+      lead: t.lead.join('; '),
+      coordinating: t.coordinating.join('; '),
+      due: t.dueDate,
+      status: vi.status(t.status),
+      note: [t.timePhrase, t.dueDate ? null : t.deadlineText].filter(Boolean).join(' — '),
+    })),
+  )
   return Buffer.from(await b.xlsx.writeBuffer())
 }
 
@@ -77,18 +94,32 @@ export async function planWorkbook(plan: ExportPlan): Promise<Buffer> {
 export async function scorecardWorkbook(card: ExportScorecard): Promise<Buffer> {
   const b = book()
   const statusColumns: Column[] = STATUS_ORDER.map((s) => ({ header: vi.status(s), key: s, width: 14 }))
-  const row = (name: string, code: string, x: { total: number; counts: Record<string, number>; percentComplete: number | null; onTimeRate: number | null }) => ({
-    name, code, total: x.total, ...Object.fromEntries(STATUS_ORDER.map((s) => [s, x.counts[s] ?? 0])),
-    percentComplete: x.percentComplete, onTimeRate: x.onTimeRate,
+  const row = (
+    name: string,
+    code: string,
+    x: { total: number; counts: Record<string, number>; percentComplete: number | null; onTimeRate: number | null },
+  ) => ({
+    name,
+    code,
+    total: x.total,
+    ...Object.fromEntries(STATUS_ORDER.map((s) => [s, x.counts[s] ?? 0])),
+    percentComplete: x.percentComplete,
+    onTimeRate: x.onTimeRate,
   })
-  const ws = sheet(b, 'Theo cơ quan', `Kết quả thực hiện nhiệm vụ theo cơ quan — ${card.unit.name || 'Toàn quốc'}, tính đến ngày ${vi.date(card.asOf)}`, [
-    { header: 'Cơ quan, đơn vị', key: 'name', width: 45, wrap: true },
-    { header: 'Mã', key: 'code', width: 20 },
-    { header: 'Tổng số', key: 'total', width: 10 },
-    ...statusColumns,
-    { header: 'Tỷ lệ hoàn thành (%)', key: 'percentComplete', width: 14 },
-    { header: 'Tỷ lệ đúng hạn (%)', key: 'onTimeRate', width: 14 },
-  ], card.scores.map((s) => row(s.name, s.code, s)))
+  const ws = sheet(
+    b,
+    'Theo cơ quan',
+    `Kết quả thực hiện nhiệm vụ theo cơ quan — ${card.unit.name || 'Toàn quốc'}, tính đến ngày ${vi.date(card.asOf)}`,
+    [
+      { header: 'Cơ quan, đơn vị', key: 'name', width: 45, wrap: true },
+      { header: 'Mã', key: 'code', width: 20 },
+      { header: 'Tổng số', key: 'total', width: 10 },
+      ...statusColumns,
+      { header: 'Tỷ lệ hoàn thành (%)', key: 'percentComplete', width: 14 },
+      { header: 'Tỷ lệ đúng hạn (%)', key: 'onTimeRate', width: 14 },
+    ],
+    card.scores.map((s) => row(s.name, s.code, s)),
+  )
   const total = ws.addRow(Object.values(row('Tổng cộng', card.unit.code, card)))
   total.font = { bold: true }
   return Buffer.from(await b.xlsx.writeBuffer())
@@ -97,15 +128,21 @@ export async function scorecardWorkbook(card: ExportScorecard): Promise<Buffer> 
 /** The overdue obligations, the longest overdue first. */
 export async function overdueWorkbook(card: ExportScorecard): Promise<Buffer> {
   const b = book()
-  sheet(b, 'Quá hạn', `Danh sách nhiệm vụ quá hạn — ${card.unit.name || 'Toàn quốc'}, tính đến ngày ${vi.date(card.asOf)}`, [
-    { header: 'STT', key: 'n', width: 6 },
-    { header: 'Văn bản', key: 'document', width: 18 },
-    { header: 'TT', key: 'taskCode', width: 8 },
-    { header: 'Nhiệm vụ', key: 'task', width: 60, wrap: true },
-    { header: 'Cơ quan thực hiện', key: 'organization', width: 35, wrap: true },
-    { header: 'Vai trò', key: 'role', width: 12 },
-    { header: 'Thời hạn', key: 'dueDate', width: 12, date: true },
-    { header: 'Nhiệm vụ phụ thuộc', key: 'dependentTasks', width: 12 },
-  ], card.overdue.map((o, i) => ({ ...o, n: i + 1, role: vi.code(o.role) })))
+  sheet(
+    b,
+    'Quá hạn',
+    `Danh sách nhiệm vụ quá hạn — ${card.unit.name || 'Toàn quốc'}, tính đến ngày ${vi.date(card.asOf)}`,
+    [
+      { header: 'STT', key: 'n', width: 6 },
+      { header: 'Văn bản', key: 'document', width: 18 },
+      { header: 'TT', key: 'taskCode', width: 8 },
+      { header: 'Nhiệm vụ', key: 'task', width: 60, wrap: true },
+      { header: 'Cơ quan thực hiện', key: 'organization', width: 35, wrap: true },
+      { header: 'Vai trò', key: 'role', width: 12 },
+      { header: 'Thời hạn', key: 'dueDate', width: 12, date: true },
+      { header: 'Nhiệm vụ phụ thuộc', key: 'dependentTasks', width: 12 },
+    ],
+    card.overdue.map((o, i) => ({ ...o, n: i + 1, role: vi.code(o.role) })),
+  )
   return Buffer.from(await b.xlsx.writeBuffer())
 }

@@ -1,6 +1,13 @@
 /** Calendar and deadline queries: pure functions of core, no store. */
 import {
-  addWorkingDays, formatDeadline, holidaysOf, isCalendarDate, parseDeadline, reportingPeriod, solarToLunar, type ReportingPeriodKind,
+  addWorkingDays,
+  formatDeadline,
+  holidaysOf,
+  isCalendarDate,
+  parseDeadline,
+  reportingPeriod,
+  solarToLunar,
+  type ReportingPeriodKind,
 } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Args, Int, Query, Resolver } from 'type-graphql'
@@ -35,7 +42,10 @@ export class CalendarResolver {
   @Query(() => HolidayConnection, { description: 'Public holidays, make-up and swapped days of a year, in date order.' })
   holidays(@Arg('year', () => Int) year: number, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     if (year < 1901 || year > 2099) throw userError('year must be 1901–2099')
-    return paginate(holidaysOf(year).map((h) => Object.assign(new HolidayType(), h)), page)
+    return paginate(
+      holidaysOf(year).map((h) => Object.assign(new HolidayType(), h)),
+      page,
+    )
   }
 
   @Query(() => DateScalar, { description: 'Adds (or subtracts) working days.' })

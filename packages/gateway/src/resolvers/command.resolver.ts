@@ -32,14 +32,22 @@ const inputTypes = new Map<string, new () => object>()
 
 function graphqlType(shape: Shape): unknown {
   switch (shape.kind) {
-    case 'text': return String
-    case 'int': return Int
-    case 'number': return Float
-    case 'date': return DateScalar
-    case 'id': return ID
-    case 'oneOf': return enumType(shape.name, shape.values)
-    case 'list': return [graphqlType(shape.of)]
-    case 'object': return inputType(`${shape.name}Input`, shape.fields)
+    case 'text':
+      return String
+    case 'int':
+      return Int
+    case 'number':
+      return Float
+    case 'date':
+      return DateScalar
+    case 'id':
+      return ID
+    case 'oneOf':
+      return enumType(shape.name, shape.values)
+    case 'list':
+      return [graphqlType(shape.of)]
+    case 'object':
+      return inputType(`${shape.name}Input`, shape.fields)
   }
 }
 
@@ -50,7 +58,10 @@ function inputType(name: string, fields: InputShape): new () => object {
   const type = { [name]: class {} }[name]!
   for (const [key, spec] of Object.entries(fields)) {
     const fieldType = graphqlType(spec.shape) // nested input types are made now, before the schema is built
-    Field(() => fieldType as never, { nullable: spec.optional, ...(spec.description ? { description: spec.description } : {}) })(type.prototype, key)
+    Field(() => fieldType as never, { nullable: spec.optional, ...(spec.description ? { description: spec.description } : {}) })(
+      type.prototype,
+      key,
+    )
   }
   InputType(name)(type)
   inputTypes.set(name, type)
@@ -70,10 +81,14 @@ function toCore(fields: InputShape, value: Record<string, unknown>): Record<stri
 
 function decode(shape: Shape, value: unknown, field: string): unknown {
   switch (shape.kind) {
-    case 'id': return rawId(value, shape.of, field)
-    case 'list': return (value as unknown[]).map((v) => decode(shape.of, v, field))
-    case 'object': return toCore(shape.fields, value as Record<string, unknown>)
-    default: return value
+    case 'id':
+      return rawId(value, shape.of, field)
+    case 'list':
+      return (value as unknown[]).map((v) => decode(shape.of, v, field))
+    case 'object':
+      return toCore(shape.fields, value as Record<string, unknown>)
+    default:
+      return value
   }
 }
 
@@ -87,7 +102,8 @@ interface Answer {
 const ANSWERS: Record<CommandAnswer<unknown>['entity'], Answer> = {
   Organization: {
     payload: OrganizationPayload,
-    make: (v, userErrors) => Object.assign(new OrganizationPayload(), { organization: v ? OrganizationType.of(v as never) : null, userErrors }),
+    make: (v, userErrors) =>
+      Object.assign(new OrganizationPayload(), { organization: v ? OrganizationType.of(v as never) : null, userErrors }),
     load: async (ctx, id) => (await ctx.chidao.organizationsByIds([id]))[0],
   },
   Document: {
@@ -123,10 +139,14 @@ export function commandResolver(command: AnyCommand): new () => object {
   class CommandResolver {
     @Mutation(() => (answer ?? RECORD).payload, { name, description: command.description })
     async run(@Arg('input', () => Input) input: Record<string, unknown>, @Ctx() ctx: Context): Promise<object> {
-      const out = await guarded(ctx, async (as) => {
-        const result = await ctx.chidao.run(command, as, toCore(command.input, input))
-        return answer && of ? await answer.load(ctx, of(result)) : (result ?? true)
-      }, { command: name, input })
+      const out = await guarded(
+        ctx,
+        async (as) => {
+          const result = await ctx.chidao.run(command, as, toCore(command.input, input))
+          return answer && of ? await answer.load(ctx, of(result)) : (result ?? true)
+        },
+        { command: name, input },
+      )
       return (answer ?? RECORD).make(out.value, out.userErrors)
     }
   }

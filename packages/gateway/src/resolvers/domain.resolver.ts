@@ -6,9 +6,24 @@ import { loadAll, loadById, type Context, type PageBatch } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { DeadlineType } from '../types/calendar.type.js'
 import {
-  AlignmentReviewConnection, AlignmentReviewType, AssignmentConnection, AssignmentType, DocumentConnection, DocumentType, ObligationConnection,
-  ObligationType, OrganizationConnection, OrganizationType, SuccessionConnection, SuccessionType, TargetConnection, TargetType, TaskConnection,
-  TaskType, ViolationConnection, ViolationType,
+  AlignmentReviewConnection,
+  AlignmentReviewType,
+  AssignmentConnection,
+  AssignmentType,
+  DocumentConnection,
+  DocumentType,
+  ObligationConnection,
+  ObligationType,
+  OrganizationConnection,
+  OrganizationType,
+  SuccessionConnection,
+  SuccessionType,
+  TargetConnection,
+  TargetType,
+  TaskConnection,
+  TaskType,
+  ViolationConnection,
+  ViolationType,
 } from '../types/domain.type.js'
 import { TaskStatusEnum } from '../types/enums.js'
 import { ReportConnection, ReportType } from '../types/mutation.type.js'
@@ -20,13 +35,16 @@ const english = (d: Deadline) => formatDeadline(d, 'en')
 
 @Resolver()
 export class LookupResolver {
-  @Query(() => DocumentType, { nullable: true, description: 'A document by its number and symbol (any accepted spelling), optionally its issue date.' })
+  @Query(() => DocumentType, {
+    nullable: true,
+    description: 'A document by its number and symbol (any accepted spelling), optionally its issue date.',
+  })
   async document(
     @Arg('symbol', () => String) symbol: string,
     @Arg('issuedOn', () => DateScalar, { nullable: true }) issuedOn: string | null,
     @Ctx() { chidao }: Context,
   ): Promise<DocumentType | null> {
-    let found
+    let found: Awaited<ReturnType<typeof chidao.documentsBySymbol>>
     try {
       found = await chidao.documentsBySymbol(symbol, issuedOn ?? undefined)
     } catch (e) {
@@ -49,8 +67,9 @@ export class LookupResolver {
   }
 
   @Query(() => TaskConnection, {
-    description: 'Tasks of a plan (in plan order; status: the task\'s), or owed by an organisation on a date (in plan order, paged in the store; '
-      + 'status: the organisation\'s own obligation, since a task shared by a group may stand differently for each member).',
+    description:
+      "Tasks of a plan (in plan order; status: the task's), or owed by an organisation on a date (in plan order, paged in the store; " +
+      "status: the organisation's own obligation, since a task shared by a group may stand differently for each member).",
   })
   async tasks(
     @Arg('filter', () => TaskFilter) filter: TaskFilter,
@@ -69,7 +88,8 @@ export class LookupResolver {
         return { items: found.items.map(TaskType.of), total: found.total }
       })
     }
-    if (!filter.documentId) throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
+    if (!filter.documentId)
+      throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
     const { type, id } = fromGlobalId(filter.documentId)
     if (!status) {
       if (type !== 'Document') return paginate([], page)
@@ -136,9 +156,13 @@ export class OrganizationResolver {
     return p ? OrganizationType.of(p) : null
   }
 
-  @FieldResolver(() => OrganizationConnection, { description: 'Bodies directly under it, by code; with asOf, only those existing on that date.' })
+  @FieldResolver(() => OrganizationConnection, {
+    description: 'Bodies directly under it, by code; with asOf, only those existing on that date.',
+  })
   async members(
-    @Root() o: OrganizationType, @Ctx() { chidao }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Root() o: OrganizationType,
+    @Ctx() { chidao }: Context,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
   ) {
     return paginate((await chidao.membersOf(o.raw.id)).filter((m) => !asOf || validOn(m, asOf)).map(OrganizationType.of), page)
@@ -149,22 +173,50 @@ export class OrganizationResolver {
     return validOn(o.raw, date)
   }
 
-  @FieldResolver(() => SuccessionConnection, { description: 'Dated successions that pass its duties on (merged into, split into, renamed to).' })
+  @FieldResolver(() => SuccessionConnection, {
+    description: 'Dated successions that pass its duties on (merged into, split into, renamed to).',
+  })
   async successors(@Root() o: OrganizationType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate(await this.#successions(o, ctx, (s) => s.predecessorId === o.raw.id, (s) => s.successorId), page)
+    return paginate(
+      await this.#successions(
+        o,
+        ctx,
+        (s) => s.predecessorId === o.raw.id,
+        (s) => s.successorId,
+      ),
+      page,
+    )
   }
 
   @FieldResolver(() => SuccessionConnection, { description: 'Dated successions whose duties it took over.' })
   async predecessors(@Root() o: OrganizationType, @Ctx() ctx: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
-    return paginate(await this.#successions(o, ctx, (s) => s.successorId === o.raw.id, (s) => s.predecessorId), page)
+    return paginate(
+      await this.#successions(
+        o,
+        ctx,
+        (s) => s.successorId === o.raw.id,
+        (s) => s.predecessorId,
+      ),
+      page,
+    )
   }
 
-  async #successions(o: OrganizationType, { chidao, loaders }: Context, keep: (s: Succession) => boolean, other: (s: Succession) => string): Promise<SuccessionType[]> {
+  async #successions(
+    o: OrganizationType,
+    { chidao, loaders }: Context,
+    keep: (s: Succession) => boolean,
+    other: (s: Succession) => string,
+  ): Promise<SuccessionType[]> {
     const list = (await chidao.successionsOf(o.raw.id)).filter(keep)
     const orgs = await loadAll(loaders.organization, list.map(other))
-    return list.map((s, i) => Object.assign(new SuccessionType(), {
-      kind: s.kind, effectiveOn: s.effectiveOn, note: s.note, organization: OrganizationType.of(orgs[i]!),
-    }))
+    return list.map((s, i) =>
+      Object.assign(new SuccessionType(), {
+        kind: s.kind,
+        effectiveOn: s.effectiveOn,
+        note: s.note,
+        organization: OrganizationType.of(orgs[i]!),
+      }),
+    )
   }
 }
 
@@ -193,14 +245,27 @@ export class DocumentResolver {
   @FieldResolver(() => AlignmentReviewConnection, { description: 'Recorded alignment reviews of this plan, oldest first.' })
   async alignmentReviews(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const reviews = await chidao.alignmentReviewsOf(d.raw.id)
-    const byId = await loadById(loaders.document, reviews.flatMap((r) => (r.memoId ? [r.newDirectionId, r.memoId] : [r.newDirectionId])))
-    return paginate(reviews.map((r) => Object.assign(new AlignmentReviewType(), {
-      decision: r.decision, reasons: r.reasons, decidedOn: r.decidedOn,
-      newDirection: DocumentType.of(byId.get(r.newDirectionId)!), memo: r.memoId ? DocumentType.of(byId.get(r.memoId)!) : null,
-    })), page)
+    const byId = await loadById(
+      loaders.document,
+      reviews.flatMap((r) => (r.memoId ? [r.newDirectionId, r.memoId] : [r.newDirectionId])),
+    )
+    return paginate(
+      reviews.map((r) =>
+        Object.assign(new AlignmentReviewType(), {
+          decision: r.decision,
+          reasons: r.reasons,
+          decidedOn: r.decidedOn,
+          newDirection: DocumentType.of(byId.get(r.newDirectionId)!),
+          memo: r.memoId ? DocumentType.of(byId.get(r.memoId)!) : null,
+        }),
+      ),
+      page,
+    )
   }
 
-  @FieldResolver(() => DocumentConnection, { description: 'Later, higher-tier documents on a shared parent that this plan has not yet been reviewed against.' })
+  @FieldResolver(() => DocumentConnection, {
+    description: 'Later, higher-tier documents on a shared parent that this plan has not yet been reviewed against.',
+  })
   async needsReviewAgainst(@Root() d: DocumentType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const ids = [...new Set((await chidao.plansNeedingReview()).filter((r) => r.documentId === d.raw.id).map((r) => r.newDirectionId))]
     return paginate((await loadAll(loaders.document, ids)).filter((x) => x !== null).map(DocumentType.of), page)
@@ -211,7 +276,9 @@ export class DocumentResolver {
     return paginate((await chidao.targetsOf(d.raw.id)).map(TargetType.of), page)
   }
 
-  @FieldResolver(() => [DocumentSourceType], { description: 'The files it was imported from (a .docx, PDF or scan), oldest first; empty when entered by hand or from text.' })
+  @FieldResolver(() => [DocumentSourceType], {
+    description: 'The files it was imported from (a .docx, PDF or scan), oldest first; empty when entered by hand or from text.',
+  })
   async sources(@Root() d: DocumentType, @Ctx() { loaders }: Context): Promise<DocumentSourceType[]> {
     return (await loaders.documentSources.load(d.raw.id)).map(DocumentSourceType.of)
   }
@@ -241,25 +308,44 @@ export class TaskResolver {
     return DeadlineType.of(from ? from.deadline : t.raw.deadline, english)
   }
 
-  @FieldResolver(() => TaskStatusEnum, { description: 'Status on a date (default: today in Vietnam), rolled up from its lead obligations.' })
+  @FieldResolver(() => TaskStatusEnum, {
+    description: 'Status on a date (default: today in Vietnam), rolled up from its lead obligations.',
+  })
   async status(
-    @Root() t: TaskType, @Ctx() { loaders }: Context,
+    @Root() t: TaskType,
+    @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
   ): Promise<string> {
     return (await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)).status
   }
 
-  @FieldResolver(() => ObligationConnection, { description: 'Who owes it on a date (group fan-out and successions applied), and how each stands.' })
+  @FieldResolver(() => ObligationConnection, {
+    description: 'Who owes it on a date (group fan-out and successions applied), and how each stands.',
+  })
   async obligations(
-    @Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Root() t: TaskType,
+    @Ctx() { loaders }: Context,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
   ) {
     const { obligations } = await loaders.taskStatus.load(`${asOf ?? todayInVietnam()}|${t.raw.id}`)
-    const orgs = await loadAll(loaders.organization, obligations.map((o) => o.organizationId))
-    return paginate(obligations.map((o, i) => Object.assign(new ObligationType(), {
-      organization: OrganizationType.of(orgs[i]!),
-      role: o.role, status: o.status, effectiveDueDate: o.effectiveDueDate, completedOn: o.completedOn, succeededOn: o.succeededOn,
-    })), page)
+    const orgs = await loadAll(
+      loaders.organization,
+      obligations.map((o) => o.organizationId),
+    )
+    return paginate(
+      obligations.map((o, i) =>
+        Object.assign(new ObligationType(), {
+          organization: OrganizationType.of(orgs[i]!),
+          role: o.role,
+          status: o.status,
+          effectiveDueDate: o.effectiveDueDate,
+          completedOn: o.completedOn,
+          succeededOn: o.succeededOn,
+        }),
+      ),
+      page,
+    )
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks in lower plans that implement this one.' })
@@ -282,29 +368,58 @@ export class TaskResolver {
     return paginate((await loaders.targets.load(t.raw.id)).map(TargetType.of), page)
   }
 
-  @FieldResolver(() => ViolationConnection, { description: 'Rules it breaks without being refused (DEADLINE_AFTER_PARENT), per parent task.' })
+  @FieldResolver(() => ViolationConnection, {
+    description: 'Rules it breaks without being refused (DEADLINE_AFTER_PARENT), per parent task.',
+  })
   async violations(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const list = await loaders.violations.load(t.raw.id)
-    const parents = await loadAll(loaders.task, list.map((v) => v.parentTaskId))
-    return paginate(list.flatMap((v, i) => {
-      const parent = parents[i]
-      return parent ? [Object.assign(new ViolationType(), { code: v.code, parentTask: TaskType.of(parent), dueDate: v.dueDate, parentDueDate: v.parentDueDate })] : []
-    }), page)
+    const parents = await loadAll(
+      loaders.task,
+      list.map((v) => v.parentTaskId),
+    )
+    return paginate(
+      list.flatMap((v, i) => {
+        const parent = parents[i]
+        return parent
+          ? [
+              Object.assign(new ViolationType(), {
+                code: v.code,
+                parentTask: TaskType.of(parent),
+                dueDate: v.dueDate,
+                parentDueDate: v.parentDueDate,
+              }),
+            ]
+          : []
+      }),
+      page,
+    )
   }
 
   @FieldResolver(() => AssignmentConnection, { description: 'Who it is assigned to, as written in the plan.' })
   async assignments(@Root() t: TaskType, @Ctx() { loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs) {
     const list = await loaders.assignments.load(t.raw.id)
     const [org, group] = await Promise.all([
-      loadById(loaders.organization, list.flatMap((a) => (a.organizationId ? [a.organizationId] : []))),
-      loadById(loaders.group, list.flatMap((a) => (a.groupId ? [a.groupId] : []))),
+      loadById(
+        loaders.organization,
+        list.flatMap((a) => (a.organizationId ? [a.organizationId] : [])),
+      ),
+      loadById(
+        loaders.group,
+        list.flatMap((a) => (a.groupId ? [a.groupId] : [])),
+      ),
     ])
-    return paginate(list.map((a) => {
-      const o = a.organizationId ? org.get(a.organizationId) : undefined
-      return Object.assign(new AssignmentType(), {
-        role: a.role, organization: o ? OrganizationType.of(o) : null, groupCode: a.groupId ? group.get(a.groupId)?.code ?? null : null, note: a.note,
-      })
-    }), page)
+    return paginate(
+      list.map((a) => {
+        const o = a.organizationId ? org.get(a.organizationId) : undefined
+        return Object.assign(new AssignmentType(), {
+          role: a.role,
+          organization: o ? OrganizationType.of(o) : null,
+          groupCode: a.groupId ? (group.get(a.groupId)?.code ?? null) : null,
+          note: a.note,
+        })
+      }),
+      page,
+    )
   }
 }
 
@@ -313,7 +428,12 @@ export class TaskResolver {
  * parents at one level of the query share one SQL statement, paged per parent.
  */
 function pageOf<R, T>(
-  ctx: Context, list: string, parentId: string, args: ConnectionArgs, batch: PageBatch<R>, to: (r: R) => T,
+  ctx: Context,
+  list: string,
+  parentId: string,
+  args: ConnectionArgs,
+  batch: PageBatch<R>,
+  to: (r: R) => T,
 ): Promise<ConnectionShape<T>> {
   return pageFromStore(args, async (window) => {
     const found = await ctx.pages(list, window, batch).load(parentId)

@@ -34,10 +34,18 @@ export function rawId(globalId: unknown, type: string, field: string): string {
  * transaction). With the request's Idempotency-Key and `keyed` (the mutation and its input), the
  * first answer is kept and given again for the same input (IDEMPOTENCY_KEY_REUSED for another).
  */
-export async function guarded<T>(ctx: Context, work: (as: CommandContext) => Promise<T>, keyed?: { command: string; input: unknown }): Promise<Outcome<T>> {
-  if (ctx.badKey) throw new GraphQLError('The API key is unknown or revoked', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+export async function guarded<T>(
+  ctx: Context,
+  work: (as: CommandContext) => Promise<T>,
+  keyed?: { command: string; input: unknown },
+): Promise<Outcome<T>> {
+  if (ctx.badKey)
+    throw new GraphQLError('The API key is unknown or revoked', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
   const grant = ctx.grant
-  if (!grant) throw new GraphQLError('Writes need an API key (Authorization: Bearer …)', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
+  if (!grant)
+    throw new GraphQLError('Writes need an API key (Authorization: Bearer …)', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    })
   try {
     const as: CommandContext = { actor: `key:${grant.keyId}`, grant }
     const scope = keyed && ctx.idempotencyKey ? { owner: grant.keyId, key: ctx.idempotencyKey } : null

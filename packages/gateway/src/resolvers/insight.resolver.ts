@@ -22,9 +22,13 @@ export class ScorecardInsightResolver {
     return build(ctx, { national: true }, asOf)
   }
 
-  @FieldResolver(() => OrganizationScoreConnection, { description: 'The scope’s obligations counted per organisation owing them (optionally of one tier), by code.' })
+  @FieldResolver(() => OrganizationScoreConnection, {
+    description: 'The scope’s obligations counted per organisation owing them (optionally of one tier), by code.',
+  })
   async byOrganization(
-    @Root() card: ScorecardType, @Ctx() { chidao, loaders }: Context, @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Root() card: ScorecardType,
+    @Ctx() { chidao, loaders }: Context,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('tier', () => TierEnum, { nullable: true }) tier: Tier | null,
   ) {
     const byHolder = await chidao.scorecardsByHolder(card.scope, card.asOf)
@@ -32,18 +36,28 @@ export class ScorecardInsightResolver {
     const scores = [...byHolder.values()].flatMap((c, i) => {
       const org = orgs[i]
       if (!org || (tier && org.tier !== tier)) return []
-      return [Object.assign(new OrganizationScoreType(), {
-        organization: OrganizationType.of(org), total: c.total, percentComplete: c.percentComplete, onTimeRate: c.onTimeRate,
-        counts: Object.entries(c.counts).map(([status, count]) => Object.assign(new StatusCountType(), { status, count })),
-      })]
+      return [
+        Object.assign(new OrganizationScoreType(), {
+          organization: OrganizationType.of(org),
+          total: c.total,
+          percentComplete: c.percentComplete,
+          onTimeRate: c.onTimeRate,
+          counts: Object.entries(c.counts).map(([status, count]) => Object.assign(new StatusCountType(), { status, count })),
+        }),
+      ]
     })
-    return paginate(scores.sort((a, b) => a.organization.code.localeCompare(b.organization.code)), page)
+    return paginate(
+      scores.sort((a, b) => a.organization.code.localeCompare(b.organization.code)),
+      page,
+    )
   }
 }
 
 @Resolver(() => TaskType)
 export class TaskInsightResolver {
-  @FieldResolver(() => String, { description: 'Where its effective deadline comes from: OWN (its phrase), INHERITED (a task it implements) or NONE.' })
+  @FieldResolver(() => String, {
+    description: 'Where its effective deadline comes from: OWN (its phrase), INHERITED (a task it implements) or NONE.',
+  })
   async deadlineSource(@Root() t: TaskType, @Ctx() { loaders }: Context): Promise<string> {
     return (await loaders.effectiveDeadline.load(t.raw.id))?.source ?? 'NONE'
   }
@@ -68,11 +82,19 @@ export class ReportInsightResolver {
   }
 
   @FieldResolver(() => String, { description: 'MONTH, QUARTER, HALF_YEAR, NINE_MONTHS, YEAR or AD_HOC.' })
-  period(@Root() r: ReportType): string { return raw(r).period }
+  period(@Root() r: ReportType): string {
+    return raw(r).period
+  }
 
-  @FieldResolver(() => DateScalar, { nullable: true }) periodStart(@Root() r: ReportType): string | null { return raw(r).periodStart }
-  @FieldResolver(() => DateScalar, { nullable: true }) periodEnd(@Root() r: ReportType): string | null { return raw(r).periodEnd }
-  @FieldResolver(() => String, { nullable: true }) narrative(@Root() r: ReportType): string | null { return raw(r).narrative }
+  @FieldResolver(() => DateScalar, { nullable: true }) periodStart(@Root() r: ReportType): string | null {
+    return raw(r).periodStart
+  }
+  @FieldResolver(() => DateScalar, { nullable: true }) periodEnd(@Root() r: ReportType): string | null {
+    return raw(r).periodEnd
+  }
+  @FieldResolver(() => String, { nullable: true }) narrative(@Root() r: ReportType): string | null {
+    return raw(r).narrative
+  }
 
   @FieldResolver(() => [EvidenceType], { description: 'Its evidence (minh chứng).' })
   evidence(@Root() r: ReportType): EvidenceType[] {
@@ -86,6 +108,10 @@ export class ReportInsightResolver {
     return o ? OrganizationType.of(o) : null
   }
 
-  @FieldResolver(() => DateScalar, { nullable: true }) verifiedOn(@Root() r: ReportType): string | null { return raw(r).verification.verifiedOn }
-  @FieldResolver(() => String, { nullable: true }) verificationNote(@Root() r: ReportType): string | null { return raw(r).verification.note }
+  @FieldResolver(() => DateScalar, { nullable: true }) verifiedOn(@Root() r: ReportType): string | null {
+    return raw(r).verification.verifiedOn
+  }
+  @FieldResolver(() => String, { nullable: true }) verificationNote(@Root() r: ReportType): string | null {
+    return raw(r).verification.note
+  }
 }

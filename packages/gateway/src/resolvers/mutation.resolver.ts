@@ -10,12 +10,20 @@ import { guarded } from './guard.js'
 @Resolver()
 export class MutationResolver {
   @Mutation(() => ImportPlanPayload, {
-    description: 'Imports a plan from its text: header, implements links, tasks with agencies and deadlines, targets, in one transaction; '
-      + 'importing it again writes nothing new. With dryRun, only reads and reports. Every phrase it could not read or match is a warning.',
+    description:
+      'Imports a plan from its text: header, implements links, tasks with agencies and deadlines, targets, in one transaction; ' +
+      'importing it again writes nothing new. With dryRun, only reads and reports. Every phrase it could not read or match is a warning.',
   })
   async importPlan(@Arg('input', () => ImportPlanInput) input: ImportPlanInput, @Ctx() ctx: Context): Promise<ImportPlanPayload> {
     const resolutions = Object.fromEntries((input.resolutions ?? []).map((r) => [r.phrase, r.code]))
-    const out = await guarded(ctx, (as) => ctx.chidao.importPlan(as, input.text, { dryRun: input.dryRun, resolutions, issuerCode: input.issuerCode ?? null, source: ctx.importSource }))
+    const out = await guarded(ctx, (as) =>
+      ctx.chidao.importPlan(as, input.text, {
+        dryRun: input.dryRun,
+        resolutions,
+        issuerCode: input.issuerCode ?? null,
+        source: ctx.importSource,
+      }),
+    )
     return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)
   }
 }

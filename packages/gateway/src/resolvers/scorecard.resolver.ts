@@ -11,14 +11,21 @@ import { OverdueObligationConnection, OverdueObligationType, ScorecardType, Stat
 export async function build(ctx: Context, scope: ScorecardScope, asOf: string): Promise<ScorecardType> {
   const card = await ctx.chidao.scorecardCounts(scope, asOf)
   return Object.assign(new ScorecardType(), {
-    scope, asOf, total: card.total, percentComplete: card.percentComplete, onTimeRate: card.onTimeRate,
+    scope,
+    asOf,
+    total: card.total,
+    percentComplete: card.percentComplete,
+    onTimeRate: card.onTimeRate,
     counts: Object.entries(card.counts).map(([status, count]) => Object.assign(new StatusCountType(), { status, count })),
   })
 }
 
 @Resolver(() => ScorecardType)
 export class ScorecardResolver {
-  @Query(() => ScorecardType, { nullable: true, description: 'An organisation’s scorecard on a date (as lead and coordinator, or one role).' })
+  @Query(() => ScorecardType, {
+    nullable: true,
+    description: 'An organisation’s scorecard on a date (as lead and coordinator, or one role).',
+  })
   async scorecard(
     @Arg('organization', () => ID, { description: 'Organisation code.' }) code: string,
     @Arg('asOf', () => DateScalar) asOf: string,
@@ -55,14 +62,28 @@ function overduePage(ctx: Context, card: ScorecardType, page: ConnectionArgs, or
   return pageFromStore(page, async ({ offset, limit }) => {
     const rows = limit ? await ctx.chidao.overdueObligations(card.scope, card.asOf, { offset, limit, order }) : []
     const [tasks, orgs] = await Promise.all([
-      loadAll(ctx.loaders.task, rows.map((o) => o.taskId)), loadAll(ctx.loaders.organization, rows.map((o) => o.organizationId)),
+      loadAll(
+        ctx.loaders.task,
+        rows.map((o) => o.taskId),
+      ),
+      loadAll(
+        ctx.loaders.organization,
+        rows.map((o) => o.organizationId),
+      ),
     ])
     const items = rows.flatMap((o, i) => {
       const [task, organization] = [tasks[i], orgs[i]]
-      return task && organization ? [Object.assign(new OverdueObligationType(), {
-        task: TaskType.of(task), organization: OrganizationType.of(organization),
-        role: o.role, effectiveDueDate: o.effectiveDueDate, dependentTasks: o.dependentTasks,
-      })] : []
+      return task && organization
+        ? [
+            Object.assign(new OverdueObligationType(), {
+              task: TaskType.of(task),
+              organization: OrganizationType.of(organization),
+              role: o.role,
+              effectiveDueDate: o.effectiveDueDate,
+              dependentTasks: o.dependentTasks,
+            }),
+          ]
+        : []
     })
     return { items, total }
   })

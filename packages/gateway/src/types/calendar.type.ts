@@ -9,7 +9,8 @@ import { Connection } from './relay.js'
 export class DeadlineType {
   @Field(() => DeadlineKindEnum) kind!: DeadlineKind
   @Field(() => DateScalar, { nullable: true, description: 'Last day still on time as written.' }) dueDate!: string | null
-  @Field(() => DateScalar, { nullable: true, description: 'dueDate moved past weekends and holidays (Civil Code Art. 148).' }) effectiveDueDate!: string | null
+  @Field(() => DateScalar, { nullable: true, description: 'dueDate moved past weekends and holidays (Civil Code Art. 148).' })
+  effectiveDueDate!: string | null
   @Field(() => DateScalar, { nullable: true }) startDate!: string | null
   @Field(() => RecurrenceEnum, { nullable: true }) recurrence!: Recurrence | null
   @Field(() => String, { nullable: true, description: 'The guidance the time waits for.' }) condition!: string | null
@@ -22,7 +23,11 @@ export class DeadlineType {
 
   static of(d: Deadline, english: (d: Deadline) => string): DeadlineType {
     return Object.assign(new DeadlineType(), {
-      ...d, english: english(d), phases: d.phases.map((p) => Object.assign(new DeadlinePhaseType(), { label: p.label, deadline: DeadlineType.of(p.deadline, english) })),
+      ...d,
+      english: english(d),
+      phases: d.phases.map((p) =>
+        Object.assign(new DeadlinePhaseType(), { label: p.label, deadline: DeadlineType.of(p.deadline, english) }),
+      ),
     })
   }
 }

@@ -2,7 +2,9 @@
 import type { DocumentSourceRecord } from '@chidao/core'
 import { Field, Int, ObjectType } from 'type-graphql'
 
-@ObjectType('DocumentSource', { description: 'A file a document was imported from (POST /import or `chidao import FILE`), and what read it.' })
+@ObjectType('DocumentSource', {
+  description: 'A file a document was imported from (POST /import or `chidao import FILE`), and what read it.',
+})
 export class DocumentSourceType {
   @Field(() => String, { description: 'The file’s name as given.' }) fileName!: string
   @Field(() => String, { description: 'Hex SHA-256 of the file’s bytes.' }) sha256!: string
@@ -15,8 +17,14 @@ export class DocumentSourceType {
 
   static of(s: DocumentSourceRecord): DocumentSourceType {
     return Object.assign(new DocumentSourceType(), {
-      fileName: s.fileName, sha256: s.sha256, size: s.size, mediaType: s.mediaType,
-      extractor: s.extractor.name, extractorVersion: s.extractor.version, pages: s.pages, importedAt: s.importedAt,
+      fileName: s.fileName,
+      sha256: s.sha256,
+      size: s.size,
+      mediaType: s.mediaType,
+      extractor: s.extractor.name,
+      extractorVersion: s.extractor.version,
+      pages: s.pages,
+      importedAt: s.importedAt,
     })
   }
 }

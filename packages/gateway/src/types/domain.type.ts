@@ -3,8 +3,16 @@ import type { Document, Organization, Target, Task } from '@chidao/core'
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import {
-  AlignmentDecisionEnum, AssignmentRoleEnum, BlocEnum, ComparatorEnum, DocumentStatusEnum, OrganizationKindEnum, SuccessionKindEnum, TaskStateEnum,
-  TaskStatusEnum, TierEnum,
+  AlignmentDecisionEnum,
+  AssignmentRoleEnum,
+  BlocEnum,
+  ComparatorEnum,
+  DocumentStatusEnum,
+  OrganizationKindEnum,
+  SuccessionKindEnum,
+  TaskStateEnum,
+  TaskStatusEnum,
+  TierEnum,
 } from './enums.js'
 import { Connection, Node, toGlobalId } from './relay.js'
 
@@ -61,7 +69,9 @@ export class TaskType extends Node {
 export class AssignmentType {
   @Field(() => AssignmentRoleEnum) role!: string
   @Field(() => OrganizationType, { nullable: true }) organization!: OrganizationType | null
-  @Field(() => String, { nullable: true, description: 'The group assigned, by code, when the plan names a group.' }) groupCode!: string | null
+  @Field(() => String, { nullable: true, description: 'The group assigned, by code, when the plan names a group.' }) groupCode!:
+    | string
+    | null
   @Field(() => String, { nullable: true, description: 'The assignee as the plan writes it.' }) note!: string | null
 }
 
@@ -80,7 +90,9 @@ export class ObligationType {
   @Field(() => TaskStatusEnum) status!: string
   @Field(() => DateScalar, { nullable: true }) effectiveDueDate!: string | null
   @Field(() => DateScalar, { nullable: true }) completedOn!: string | null
-  @Field(() => DateScalar, { nullable: true, description: 'When the assigned body passed it on by succession.' }) succeededOn!: string | null
+  @Field(() => DateScalar, { nullable: true, description: 'When the assigned body passed it on by succession.' }) succeededOn!:
+    | string
+    | null
 }
 
 @ObjectType('Succession')

@@ -17,14 +17,20 @@ export class ImportPlanInput {
   @Field(() => String, { description: 'The plan’s text: Word or PDF export, or OCR; diacritics optional.' }) text!: string
   @Field(() => Boolean, { defaultValue: false, description: 'Read and report only; write nothing.' }) dryRun!: boolean
   @Field(() => [ImportResolutionInput], { nullable: true }) resolutions?: ImportResolutionInput[] | null
-  @Field(() => String, { nullable: true, description: 'The issuer the plan is imported as (an organisation code). A key is checked against it before the text is read; the header must agree, or name no issuer legibly.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The issuer the plan is imported as (an organisation code). A key is checked against it before the text is read; the header must agree, or name no issuer legibly.',
+  })
   issuerCode?: string | null
 }
 
 @ObjectType('ImportedAgency', { description: 'An agency phrase and what it was matched to.' })
 export class ImportedAgencyType {
   @Field(() => String, { description: 'As written.' }) text!: string
-  @Field(() => String, { nullable: true, description: 'Organisation or group code; null for a generic phrase nobody resolved.' }) code!: string | null
+  @Field(() => String, { nullable: true, description: 'Organisation or group code; null for a generic phrase nobody resolved.' }) code!:
+    | string
+    | null
   @Field(() => String, { description: 'ORGANIZATION, GROUP or GENERIC.' }) kind!: string
   @Field(() => String) name!: string
   @Field(() => Float, { description: '0–1.' }) confidence!: number
@@ -42,7 +48,9 @@ export class ImportedTaskType {
   @Field(() => [ImportedAgencyType]) lead!: ImportedAgencyType[]
   @Field(() => [ImportedAgencyType]) coordinating!: ImportedAgencyType[]
   @Field(() => String, { nullable: true }) timePhrase!: string | null
-  @Field(() => DeadlineKindEnum, { nullable: true, description: 'The deadline kind the time phrase reads as.' }) deadlineKind!: string | null
+  @Field(() => DeadlineKindEnum, { nullable: true, description: 'The deadline kind the time phrase reads as.' }) deadlineKind!:
+    | string
+    | null
   @Field(() => DateScalar, { nullable: true }) dueDate!: string | null
   @Field(() => Boolean, { description: 'A heading that only groups the tasks under it.' }) grouping!: boolean
   @Field(() => Int) line!: number
@@ -72,12 +80,16 @@ export class ImportCountsType {
   @Field(() => Int) tasks!: number
   @Field(() => Int) assignments!: number
   @Field(() => Int) targets!: number
-  @Field(() => Int, { description: 'The file it was read from, recorded as the document’s source (1 when new for it; 0 for text or a file recorded before).' }) sources!: number
+  @Field(() => Int, {
+    description: 'The file it was read from, recorded as the document’s source (1 when new for it; 0 for text or a file recorded before).',
+  })
+  sources!: number
 }
 
 @ObjectType('ImportPlanPayload')
 export class ImportPlanPayload {
-  @Field(() => DocumentType, { nullable: true, description: 'The plan’s document: created, found, or null on a dry run of a new plan.' }) document!: DocumentType | null
+  @Field(() => DocumentType, { nullable: true, description: 'The plan’s document: created, found, or null on a dry run of a new plan.' })
+  document!: DocumentType | null
   @Field(() => Boolean) dryRun!: boolean
   @Field(() => String, { nullable: true, description: 'Number and symbol read from the header.' }) symbol!: string | null
   @Field(() => ImportedAgencyType, { nullable: true }) issuer!: ImportedAgencyType | null
@@ -99,15 +111,33 @@ export class ImportPlanPayload {
       issuer: p?.header.issuer ? ImportedAgencyType.of(p.header.issuer) : null,
       issuedOn: p?.header.issuedOn ?? null,
       title: p?.header.title ?? null,
-      implements: (p?.implements ?? []).map((c) => Object.assign(new ImportCitationType(), {
-        symbol: c.symbol, issuedOn: c.issuedOn, issuerCode: c.issuer?.code ?? null, known: c.documentKey !== null,
-      })),
-      tasks: (p?.tasks ?? []).map((t) => Object.assign(new ImportedTaskType(), {
-        code: t.code, parentCode: t.parentCode, content: t.content, lead: t.lead.map(ImportedAgencyType.of), coordinating: t.coordinating.map(ImportedAgencyType.of),
-        timePhrase: t.timePhrase, deadlineKind: t.deadline?.kind ?? null, dueDate: t.deadline?.dueDate ?? null, grouping: t.grouping, line: t.line,
-      })),
+      implements: (p?.implements ?? []).map((c) =>
+        Object.assign(new ImportCitationType(), {
+          symbol: c.symbol,
+          issuedOn: c.issuedOn,
+          issuerCode: c.issuer?.code ?? null,
+          known: c.documentKey !== null,
+        }),
+      ),
+      tasks: (p?.tasks ?? []).map((t) =>
+        Object.assign(new ImportedTaskType(), {
+          code: t.code,
+          parentCode: t.parentCode,
+          content: t.content,
+          lead: t.lead.map(ImportedAgencyType.of),
+          coordinating: t.coordinating.map(ImportedAgencyType.of),
+          timePhrase: t.timePhrase,
+          deadlineKind: t.deadline?.kind ?? null,
+          dueDate: t.deadline?.dueDate ?? null,
+          grouping: t.grouping,
+          line: t.line,
+        }),
+      ),
       warnings: (p?.warnings ?? []).map((w) => Object.assign(new ImportWarningType(), w)),
-      created: Object.assign(new ImportCountsType(), result?.created ?? { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }),
+      created: Object.assign(
+        new ImportCountsType(),
+        result?.created ?? { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 },
+      ),
       violations: result?.violations.length ?? 0,
       userErrors,
     })

@@ -60,7 +60,10 @@ export const DEFAULT_PAGE = 20
 /** Relay's paging arguments, on every connection field. */
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `The first n items after \`after\` (0–${MAX_PAGE}; ${DEFAULT_PAGE} when neither first nor last is given).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first n items after \`after\` (0–${MAX_PAGE}; ${DEFAULT_PAGE} when neither first nor last is given).`,
+  })
   first?: number | null
 
   @Field(() => String, { nullable: true, description: 'Start after this cursor.' })
@@ -129,8 +132,10 @@ function connectionOf<T>(page: readonly T[], window: PageWindow, total: number):
     edges,
     totalCount: total,
     pageInfo: {
-      hasNextPage: window.offset + page.length < total, hasPreviousPage: window.offset > 0 && total > 0,
-      startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null,
+      hasNextPage: window.offset + page.length < total,
+      hasPreviousPage: window.offset > 0 && total > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   }
 }
@@ -147,7 +152,8 @@ export function paginate<T>(items: readonly T[], args: ConnectionArgs): Connecti
  * `last` without `before` (the first only counts).
  */
 export async function pageFromStore<T>(
-  args: ConnectionArgs, fetch: (window: PageWindow) => Promise<{ items: readonly T[]; total: number }>,
+  args: ConnectionArgs,
+  fetch: (window: PageWindow) => Promise<{ items: readonly T[]; total: number }>,
 ): Promise<ConnectionShape<T>> {
   checkArgs(args)
   const total = needsTotal(args) ? (await fetch({ offset: 0, limit: 0 })).total : undefined

@@ -8,7 +8,8 @@
 import { collapse, spec, type Spec } from '../spec.js'
 
 const THEO_RE = /^(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|thoi\s+gian)\s+)?theo\b/
-const WHEN_RE = /^(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|ngay)\s+)?(?:ngay\s+)?(?:sau\s+khi|khi|k[a-z]\s+t[a-z]{1,2}\s+khi|tu\s+khi|cho\s+den\s+khi|den\s+khi)\b/
+const WHEN_RE =
+  /^(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|ngay)\s+)?(?:ngay\s+)?(?:sau\s+khi|khi|k[a-z]\s+t[a-z]{1,2}\s+khi|tu\s+khi|cho\s+den\s+khi|den\s+khi)\b/
 // "Từ ngày thành lập … đến ngày kết thúc …", "Từ khi … đến khi …": both ends are events.
 const EVENT_FROM_RE = /^t(?:u|ir)\s+(?:ngay|khi)\s+[a-z]/
 const EVENT_TO_RE = /\sd[a-z]n\s+(?:ngay|khi|het)\s+[a-z]/

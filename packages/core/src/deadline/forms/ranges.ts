@@ -32,8 +32,10 @@ export function dateRange(f: string): Spec | null {
   const due = date(y2, month(r[8]!), Number(r[7]))
   const written = r[3] ?? r[6]
   const startIn = (y: number): CalendarDate =>
-    r[1] !== undefined ? date(y, month(r[2]!), Number(r[1]))
-      : r[4] !== undefined ? date(y, Number(due.slice(5, 7)), Number(r[4]))
+    r[1] !== undefined
+      ? date(y, month(r[2]!), Number(r[1]))
+      : r[4] !== undefined
+        ? date(y, Number(due.slice(5, 7)), Number(r[4]))
         : date(y, month(r[5]!), 1)
   let start = startIn(written ? year(written) : y2)
   // "từ 15/12 đến 15/01/2026": a start written without its year lies in the year before.
@@ -52,7 +54,11 @@ const JOINT_RE = new RegExp(`\\s*(?:-|,|${DEN}(?:\\s+${HET})?|toi|va\\b)\\s*(?=(
 // Every span and every range has a joint: most phrases are passed over on this alone.
 const JOINT_HINT_RE = new RegExp(`-|,|\\b(?:${DEN}|toi|va)\\b`)
 
-interface Period { readonly kind: 'MONTH' | 'QUARTER'; readonly start: CalendarDate; readonly end: CalendarDate }
+interface Period {
+  readonly kind: 'MONTH' | 'QUARTER'
+  readonly start: CalendarDate
+  readonly end: CalendarDate
+}
 
 function period(monthNo: string | undefined, quarter: string | undefined, y: number): Period {
   if (monthNo !== undefined) {
@@ -92,7 +98,9 @@ export function periodSpan(t: string, f: string, calendar: WorkCalendar): Spec |
     JOINT_RE.lastIndex = f.indexOf(m1 ?? q1!, s.index) + (m1 ?? q1!).length
     const j = JOINT_RE.exec(f)
     const end = s.index + s[0].length
-    const texts = j ? [t.slice(s.index, j.index).trim(), t.slice(j.index + j[0].length, end).trim()] : [t.slice(s.index, end), t.slice(s.index, end)]
+    const texts = j
+      ? [t.slice(s.index, j.index).trim(), t.slice(j.index + j[0].length, end).trim()]
+      : [t.slice(s.index, end), t.slice(s.index, end)]
     const phases = [a, b].map((p, i) => ({
       label: '',
       deadline: build(texts[i]!, spec(p.kind, { startDate: p.start, dueDate: p.end }), calendar),
@@ -121,10 +129,14 @@ const NOTHING_RE = /^[\s,.;]*(?:tro\s+di)?[\s,.;]*$/
 export function fromStart(t: string, f: string, readEnd: (t: string, f: string) => Spec | null): Spec | null {
   const m = FROM_HINT_RE.test(f) ? FROM_RE.exec(f) : null
   if (!m) return null
-  const start = m[1] !== undefined ? date(year(m[3]!), month(m[2]!), Number(m[1]))
-    : m[4] !== undefined ? date(year(m[5]!), month(m[4]!), 1)
-      : m[6] !== undefined ? period(undefined, m[6], year(m[7]!)).start
-        : date(year(m[8]!), 1, 1)
+  const start =
+    m[1] !== undefined
+      ? date(year(m[3]!), month(m[2]!), Number(m[1]))
+      : m[4] !== undefined
+        ? date(year(m[5]!), month(m[4]!), 1)
+        : m[6] !== undefined
+          ? period(undefined, m[6], year(m[7]!)).start
+          : date(year(m[8]!), 1, 1)
   const restAt = m.index + m[0].length
   const rest = f.slice(restAt)
   if (NOTHING_RE.test(rest)) return spec('OPEN_ENDED', { startDate: start })
@@ -177,7 +189,9 @@ export function yearList(t: string, f: string, calendar: WorkCalendar): Spec | n
   return spec('PHASED', { startDate: date(y1, 1, 1), dueDate: date(y2, 12, 31), phases })
 }
 
-const DATE_LIST_RE = new RegExp(`(\\b${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE}\\s*(?:,|\\bva\\b)\\s*(?:${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE.replace('(?<!', '(?<!/|')}`)
+const DATE_LIST_RE = new RegExp(
+  `(\\b${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE}\\s*(?:,|\\bva\\b)\\s*(?:${TRUOC}\\s+)?(?:${NGAY}\\s+)?${DATE.replace('(?<!', '(?<!/|')}`,
+)
 
 /**
  * "trước ngày 15/6/2026 và 15/12/2026": two days, two phases (each before its day when "trước" leads).

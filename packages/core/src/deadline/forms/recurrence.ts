@@ -31,7 +31,7 @@ export function recurrenceOf(f: string): Recurrence | null {
     if (unit.startsWith('tu')) return 'WEEKLY'
     if (unit.startsWith('th')) return 'MONTHLY'
     if (unit.startsWith('qu')) return 'QUARTERLY'
-    const days = f.includes('/') ? f.match(DAY_MONTH_RE)?.length ?? 0 : 0
+    const days = f.includes('/') ? (f.match(DAY_MONTH_RE)?.length ?? 0) : 0
     return days === 2 ? 'HALF_YEARLY' : days === 4 ? 'QUARTERLY' : 'YEARLY'
   }
   if (CONTINUOUS_RE.test(f) || periodic) return 'CONTINUOUS'
@@ -53,7 +53,8 @@ export function periodless(f: string): boolean {
 // A budget line: "kinh phí (chi) thường xuyên", "(dự toán) ngân sách hằng năm", "nguồn chi thường
 // xuyên", "kinh phí thực hiện được bố trí hằng năm": a budget word, then within the clause (a few
 // words, no punctuation) "thường xuyên" or "hằng năm".
-const BUDGET_RE = /\b(?:kinh\s+phi|ngan\s+sach|du\s+toan|nguon\s+von|nguon\s+chi|von\s+ngan)(?:\s+[a-z]+){0,6}?\s+(?:thuong\s+xuyen|h[a-z]ng\s+nam)\b/g
+const BUDGET_RE =
+  /\b(?:kinh\s+phi|ngan\s+sach|du\s+toan|nguon\s+von|nguon\s+chi|von\s+ngan)(?:\s+[a-z]+){0,6}?\s+(?:thuong\s+xuyen|h[a-z]ng\s+nam)\b/g
 const BUDGET_HINT_RE = /kinh|ngan|toan|von|nguon/
 
 /**

@@ -46,11 +46,13 @@ export function relative(t: string, f: string, options: ParseDeadlineOptions): S
     const event = collapse(t.slice(rel.index + rel[0].length)).replace(/[.;,]+$/, '')
     return spec('RELATIVE', { relative: r, condition: event || null, reason: 'counts from an event whose date is not known' })
   }
-  if (r.anchor === 'RECEIPT' || r.anchor === 'EFFECT') return spec('RELATIVE', { relative: r, reason: 'counts from an event whose date is not known' })
+  if (r.anchor === 'RECEIPT' || r.anchor === 'EFFECT')
+    return spec('RELATIVE', { relative: r, reason: 'counts from an event whose date is not known' })
   const issuedOn = options.issuedOn
   if (!issuedOn) return spec('RELATIVE', { relative: r, reason: 'needs the issue date (options.issuedOn) to resolve' })
-  const due = r.unit === 'WORKING_DAY'
-    ? addWorkingDays(issuedOn, r.amount, options.calendar ?? VIETNAM_WORK_CALENDAR)
-    : periodLastDay(issuedOn, r.amount, r.unit)
+  const due =
+    r.unit === 'WORKING_DAY'
+      ? addWorkingDays(issuedOn, r.amount, options.calendar ?? VIETNAM_WORK_CALENDAR)
+      : periodLastDay(issuedOn, r.amount, r.unit)
   return spec('RELATIVE', { relative: r, startDate: addDays(issuedOn, 1), dueDate: due })
 }

@@ -8,7 +8,13 @@ import { COMPARATORS, type Target } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
 import { refreshObligationSpans } from '../../storage/obligation-span.js'
 import {
-  ancestorDocumentIds, documentLinkExists, findDocumentByKey, insertAlignmentReview, insertDocument, insertDocumentLinks, insertTarget,
+  ancestorDocumentIds,
+  documentLinkExists,
+  findDocumentByKey,
+  insertAlignmentReview,
+  insertDocument,
+  insertDocumentLinks,
+  insertTarget,
 } from '../../storage/repo/documents.js'
 import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
@@ -93,7 +99,7 @@ export const registerDocument = defineCommand({
   duplicate: 'DUPLICATE_DOCUMENT',
   async run({ trx, stamp, newId, grant }, input: RegisterDocumentInput) {
     const written = optionalText(input.symbol, 'symbol', 100)
-    let parsed
+    let parsed: ReturnType<typeof parseSymbol> | null
     try {
       parsed = written === null ? null : parseSymbol(written)
     } catch (e) {
@@ -102,7 +108,9 @@ export const registerDocument = defineCommand({
     }
     const kind = (input.kind ?? parsed?.kind ?? null) as DocumentKind | null
     if (!isDocumentKind(kind)) {
-      throw new DomainError('INVALID_INPUT', 'kind is required (a known kind code) when the symbol does not give it', { field: ['input', 'kind'] })
+      throw new DomainError('INVALID_INPUT', 'kind is required (a known kind code) when the symbol does not give it', {
+        field: ['input', 'kind'],
+      })
     }
     const issuedOn = optionalDate(input.issuedOn, 'issuedOn')
     const title = requireText(input.title, 'title', 2000)
@@ -115,22 +123,50 @@ export const registerDocument = defineCommand({
     if (parsed) {
       const dup = await findDocumentByKey(trx, { issuerId: issuer.id, symbol: parsed.text, issuedOn })
       if (dup) {
-        throw new DomainError('DUPLICATE_DOCUMENT', `${parsed.text} of ${issuer.code} issued ${issuedOn ?? 'on an unknown date'} is already registered`, {
-          field: ['input', 'symbol'], details: { documentId: dup.id },
-        })
+        throw new DomainError(
+          'DUPLICATE_DOCUMENT',
+          `${parsed.text} of ${issuer.code} issued ${issuedOn ?? 'on an unknown date'} is already registered`,
+          {
+            field: ['input', 'symbol'],
+            details: { documentId: dup.id },
+          },
+        )
       }
     }
     const row = {
-      id: newId(), scope: issuer.scope, kind, symbol: parsed?.text ?? null, symbolWritten: written,
-      issuerId: issuer.id, issuedOn, title, status, createdAt: stamp, updatedAt: stamp,
+      id: newId(),
+      scope: issuer.scope,
+      kind,
+      symbol: parsed?.text ?? null,
+      symbolWritten: written,
+      issuerId: issuer.id,
+      issuedOn,
+      title,
+      status,
+      createdAt: stamp,
+      updatedAt: stamp,
     }
     await insertDocument(trx, row)
     if (parents.length) {
-      await insertDocumentLinks(trx, row.id, parents.map((p) => p.id), stamp)
-      await refreshSpansOfDocuments(trx, parents.map((p) => p.id))
+      await insertDocumentLinks(
+        trx,
+        row.id,
+        parents.map((p) => p.id),
+        stamp,
+      )
+      await refreshSpansOfDocuments(
+        trx,
+        parents.map((p) => p.id),
+      )
     }
     const created: Document = await requireDocument(trx, row.id)
-    return { entity: 'document', entityId: created.id, before: null, after: { ...created, implements: parents.map((p) => p.id) }, result: created }
+    return {
+      entity: 'document',
+      entityId: created.id,
+      before: null,
+      after: { ...created, implements: parents.map((p) => p.id) },
+      result: created,
+    }
   },
 })
 
@@ -219,10 +255,17 @@ export const addTarget = defineCommand({
       throw new DomainError('INVALID_INPUT', 'value must be a finite number', { field: ['input', 'value'] })
     }
     const row = {
-      id: newId(), scope: document.scope, documentId: document.id, taskId: task?.id ?? null,
-      category: optionalText(input.category, 'category', 200), metric: requireText(input.metric, 'metric', 2000),
-      unit: optionalText(input.unit, 'unit', 50), comparator: requireOneOf(input.comparator, COMPARATORS, 'comparator'),
-      value: input.value, milestoneOn: optionalDate(input.milestoneOn, 'milestoneOn'), createdAt: stamp,
+      id: newId(),
+      scope: document.scope,
+      documentId: document.id,
+      taskId: task?.id ?? null,
+      category: optionalText(input.category, 'category', 200),
+      metric: requireText(input.metric, 'metric', 2000),
+      unit: optionalText(input.unit, 'unit', 50),
+      comparator: requireOneOf(input.comparator, COMPARATORS, 'comparator'),
+      value: input.value,
+      milestoneOn: optionalDate(input.milestoneOn, 'milestoneOn'),
+      createdAt: stamp,
     }
     await insertTarget(trx, row)
     const created: Target = toTarget(row)
@@ -255,9 +298,15 @@ export const recordAlignmentReview = defineCommand({
       throw new DomainError('INVALID_INPUT', 'A plan is not reviewed against itself', { field: ['input', 'newDirectionId'] })
     }
     const row = {
-      id: newId(), scope: document.scope, documentId: document.id, newDirectionId: direction.id,
-      decision: requireOneOf(input.decision, ALIGNMENT_DECISIONS, 'decision'), reasons: requireText(input.reasons, 'reasons'),
-      memoId: memo?.id ?? null, decidedOn: requireDate(input.decidedOn, 'decidedOn'), createdAt: stamp,
+      id: newId(),
+      scope: document.scope,
+      documentId: document.id,
+      newDirectionId: direction.id,
+      decision: requireOneOf(input.decision, ALIGNMENT_DECISIONS, 'decision'),
+      reasons: requireText(input.reasons, 'reasons'),
+      memoId: memo?.id ?? null,
+      decidedOn: requireDate(input.decidedOn, 'decidedOn'),
+      createdAt: stamp,
     }
     await insertAlignmentReview(trx, row)
     const created: AlignmentReview = toAlignmentReview(row)
@@ -269,13 +318,19 @@ export const recordAlignmentReview = defineCommand({
 async function checkDocumentLink(db: Db, child: { tier: Organization['tier'] }, parent: Document, childId: string | null): Promise<void> {
   const parentIssuer = await requireOrganizationById(db, parent.issuerId)
   if (tierRank(parentIssuer.tier) > tierRank(child.tier)) {
-    throw new DomainError('LINK_TO_LOWER_TIER', `A ${child.tier} document cannot implement ${parent.symbol ?? parent.title} of the ${parentIssuer.tier} tier`, {
-      field: ['input', 'implements'], details: { parentId: parent.id },
-    })
+    throw new DomainError(
+      'LINK_TO_LOWER_TIER',
+      `A ${child.tier} document cannot implement ${parent.symbol ?? parent.title} of the ${parentIssuer.tier} tier`,
+      {
+        field: ['input', 'implements'],
+        details: { parentId: parent.id },
+      },
+    )
   }
   if (childId !== null && (parent.id === childId || (await ancestorDocumentIds(db, parent.id)).includes(childId))) {
     throw new DomainError('LINK_CYCLE', `${parent.symbol ?? parent.title} already implements this document`, {
-      field: ['input', 'parentId'], details: { parentId: parent.id },
+      field: ['input', 'parentId'],
+      details: { parentId: parent.id },
     })
   }
 }

@@ -46,7 +46,11 @@ export interface ImportResult {
   readonly document: Document | null
   readonly dryRun: boolean
   readonly created: {
-    readonly documents: number; readonly links: number; readonly tasks: number; readonly assignments: number; readonly targets: number
+    readonly documents: number
+    readonly links: number
+    readonly tasks: number
+    readonly assignments: number
+    readonly targets: number
     /** Provenance rows: 1 when the document was imported from a file not recorded for it before. */
     readonly sources: number
   }
@@ -62,7 +66,13 @@ export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
   const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
   return {
     organizations: orgs.map((o) => ({
-      code: o.code, name: o.name, shortName: o.shortName, tier: o.tier, scope: o.scope, validFrom: o.validFrom, validTo: o.validTo,
+      code: o.code,
+      name: o.name,
+      shortName: o.shortName,
+      tier: o.tier,
+      scope: o.scope,
+      validFrom: o.validFrom,
+      validTo: o.validTo,
       aliases: aliasesOf('organizationId', o.id),
     })),
     groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
@@ -98,7 +108,9 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   const preview = await asImportedBy(env, await previewImport(env, text, options), options.issuerCode)
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
-    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', { field: ['text'] })
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', {
+      field: ['text'],
+    })
   }
   if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
   const issuerCode = header.issuer.code
@@ -117,9 +129,15 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       // A key registers no document as issued by a body outside its subtree: such a parent stays unlinked.
       if (!(await mayIssueAs(env, ctx, c.issuer.code))) continue
       const known = await documentByKey(env.db, { issuerCode: c.issuer.code, symbol: c.symbol, issuedOn: c.issuedOn })
-      const parent = known ?? await runCommand(env, steps, registerDocument, {
-        symbol: c.symbol, kind: c.kind, issuerCode: c.issuer.code, issuedOn: c.issuedOn, title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
-      })
+      const parent =
+        known ??
+        (await runCommand(env, steps, registerDocument, {
+          symbol: c.symbol,
+          kind: c.kind,
+          issuerCode: c.issuer.code,
+          issuedOn: c.issuedOn,
+          title: `${DOCUMENT_KINDS[c.kind].vi} số ${c.symbol}`,
+        }))
       if (!known) created.documents++
       parentIds.push(parent.id)
     }
@@ -127,7 +145,12 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     let document = await existingDocument(env, preview)
     if (!document) {
       document = await runCommand(env, steps, registerDocument, {
-        symbol: header.symbol, kind, issuerCode, issuedOn: header.issuedOn, title: titleOf(preview), implements: [...new Set(parentIds)],
+        symbol: header.symbol,
+        kind,
+        issuerCode,
+        issuedOn: header.issuedOn,
+        title: titleOf(preview),
+        implements: [...new Set(parentIds)],
       })
       created.documents++
       created.links += new Set(parentIds).size
@@ -150,7 +173,12 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
       }
       const assignments = [...assigneesOf(task.lead, 'LEAD'), ...assigneesOf(task.coordinating, 'COORDINATING')]
       const added = await runCommand(env, steps, addTask, {
-        documentId: document.id, code: task.code, parentCode: task.parentCode, content: task.content, timePhrase: task.timePhrase, assignments,
+        documentId: document.id,
+        code: task.code,
+        parentCode: task.parentCode,
+        content: task.content,
+        timePhrase: task.timePhrase,
+        assignments,
       })
       taskIds.push(added.id)
       created.tasks++
@@ -161,14 +189,24 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     for (const t of preview.targets) {
       if (targets.some((x) => x.metric === t.metric && x.milestoneOn === t.milestoneOn)) continue
       await runCommand(env, steps, addTarget, {
-        documentId: document.id, category: t.category, metric: t.metric, unit: t.unit, comparator: t.comparator, value: t.value, milestoneOn: t.milestoneOn,
+        documentId: document.id,
+        category: t.category,
+        metric: t.metric,
+        unit: t.unit,
+        comparator: t.comparator,
+        value: t.value,
+        milestoneOn: t.milestoneOn,
       })
       created.targets++
     }
 
     if (options.source) {
       const recorded = await recordDocumentSource(env.db, {
-        id: env.newId(), documentId: document.id, source: options.source, importedAt: env.now().toISOString(), actor: ctx.actor,
+        id: env.newId(),
+        documentId: document.id,
+        source: options.source,
+        importedAt: env.now().toISOString(),
+        actor: ctx.actor,
       })
       if (recorded) created.sources++
     }
@@ -195,13 +233,18 @@ function titleOf(preview: PlanPreview): string {
 async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<Document | null> {
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') return null
-  return documentByKey(env.db, { issuerCode: header.issuer.code, symbol: header.symbol, issuedOn: header.issuedOn, title: titleOf(preview) })
+  return documentByKey(env.db, {
+    issuerCode: header.issuer.code,
+    symbol: header.symbol,
+    issuedOn: header.issuedOn,
+    title: titleOf(preview),
+  })
 }
 
 async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {
   if (!ctx.grant || ctx.grant.organizationId === null) return true
   const issuer = await findOrganizationByCode(env.db, issuerCode)
-  return issuer !== null && await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id)
+  return issuer !== null && (await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id))
 }
 
 /**
@@ -222,7 +265,9 @@ async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: strin
     issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
   }
   if (issuerCode === null) {
-    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', { field: ['input', 'issuerCode'] })
+    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', {
+      field: ['input', 'issuerCode'],
+    })
   }
   const issuer = await findOrganizationByCode(env.db, issuerCode)
   if (!issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
@@ -235,19 +280,36 @@ async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuerCode: s
   const read = preview.header.issuer
   if (read?.code && read.kind === 'ORGANIZATION') {
     if (read.code !== issuerCode) {
-      throw new DomainError('INVALID_INPUT', `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`, { field: ['input', 'issuerCode'] })
+      throw new DomainError(
+        'INVALID_INPUT',
+        `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`,
+        { field: ['input', 'issuerCode'] },
+      )
     }
     return preview
   }
   const org = await findOrganizationByCode(env.db, issuerCode)
   if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  const issuer: AgencyMatch = { text: org.name, code: org.code, kind: 'ORGANIZATION', tier: org.tier, name: org.name, confidence: 1, start: 0, end: 0 }
+  const issuer: AgencyMatch = {
+    text: org.name,
+    code: org.code,
+    kind: 'ORGANIZATION',
+    tier: org.tier,
+    name: org.name,
+    confidence: 1,
+    start: 0,
+    end: 0,
+  }
   return { ...preview, header: { ...preview.header, issuer } }
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */
 function assigneesOf(matches: readonly AgencyMatch[], role: 'LEAD' | 'COORDINATING') {
-  return matches.filter((m) => m.code).map((m) => ({
-    role, ...(m.kind === 'GROUP' ? { groupCode: m.code! } : { organizationCode: m.code! }), note: m.text,
-  }))
+  return matches
+    .filter((m) => m.code)
+    .map((m) => ({
+      role,
+      ...(m.kind === 'GROUP' ? { groupCode: m.code! } : { organizationCode: m.code! }),
+      note: m.text,
+    }))
 }

@@ -16,6 +16,19 @@ export { addTask, assign, linkTask, updateTask } from './tasks.js'
 
 /** The commands an API serves, in the order it lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
-  registerDocument, addTask, linkTask, assign, submitReport, verifyReport, recordAlignmentReview, registerSuccession,
-  registerOrganization, registerGroup, linkDocument, updateDocument, updateTask, addTarget, registerAlias,
+  registerDocument,
+  addTask,
+  linkTask,
+  assign,
+  submitReport,
+  verifyReport,
+  recordAlignmentReview,
+  registerSuccession,
+  registerOrganization,
+  registerGroup,
+  linkDocument,
+  updateDocument,
+  updateTask,
+  addTarget,
+  registerAlias,
 ]

@@ -2,13 +2,27 @@
 import { DomainError } from '../../errors.js'
 import { keyText } from '../../import/tokens.js'
 import {
-  BLOCS, ORGANIZATION_KINDS, SUCCESSION_KINDS, TIERS, tierRank,
-  type GroupSelector, type Organization, type OrganizationGroup, type Succession,
+  BLOCS,
+  ORGANIZATION_KINDS,
+  SUCCESSION_KINDS,
+  TIERS,
+  tierRank,
+  type GroupSelector,
+  type Organization,
+  type OrganizationGroup,
+  type Succession,
 } from '../../model/organization.js'
 import { refreshGroupDerived, refreshOrganizationDerived } from '../../storage/derived.js'
 import { refreshObligationSpans, tasksInvolving } from '../../storage/obligation-span.js'
 import {
-  findAliasByKey, findGroupByCode, findOrganizationByCode, insertAlias, insertGroup, insertOrganization, insertSuccession, successionReaches,
+  findAliasByKey,
+  findGroupByCode,
+  findOrganizationByCode,
+  insertAlias,
+  insertGroup,
+  insertOrganization,
+  insertSuccession,
+  successionReaches,
 } from '../../storage/repo/organizations.js'
 import { toGroup, toSuccession } from '../../storage/rows.js'
 import { requireActFor, requireRole } from '../authorize.js'
@@ -75,7 +89,8 @@ export const registerOrganization = defineCommand({
     validTo: optional(date),
   },
   role: 'ADMIN',
-  actsFor: async ({ trx }, input: RegisterOrganizationInput) => (input.parentCode ? await organizationIdOf(trx, input.parentCode) : null) ?? NATIONAL,
+  actsFor: async ({ trx }, input: RegisterOrganizationInput) =>
+    (input.parentCode ? await organizationIdOf(trx, input.parentCode) : null) ?? NATIONAL,
   answer: { entity: 'Organization' },
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterOrganizationInput) {
@@ -88,7 +103,8 @@ export const registerOrganization = defineCommand({
       shortName: optionalText(input.shortName, 'shortName', 200),
       tier: requireOneOf(input.tier, TIERS, 'tier'),
       kind: requireOneOf(input.kind, ORGANIZATION_KINDS, 'kind'),
-      bloc: input.kind === 'TERRITORY' && (input.bloc === undefined || input.bloc === null) ? null : requireOneOf(input.bloc, BLOCS, 'bloc'),
+      bloc:
+        input.kind === 'TERRITORY' && (input.bloc === undefined || input.bloc === null) ? null : requireOneOf(input.bloc, BLOCS, 'bloc'),
       validFrom: optionalDate(input.validFrom, 'validFrom'),
       validTo: optionalDate(input.validTo, 'validTo'),
     }
@@ -98,7 +114,9 @@ export const registerOrganization = defineCommand({
     const parent = input.parentCode ? await requireOrganization(trx, input.parentCode, 'parentCode') : null
     await requireActFor(trx, grant, parent?.id ?? null, ['input', 'parentCode'])
     if (parent && tierRank(parent.tier) > tierRank(row.tier)) {
-      throw new DomainError('INVALID_INPUT', `A ${row.tier} body cannot sit under a ${parent.tier} body`, { field: ['input', 'parentCode'] })
+      throw new DomainError('INVALID_INPUT', `A ${row.tier} body cannot sit under a ${parent.tier} body`, {
+        field: ['input', 'parentCode'],
+      })
     }
     if (await findOrganizationByCode(trx, code)) {
       throw new DomainError('DUPLICATE_ORGANIZATION', `Organization ${code} exists`, { field: ['input', 'code'] })
@@ -139,11 +157,18 @@ export const registerSuccession = defineCommand({
     }
     // Duties flow forward only: a succession may not lead back to its predecessor.
     if (await successionReaches(trx, successor.id, predecessor.id)) {
-      throw new DomainError('INVALID_INPUT', `${input.successorCode} already succeeds ${input.predecessorCode}: that would be a cycle`, { field: ['input', 'successorCode'] })
+      throw new DomainError('INVALID_INPUT', `${input.successorCode} already succeeds ${input.predecessorCode}: that would be a cycle`, {
+        field: ['input', 'successorCode'],
+      })
     }
     const row = {
-      id: newId(), predecessorId: predecessor.id, successorId: successor.id, kind, effectiveOn,
-      note: optionalText(input.note, 'note', 1000), createdAt: stamp,
+      id: newId(),
+      predecessorId: predecessor.id,
+      successorId: successor.id,
+      kind,
+      effectiveOn,
+      note: optionalText(input.note, 'note', 1000),
+      createdAt: stamp,
     }
     await insertSuccession(trx, row)
     await refreshObligationSpans(trx, await tasksInvolving(trx, [row.predecessorId, row.successorId]))
@@ -168,7 +193,8 @@ export const registerGroup = defineCommand({
     scope: optional(text, 'Partition key; defaults to that of withinCode, or VN.'),
   },
   role: 'EDITOR',
-  actsFor: async ({ trx }, input: RegisterGroupInput) => (input.withinCode ? await organizationIdOf(trx, input.withinCode) : null) ?? NATIONAL,
+  actsFor: async ({ trx }, input: RegisterGroupInput) =>
+    (input.withinCode ? await organizationIdOf(trx, input.withinCode) : null) ?? NATIONAL,
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterGroupInput) {
     requireRole(grant, 'EDITOR')
@@ -188,10 +214,15 @@ export const registerGroup = defineCommand({
     if (!selector.withinId && !selector.memberIds) {
       throw new DomainError('INVALID_INPUT', 'A group needs withinCode or memberCodes', { field: ['input', 'withinCode'] })
     }
-    if (await findGroupByCode(trx, code)) throw new DomainError('DUPLICATE_ORGANIZATION', `Group ${code} exists`, { field: ['input', 'code'] })
+    if (await findGroupByCode(trx, code))
+      throw new DomainError('DUPLICATE_ORGANIZATION', `Group ${code} exists`, { field: ['input', 'code'] })
     const row = {
-      id: newId(), code, name: requireText(input.name, 'name', 500),
-      scope: optionalText(input.scope, 'scope', 20) ?? within?.scope ?? 'VN', selector: JSON.stringify(selector), createdAt: stamp,
+      id: newId(),
+      code,
+      name: requireText(input.name, 'name', 500),
+      scope: optionalText(input.scope, 'scope', 20) ?? within?.scope ?? 'VN',
+      selector: JSON.stringify(selector),
+      createdAt: stamp,
     }
     await insertGroup(trx, row)
     await refreshGroupDerived(trx, row.id)
@@ -213,7 +244,8 @@ export const registerAlias = defineCommand({
     alias: required(text),
   },
   role: 'EDITOR',
-  actsFor: async ({ trx }, input: RegisterAliasInput) => (await findGroupByCode(trx, input.code)) ? NATIONAL : organizationIdOf(trx, input.code),
+  actsFor: async ({ trx }, input: RegisterAliasInput) =>
+    (await findGroupByCode(trx, input.code)) ? NATIONAL : organizationIdOf(trx, input.code),
   duplicate: 'DUPLICATE_ORGANIZATION',
   async run({ trx, stamp, newId, grant }, input: RegisterAliasInput) {
     requireRole(grant, 'EDITOR')
@@ -229,7 +261,9 @@ export const registerAlias = defineCommand({
       if ((group && existing.groupId === group.id) || (org && existing.organizationId === org.id)) {
         return { entity: 'agencyAlias', entityId: existing.id, before: null, after: null, result: { code, alias: existing.alias } }
       }
-      throw new DomainError('DUPLICATE_ORGANIZATION', `"${alias}" already names another organisation or group`, { field: ['input', 'alias'] })
+      throw new DomainError('DUPLICATE_ORGANIZATION', `"${alias}" already names another organisation or group`, {
+        field: ['input', 'alias'],
+      })
     }
     const row = { id: newId(), alias, aliasKey, organizationId: org?.id ?? null, groupId: group?.id ?? null, createdAt: stamp }
     await insertAlias(trx, row)

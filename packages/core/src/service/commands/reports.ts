@@ -87,12 +87,31 @@ export const submitReport = defineCommand({
       return { title: requireText(e.title, 'evidence.title', 500), uri: requireText(e.uri, 'evidence.uri', 2000), sha256 }
     })
     const row = {
-      id: newId(), scope: organization.scope, taskId: task.id, organizationId: organization.id,
-      period: requireOneOf(input.period, REPORT_PERIODS, 'period'), periodStart, periodEnd, claimedStatus, percent,
-      narrative: optionalText(input.narrative, 'narrative'), completedOn, reportedOn, verificationStatus: 'PENDING' as const,
-      verifierId: null, verifiedOn: null, verificationNote: null, submittedById, createdAt: stamp, updatedAt: stamp,
+      id: newId(),
+      scope: organization.scope,
+      taskId: task.id,
+      organizationId: organization.id,
+      period: requireOneOf(input.period, REPORT_PERIODS, 'period'),
+      periodStart,
+      periodEnd,
+      claimedStatus,
+      percent,
+      narrative: optionalText(input.narrative, 'narrative'),
+      completedOn,
+      reportedOn,
+      verificationStatus: 'PENDING' as const,
+      verifierId: null,
+      verifiedOn: null,
+      verificationNote: null,
+      submittedById,
+      createdAt: stamp,
+      updatedAt: stamp,
     }
-    await insertReport(trx, row, evidence.map((e) => ({ id: newId(), ...e })))
+    await insertReport(
+      trx,
+      row,
+      evidence.map((e) => ({ id: newId(), ...e })),
+    )
     await refreshObligationSpans(trx, [task.id])
     const created: Report = await requireReport(trx, row.id)
     return { entity: 'report', entityId: created.id, before: null, after: created, result: created }
@@ -127,9 +146,20 @@ export const verifyReport = defineCommand({
     if (verifiedOn < before.reportedOn) {
       throw new DomainError('INVALID_DATE', 'verifiedOn is before the report was made', { field: ['input', 'verifiedOn'] })
     }
-    await versionedUpdate(trx, 'report', before.id, expected, before.version, {
-      verificationStatus: status, verifierId: verifier.id, verifiedOn, verificationNote: optionalText(input.note, 'note'),
-    }, stamp)
+    await versionedUpdate(
+      trx,
+      'report',
+      before.id,
+      expected,
+      before.version,
+      {
+        verificationStatus: status,
+        verifierId: verifier.id,
+        verifiedOn,
+        verificationNote: optionalText(input.note, 'note'),
+      },
+      stamp,
+    )
     const after = await requireReport(trx, before.id)
     return { entity: 'report', entityId: before.id, before, after, result: after }
   },

@@ -7,7 +7,14 @@ import { refreshTaskDerived } from '../../storage/derived.js'
 import { refreshObligationSpans } from '../../storage/obligation-span.js'
 import { ancestorDocumentIds } from '../../storage/repo/documents.js'
 import {
-  assignmentCountOfTask, assignmentExists, findTaskIdByCode, insertAssignment, insertTask, insertTaskLinks, taskCountOfDocument, taskLinkExists,
+  assignmentCountOfTask,
+  assignmentExists,
+  findTaskIdByCode,
+  insertAssignment,
+  insertTask,
+  insertTaskLinks,
+  taskCountOfDocument,
+  taskLinkExists,
 } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAssignment } from '../../storage/rows.js'
@@ -90,23 +97,45 @@ export const addTask = defineCommand({
     const timePhrase = optionalText(input.timePhrase, 'timePhrase', 2000)
     const output = optionalText(input.output, 'output', 2000)
     const taken = await findTaskIdByCode(trx, document.id, code)
-    if (taken) throw new DomainError('DUPLICATE_TASK', `Task ${code} exists in this document`, { field: ['input', 'code'], details: { taskId: taken } })
+    if (taken)
+      throw new DomainError('DUPLICATE_TASK', `Task ${code} exists in this document`, {
+        field: ['input', 'code'],
+        details: { taskId: taken },
+      })
     let parentId: string | null = null
     if (input.parentCode) {
       parentId = await findTaskIdByCode(trx, document.id, input.parentCode)
-      if (!parentId) throw new DomainError('UNKNOWN_TASK', `No task ${input.parentCode} in this document`, { field: ['input', 'parentCode'] })
+      if (!parentId)
+        throw new DomainError('UNKNOWN_TASK', `No task ${input.parentCode} in this document`, { field: ['input', 'parentCode'] })
     }
     const implemented = await checkTaskParents(trx, document.id, input.implements ?? [])
     const assignees = []
     for (const [i, a] of (input.assignments ?? []).entries()) {
       const assignee = await resolveAssignee(trx, a, ['assignments', String(i)])
-      await requireAssignable(trx, grant, document.issuerId, assignee, [...implemented, ...(parentId ? [parentId] : [])], ['input', 'assignments', String(i)])
+      await requireAssignable(
+        trx,
+        grant,
+        document.issuerId,
+        assignee,
+        [...implemented, ...(parentId ? [parentId] : [])],
+        ['input', 'assignments', String(i)],
+      )
       assignees.push(assignee)
     }
     const row = {
-      id: newId(), scope: document.scope, documentId: document.id, parentId, code, ordinal: (await taskCountOfDocument(trx, document.id)) + 1,
-      content, timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
-      output, state: 'ACTIVE' as const, createdAt: stamp, updatedAt: stamp,
+      id: newId(),
+      scope: document.scope,
+      documentId: document.id,
+      parentId,
+      code,
+      ordinal: (await taskCountOfDocument(trx, document.id)) + 1,
+      content,
+      timePhrase,
+      deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})),
+      output,
+      state: 'ACTIVE' as const,
+      createdAt: stamp,
+      updatedAt: stamp,
     }
     await insertTask(trx, row)
     await insertTaskLinks(trx, row.id, implemented, stamp)
@@ -168,7 +197,9 @@ export const updateTask = defineCommand({
     await authorizeEdit(trx, grant, (await requireDocument(trx, before.documentId)).issuerId)
     const patch = {
       ...(input.content !== undefined ? { content: requireText(input.content, 'content') } : {}),
-      ...(input.timePhrase !== undefined ? await timePhrasePatch(trx, optionalText(input.timePhrase, 'timePhrase', 2000), before.documentId) : {}),
+      ...(input.timePhrase !== undefined
+        ? await timePhrasePatch(trx, optionalText(input.timePhrase, 'timePhrase', 2000), before.documentId)
+        : {}),
       ...(input.output !== undefined ? { output: optionalText(input.output, 'output', 2000) } : {}),
       ...(input.state !== undefined ? { state: requireOneOf(input.state, TASK_STATES, 'state') } : {}),
     }
@@ -212,7 +243,11 @@ async function parentTaskIdsOf(db: Db, taskId: string): Promise<string[]> {
 }
 
 /** A changed time phrase and its parse, against the issue date of the task's document. */
-async function timePhrasePatch(db: Db, timePhrase: string | null, documentId: string): Promise<{ timePhrase: string | null; deadline: string }> {
+async function timePhrasePatch(
+  db: Db,
+  timePhrase: string | null,
+  documentId: string,
+): Promise<{ timePhrase: string | null; deadline: string }> {
   const document = await requireDocument(db, documentId)
   return { timePhrase, deadline: JSON.stringify(parseDeadline(timePhrase ?? '', document.issuedOn ? { issuedOn: document.issuedOn } : {})) }
 }
@@ -226,7 +261,8 @@ async function checkTaskParents(db: Db, documentId: string, parentIds: readonly 
     const parent = await requireTask(db, id, field)
     if (!ancestors.has(parent.documentId)) {
       throw new DomainError('NOT_AN_ANCESTOR', `Task ${parent.code} is not in a document this one implements`, {
-        field: ['input', field], details: { parentTaskId: parent.id, parentDocumentId: parent.documentId },
+        field: ['input', field],
+        details: { parentTaskId: parent.id, parentDocumentId: parent.documentId },
       })
     }
     out.push(parent.id)
@@ -239,7 +275,9 @@ async function resolveAssignee(db: Db, input: Omit<AssignInput, 'taskId'>, path:
   const role: AssignmentRole = requireOneOf(input.role, ASSIGNMENT_ROLES, [...path, 'role'].join('.'))
   const note = optionalText(input.note, 'note', 1000)
   if (Boolean(input.organizationCode) === Boolean(input.groupCode)) {
-    throw new DomainError('INVALID_INPUT', 'Give exactly one of organizationCode and groupCode', { field: ['input', ...path, 'organizationCode'] })
+    throw new DomainError('INVALID_INPUT', 'Give exactly one of organizationCode and groupCode', {
+      field: ['input', ...path, 'organizationCode'],
+    })
   }
   if (input.organizationCode) {
     const org = await requireOrganization(db, input.organizationCode, [...path, 'organizationCode'].join('.'))

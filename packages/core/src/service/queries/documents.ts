@@ -9,8 +9,14 @@ import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 
 export { cascadePages, linkedDocumentPages } from '../../storage/repo/pages.js'
 export {
-  alignmentReviewsOfDocument as alignmentReviewsOf, ancestorDocumentIds as ancestorIdsOf, childDocuments as childrenOf,
-  documentsBelow as cascadeBelow, documentsByIds, findDocument as documentById, parentDocuments as parentsOf, targetsOfDocument as targetsOf,
+  alignmentReviewsOfDocument as alignmentReviewsOf,
+  ancestorDocumentIds as ancestorIdsOf,
+  childDocuments as childrenOf,
+  documentsBelow as cascadeBelow,
+  documentsByIds,
+  findDocument as documentById,
+  parentDocuments as parentsOf,
+  targetsOfDocument as targetsOf,
 } from '../../storage/repo/documents.js'
 
 /** The natural key of a document: issuer, symbol (any accepted spelling) and issue date; title when it has no symbol. */
@@ -26,7 +32,9 @@ export async function documentByKey(db: Db, key: DocumentKey): Promise<Document 
   const issuer = await findOrganizationByCode(db, key.issuerCode)
   if (!issuer) return null
   return findDocumentByKey(db, {
-    issuerId: issuer.id, symbol: key.symbol === null ? null : parseSymbol(key.symbol).text, issuedOn: key.issuedOn,
+    issuerId: issuer.id,
+    symbol: key.symbol === null ? null : parseSymbol(key.symbol).text,
+    issuedOn: key.issuedOn,
     ...(key.title !== undefined ? { title: key.title } : {}),
   })
 }
@@ -38,7 +46,8 @@ export function documentsBySymbol(db: Db, symbol: string, issuedOn?: CalendarDat
 
 /** A page of documents, newest first, optionally of one issuer (by code) or kind. */
 export async function listDocuments(
-  db: Db, filter: { issuerCode?: string | null; kind?: string | null; offset: number; limit: number },
+  db: Db,
+  filter: { issuerCode?: string | null; kind?: string | null; offset: number; limit: number },
 ): Promise<{ items: Document[]; total: number }> {
   let issuerId: string | null = null
   if (filter.issuerCode) {

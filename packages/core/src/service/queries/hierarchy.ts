@@ -8,7 +8,13 @@ import { parentDocuments } from '../../storage/repo/documents.js'
 import { idsAtOrAbove } from '../../storage/repo/organizations.js'
 import { parentTaskIdsOfDocument, tasksByIds, tasksOfDocument } from '../../storage/repo/tasks.js'
 import {
-  obligationStatuses, overdueObligations, owedTaskPage, scorecardCounts, scorecardCountsByHolder, type ObligationStatusRow, type ScorecardCounts,
+  obligationStatuses,
+  overdueObligations,
+  owedTaskPage,
+  scorecardCounts,
+  scorecardCountsByHolder,
+  type ObligationStatusRow,
+  type ScorecardCounts,
 } from '../../storage/status-query.js'
 import { requireDocument } from '../lookup.js'
 import { requireDate } from '../validate.js'
@@ -24,17 +30,27 @@ export function obligations(db: Db, scope: ScorecardScope, asOf: CalendarDate): 
 }
 
 /** A task's status on a date, rolled up from its lead obligations (all obligations when it has no lead). */
-export async function taskStatus(db: Db, taskId: string, asOf: CalendarDate): Promise<{ status: TaskStatus; obligations: ObligationStatusRow[] }> {
+export async function taskStatus(
+  db: Db,
+  taskId: string,
+  asOf: CalendarDate,
+): Promise<{ status: TaskStatus; obligations: ObligationStatusRow[] }> {
   const rows = (await obligationStatuses(db, requireDate(asOf, 'asOf'), { taskId })).filter((r) => r.taskId === taskId)
   return { status: taskStatusOfObligations(rows), obligations: rows }
 }
 
 /** Counts, rates and the longest-overdue obligations of a scope on a date. */
 export async function scorecard(
-  db: Db, scope: ScorecardScope, asOf: CalendarDate, overdueLimit = 20,
+  db: Db,
+  scope: ScorecardScope,
+  asOf: CalendarDate,
+  overdueLimit = 20,
 ): Promise<ScorecardCounts & { overdue: ObligationStatusRow[] }> {
   const date = requireDate(asOf, 'asOf')
-  const [counts, overdue] = await Promise.all([scorecardCounts(db, date, scope), overdueObligations(db, date, scope, { limit: overdueLimit })])
+  const [counts, overdue] = await Promise.all([
+    scorecardCounts(db, date, scope),
+    overdueObligations(db, date, scope, { limit: overdueLimit }),
+  ])
   return { ...counts, overdue }
 }
 
@@ -50,14 +66,19 @@ export function scorecardsByHolder(db: Db, scope: ScorecardScope, asOf: Calendar
 
 /** A page of a scope's overdue obligations on a date, longest overdue first or most depended on first. */
 export function overdueObligationsOf(
-  db: Db, scope: ScorecardScope, asOf: CalendarDate, page: { offset?: number; limit?: number; order?: 'due' | 'dependents' } = {},
+  db: Db,
+  scope: ScorecardScope,
+  asOf: CalendarDate,
+  page: { offset?: number; limit?: number; order?: 'due' | 'dependents' } = {},
 ): Promise<OverdueObligation[]> {
   return overdueObligations(db, requireDate(asOf, 'asOf'), scope, page)
 }
 
 /** A page of the tasks an organisation owes on a date, in plan order, with the count of all. */
 export async function tasksOwedBy(
-  db: Db, scope: { organizationId: string; role?: AssignmentRole }, asOf: CalendarDate,
+  db: Db,
+  scope: { organizationId: string; role?: AssignmentRole },
+  asOf: CalendarDate,
   page: { status?: TaskStatus | null; offset: number; limit: number },
 ): Promise<{ items: Task[]; total: number }> {
   const { taskIds, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
@@ -75,10 +96,14 @@ export async function uncoveredParentTasks(db: Db, planId: string): Promise<Unco
   const covered = new Set(await parentTaskIdsOfDocument(db, planId))
   const out: UncoveredParentTask[] = []
   for (const parent of await parentDocuments(db, planId)) {
-    const owed = new Set((await obligationStatuses(db, asOf, { documentId: parent.id, cascade: false }))
-      .filter((r) => above.has(r.organizationId)).map((r) => r.taskId))
+    const owed = new Set(
+      (await obligationStatuses(db, asOf, { documentId: parent.id, cascade: false }))
+        .filter((r) => above.has(r.organizationId))
+        .map((r) => r.taskId),
+    )
     for (const task of await tasksOfDocument(db, parent.id)) {
-      if (owed.has(task.id) && !covered.has(task.id)) out.push({ code: 'UNCOVERED_PARENT_TASK', planId, parentDocumentId: parent.id, parentTaskId: task.id })
+      if (owed.has(task.id) && !covered.has(task.id))
+        out.push({ code: 'UNCOVERED_PARENT_TASK', planId, parentDocumentId: parent.id, parentTaskId: task.id })
     }
   }
   return out

@@ -6,7 +6,11 @@ import { auditTrailOf } from '../../storage/repo/audit.js'
 import { isAtOrAbove, organizationsUnder } from '../../storage/repo/organizations.js'
 
 export {
-  findGroupByCode as groupByCode, findOrganizationByCode as organizationByCode, groupsByIds, organizationsByIds, successionsOf,
+  findGroupByCode as groupByCode,
+  findOrganizationByCode as organizationByCode,
+  groupsByIds,
+  organizationsByIds,
+  successionsOf,
 } from '../../storage/repo/organizations.js'
 
 /** Organisations directly under an organisation. */

@@ -6,7 +6,13 @@ export { findReport as reportById, reportPagesOfTasks, reportsOfTasks } from '..
 export { taskPagesOfDocuments } from '../../storage/repo/pages.js'
 export { targetsOfTasks } from '../../storage/repo/documents.js'
 export {
-  assignmentsOfTasks, effectiveDeadlinesOf, findTask as taskById, taskLinksOf, tasksByIds, tasksOfDocument as tasksOf, violationsOfTasks,
+  assignmentsOfTasks,
+  effectiveDeadlinesOf,
+  findTask as taskById,
+  taskLinksOf,
+  tasksByIds,
+  tasksOfDocument as tasksOf,
+  violationsOfTasks,
 } from '../../storage/repo/tasks.js'
 
 /** Ids of the tasks in lower plans that implement a task directly. */

@@ -125,11 +125,19 @@ export function initialMigration(store: StoreKind): Migration {
         .execute()
       await db.schema.createIndex('assignment_task_idx').on('assignment').column('task_id').execute()
       await db.schema
-        .createIndex('assignment_organization_key').on('assignment').columns(['organization_id', 'task_id', 'role']).unique()
-        .where(sql.ref('organization_id'), 'is not', null).execute()
+        .createIndex('assignment_organization_key')
+        .on('assignment')
+        .columns(['organization_id', 'task_id', 'role'])
+        .unique()
+        .where(sql.ref('organization_id'), 'is not', null)
+        .execute()
       await db.schema
-        .createIndex('assignment_group_key').on('assignment').columns(['group_id', 'task_id', 'role']).unique()
-        .where(sql.ref('group_id'), 'is not', null).execute()
+        .createIndex('assignment_group_key')
+        .on('assignment')
+        .columns(['group_id', 'task_id', 'role'])
+        .unique()
+        .where(sql.ref('group_id'), 'is not', null)
+        .execute()
 
       await db.schema
         .createTable('target')
@@ -213,8 +221,18 @@ export function initialMigration(store: StoreKind): Migration {
 
     async down(db: Kysely<any>) {
       for (const table of [
-        'audit_log', 'report_evidence', 'report', 'target', 'assignment', 'task_link', 'task',
-        'document_link', 'document', 'organization_group', 'succession', 'organization',
+        'audit_log',
+        'report_evidence',
+        'report',
+        'target',
+        'assignment',
+        'task_link',
+        'task',
+        'document_link',
+        'document',
+        'organization_group',
+        'succession',
+        'organization',
       ]) {
         await db.schema.dropTable(table).execute()
       }

@@ -53,6 +53,7 @@ export const derivedMigration: Migration = {
   },
   async down(db: Kysely<any>) {
     await db.schema.dropIndex('assignment_group_idx').execute()
-    for (const t of ['task_violation', 'task_effective', 'organization_group_member', 'organization_closure']) await db.schema.dropTable(t).execute()
+    for (const t of ['task_violation', 'task_effective', 'organization_group_member', 'organization_closure'])
+      await db.schema.dropTable(t).execute()
   },
 }

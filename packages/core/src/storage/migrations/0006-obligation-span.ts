@@ -49,10 +49,26 @@ export const obligationSpanMigration: Migration = {
     // Leading with `irregular`: a scope's plain spans and its few irregular ones are two range reads.
     await db.schema.createIndex('obligation_span_scope_idx').on('obligation_span').columns(['irregular', 'holder_scope']).execute()
     // Everything a plain span's status needs: the national scorecard reads this index, not the table.
-    await db.schema.createIndex('obligation_span_status_idx').on('obligation_span').columns([
-      'irregular', 'known_from', 'held_from', 'held_to', 'member_from', 'member_to', 'state', 'effective_due_date', 'recurring', 'conditional',
-      'plan_done_on', 'started_on', 'done_from', 'done_on',
-    ]).execute()
+    await db.schema
+      .createIndex('obligation_span_status_idx')
+      .on('obligation_span')
+      .columns([
+        'irregular',
+        'known_from',
+        'held_from',
+        'held_to',
+        'member_from',
+        'member_to',
+        'state',
+        'effective_due_date',
+        'recurring',
+        'conditional',
+        'plan_done_on',
+        'started_on',
+        'done_from',
+        'done_on',
+      ])
+      .execute()
     await db.schema.createIndex('obligation_span_document_idx').on('obligation_span').column('document_id').execute()
     await db.schema.createIndex('obligation_span_assigned_idx').on('obligation_span').column('assigned_id').execute()
   },

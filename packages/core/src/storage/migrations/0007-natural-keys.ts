@@ -21,13 +21,18 @@ import { sql, type Kysely, type Migration } from 'kysely'
  */
 export const naturalKeysMigration: Migration = {
   async up(db: Kysely<any>) {
-    for (const [table, parent] of [['task', 'document_id'], ['assignment', 'task_id']] as const) {
+    for (const [table, parent] of [
+      ['task', 'document_id'],
+      ['assignment', 'task_id'],
+    ] as const) {
       await sql`update ${sql.table(table)} set ordinal = (
           select count(*) from ${sql.table(table)} x
           where x.${sql.ref(parent)} = ${sql.table(table)}.${sql.ref(parent)}
             and (x.ordinal < ${sql.table(table)}.ordinal or (x.ordinal = ${sql.table(table)}.ordinal and x.id < ${sql.table(table)}.id))
         ) + ${sql.lit(table === 'task' ? 1 : 0)}
-        where ${sql.ref(parent)} in (select ${sql.ref(parent)} from ${sql.table(table)} group by ${sql.ref(parent)}, ordinal having count(*) > 1)`.execute(db)
+        where ${sql.ref(parent)} in (select ${sql.ref(parent)} from ${sql.table(table)} group by ${sql.ref(parent)}, ordinal having count(*) > 1)`.execute(
+        db,
+      )
     }
     await sql`create unique index document_key_nn on document (issuer_id, coalesce(symbol, ''), coalesce(issued_on, ''),
       (case when symbol is null then kind || '|' || title else '' end))`.execute(db)

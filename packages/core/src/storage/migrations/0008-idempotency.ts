@@ -19,7 +19,10 @@ export const idempotencyMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('idempotency_key_pk', ['owner', 'key', 'command'])
       .execute()
-    await db.schema.alterTable('report').addColumn('submitted_by_id', 'text', (c) => c.references('organization.id')).execute()
+    await db.schema
+      .alterTable('report')
+      .addColumn('submitted_by_id', 'text', (c) => c.references('organization.id'))
+      .execute()
   },
   async down(db: Kysely<any>) {
     await db.schema.alterTable('report').dropColumn('submitted_by_id').execute()

@@ -7,7 +7,10 @@ import type { Kysely, Migration } from 'kysely'
 export const apiKeyUseMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema.alterTable('api_key').addColumn('last_used_at', 'text').execute()
-    await db.schema.alterTable('api_key').addColumn('local_admin', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+    await db.schema
+      .alterTable('api_key')
+      .addColumn('local_admin', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
   },
   async down(db: Kysely<any>) {
     await db.schema.alterTable('api_key').dropColumn('local_admin').execute()

@@ -11,7 +11,13 @@ export async function appendAudit(db: Db, row: Insertable<Database['auditLog']>)
 
 /** The audit trail of one entity, oldest first. */
 export async function auditTrailOf(db: Db, entity: string, entityId: string): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom('auditLog').selectAll().where('entity', '=', entity).where('entityId', '=', entityId)
-    .orderBy('at').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute()
   return rows.map(toAuditEntry)
 }

@@ -29,9 +29,13 @@ export async function documentsByIds(db: Db, ids: readonly string[]): Promise<(D
  * without a symbol, issuer, issue date and title.
  */
 export async function findDocumentByKey(
-  db: Db, key: { issuerId: string; symbol: string | null; issuedOn: CalendarDate | null; title?: string },
+  db: Db,
+  key: { issuerId: string; symbol: string | null; issuedOn: CalendarDate | null; title?: string },
 ): Promise<Document | null> {
-  let q = db.selectFrom('document').selectAll().where('issuerId', '=', key.issuerId)
+  let q = db
+    .selectFrom('document')
+    .selectAll()
+    .where('issuerId', '=', key.issuerId)
     .where('issuedOn', key.issuedOn === null ? 'is' : '=', key.issuedOn)
   if (key.symbol !== null) q = q.where('symbol', '=', key.symbol)
   else q = q.where('symbol', 'is', null).where('title', '=', (key.title ?? '').normalize('NFC'))
@@ -48,14 +52,21 @@ export async function documentsWithSymbol(db: Db, symbol: string, issuedOn?: Cal
 
 /** A page of documents, newest first, optionally of one issuer or kind, with the count of all. */
 export async function documentPage(
-  db: Db, filter: { issuerId?: string | null; kind?: string | null; offset: number; limit: number },
+  db: Db,
+  filter: { issuerId?: string | null; kind?: string | null; offset: number; limit: number },
 ): Promise<{ items: Document[]; total: number }> {
   let q = db.selectFrom('document')
   if (filter.issuerId) q = q.where('issuerId', '=', filter.issuerId)
   // A kind outside the closed set matches nothing, as before.
   if (filter.kind) q = q.where('kind', '=', filter.kind as DocumentKind)
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy(sql`coalesce(document.issued_on, '')`, 'desc').orderBy('document.id').offset(filter.offset).limit(filter.limit).execute(),
+    q
+      .selectAll()
+      .orderBy(sql`coalesce(document.issued_on, '')`, 'desc')
+      .orderBy('document.id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .execute(),
     q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ])
   return { items: rows.map(toDocument), total: Number(total.n) }
@@ -63,15 +74,27 @@ export async function documentPage(
 
 /** The documents a document implements (its direct parents). */
 export async function parentDocuments(db: Db, documentId: string): Promise<Document[]> {
-  const rows = await db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.parentId')
-    .selectAll('document').where('documentLink.childId', '=', documentId).orderBy(byIssueDate).orderBy('document.id').execute()
+  const rows = await db
+    .selectFrom('documentLink')
+    .innerJoin('document', 'document.id', 'documentLink.parentId')
+    .selectAll('document')
+    .where('documentLink.childId', '=', documentId)
+    .orderBy(byIssueDate)
+    .orderBy('document.id')
+    .execute()
   return rows.map(toDocument)
 }
 
 /** The documents that implement a document (its direct children). */
 export async function childDocuments(db: Db, documentId: string): Promise<Document[]> {
-  const rows = await db.selectFrom('documentLink').innerJoin('document', 'document.id', 'documentLink.childId')
-    .selectAll('document').where('documentLink.parentId', '=', documentId).orderBy(byIssueDate).orderBy('document.id').execute()
+  const rows = await db
+    .selectFrom('documentLink')
+    .innerJoin('document', 'document.id', 'documentLink.childId')
+    .selectAll('document')
+    .where('documentLink.parentId', '=', documentId)
+    .orderBy(byIssueDate)
+    .orderBy('document.id')
+    .execute()
   return rows.map(toDocument)
 }
 
@@ -107,18 +130,32 @@ export async function insertDocument(db: Db, row: Insertable<Database['document'
 }
 
 export async function documentLinkExists(db: Db, childId: string, parentId: string): Promise<boolean> {
-  const row = await db.selectFrom('documentLink').select('childId').where('childId', '=', childId).where('parentId', '=', parentId).executeTakeFirst()
+  const row = await db
+    .selectFrom('documentLink')
+    .select('childId')
+    .where('childId', '=', childId)
+    .where('parentId', '=', parentId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
 export async function insertDocumentLinks(db: Db, childId: string, parentIds: readonly string[], createdAt: string): Promise<void> {
   if (!parentIds.length) return
-  await db.insertInto('documentLink').values(parentIds.map((parentId) => ({ childId, parentId, createdAt }))).execute()
+  await db
+    .insertInto('documentLink')
+    .values(parentIds.map((parentId) => ({ childId, parentId, createdAt })))
+    .execute()
 }
 
 /** A document's targets, by milestone then metric. */
 export async function targetsOfDocument(db: Db, documentId: string): Promise<Target[]> {
-  const rows = await db.selectFrom('target').selectAll().where('documentId', '=', documentId).orderBy('milestoneOn').orderBy('metric').execute()
+  const rows = await db
+    .selectFrom('target')
+    .selectAll()
+    .where('documentId', '=', documentId)
+    .orderBy('milestoneOn')
+    .orderBy('metric')
+    .execute()
   return rows.map(toTarget)
 }
 
@@ -136,7 +173,13 @@ export async function insertTarget(db: Db, row: Insertable<Database['target']>):
 
 /** Alignment reviews of a plan, oldest first. */
 export async function alignmentReviewsOfDocument(db: Db, documentId: string): Promise<AlignmentReview[]> {
-  const rows = await db.selectFrom('alignmentReview').selectAll().where('documentId', '=', documentId).orderBy('decidedOn').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('alignmentReview')
+    .selectAll()
+    .where('documentId', '=', documentId)
+    .orderBy('decidedOn')
+    .orderBy('id')
+    .execute()
   return rows.map(toAlignmentReview)
 }
 

@@ -31,8 +31,12 @@ export async function insertOrganization(db: Db, row: Insertable<Database['organ
 
 /** Whether `ancestorId` is `descendantId` or above it (the closure table). */
 export async function isAtOrAbove(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
-  const row = await db.selectFrom('organizationClosure').select('ancestorId')
-    .where('ancestorId', '=', ancestorId).where('descendantId', '=', descendantId).executeTakeFirst()
+  const row = await db
+    .selectFrom('organizationClosure')
+    .select('ancestorId')
+    .where('ancestorId', '=', ancestorId)
+    .where('descendantId', '=', descendantId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -60,9 +64,12 @@ export async function insertSuccession(db: Db, row: Insertable<Database['success
 
 /** Successions from or to an organisation, by date. */
 export async function successionsOf(db: Db, organizationId: string): Promise<Succession[]> {
-  const rows = await db.selectFrom('succession').selectAll()
+  const rows = await db
+    .selectFrom('succession')
+    .selectAll()
     .where((eb) => eb.or([eb('predecessorId', '=', organizationId), eb('successorId', '=', organizationId)]))
-    .orderBy('effectiveOn').execute()
+    .orderBy('effectiveOn')
+    .execute()
   return rows.map(toSuccession)
 }
 
@@ -98,8 +105,11 @@ export async function catalogRows(db: Db) {
     db.selectFrom('organization').select(['id', 'code', 'name', 'shortName', 'tier', 'scope', 'validFrom', 'validTo']).execute(),
     db.selectFrom('organizationGroup').select(['id', 'code', 'name', 'scope']).execute(),
     db.selectFrom('agencyAlias').select(['alias', 'organizationId', 'groupId']).execute(),
-    db.selectFrom('document').innerJoin('organization', 'organization.id', 'document.issuerId')
-      .select(['document.id', 'document.symbol', 'document.issuedOn', 'organization.tier']).execute(),
+    db
+      .selectFrom('document')
+      .innerJoin('organization', 'organization.id', 'document.issuerId')
+      .select(['document.id', 'document.symbol', 'document.issuedOn', 'organization.tier'])
+      .execute(),
   ])
   return { organizations, groups, aliases, documents }
 }

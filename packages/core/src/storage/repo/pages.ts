@@ -25,24 +25,34 @@ export interface ListPage<T> {
   readonly total: number
 }
 
-interface Numbered { key: string; rn: number | string; total: number | string }
+interface Numbered {
+  key: string
+  rn: number | string
+  total: number | string
+}
 
 /**
  * Runs a numbered select (its rows carry `key`, `rn`, `total`) and keeps each parent's window.
  * `numbered` must select from a subquery-able statement; it is wrapped here.
  */
 async function windowed<R extends Numbered, T>(
-  db: Db, ids: readonly string[], numbered: RawBuilder<R>, window: PageWindow, to: (r: R) => T,
+  db: Db,
+  ids: readonly string[],
+  numbered: RawBuilder<R>,
+  window: PageWindow,
+  to: (r: R) => T,
 ): Promise<Map<string, ListPage<T>>> {
   const out = new Map<string, ListPage<T>>(ids.map((id) => [id, { items: [], total: 0 }]))
   if (!ids.length) return out
   const from = window.offset
   const to_ = window.offset + window.limit
-  const rows = (await sql<R>`select * from (${numbered}) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to_}) order by p.key, p.rn`.execute(db)).rows
+  const rows = (
+    await sql<R>`select * from (${numbered}) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to_}) order by p.key, p.rn`.execute(db)
+  ).rows
   const acc = new Map<string, { items: T[]; total: number }>()
   for (const r of rows) {
     let page = acc.get(r.key)
-    if (!page) acc.set(r.key, page = { items: [], total: Number(r.total) })
+    if (!page) acc.set(r.key, (page = { items: [], total: Number(r.total) }))
     const n = Number(r.rn)
     if (n > from && n <= to_) page.items.push(to(r))
   }
@@ -60,11 +70,17 @@ const list = (ids: readonly string[]) => sql.join(distinct(ids))
  * pages.get(planId) // { items: [20 tasks], total: 45 }
  */
 export function taskPagesOfDocuments(db: Db, documentIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Task>>> {
-  return windowed(db, documentIds, sql<Selectable<TaskTable> & Numbered>`
+  return windowed(
+    db,
+    documentIds,
+    sql<Selectable<TaskTable> & Numbered>`
     select t.*, t.document_id as key,
       row_number() over (partition by t.document_id order by t.ordinal, t.id) as rn,
       count(*) over (partition by t.document_id) as total
-    from task t where t.document_id in (${list(documentIds)})`, window, toTask)
+    from task t where t.document_id in (${list(documentIds)})`,
+    window,
+    toTask,
+  )
 }
 
 /** Issue-date order that puts unknown dates first on both stores (their NULL orders differ). */
@@ -78,14 +94,24 @@ const documentOrder = sql`coalesce(d.issued_on, ''), d.id`
  * const pages = await linkedDocumentPages(db, [nq57Id], 'children', { offset: 0, limit: 20 })
  */
 export function linkedDocumentPages(
-  db: Db, documentIds: readonly string[], direction: 'children' | 'parents', window: PageWindow,
+  db: Db,
+  documentIds: readonly string[],
+  direction: 'children' | 'parents',
+  window: PageWindow,
 ): Promise<Map<string, ListPage<Document>>> {
-  const [self, other] = direction === 'children' ? [sql.ref('l.parent_id'), sql.ref('l.child_id')] : [sql.ref('l.child_id'), sql.ref('l.parent_id')]
-  return windowed(db, documentIds, sql<Selectable<DocumentTable> & Numbered>`
+  const [self, other] =
+    direction === 'children' ? [sql.ref('l.parent_id'), sql.ref('l.child_id')] : [sql.ref('l.child_id'), sql.ref('l.parent_id')]
+  return windowed(
+    db,
+    documentIds,
+    sql<Selectable<DocumentTable> & Numbered>`
     select d.*, ${self} as key,
       row_number() over (partition by ${self} order by ${documentOrder}) as rn,
       count(*) over (partition by ${self}) as total
-    from document_link l join document d on d.id = ${other} where ${self} in (${list(documentIds)})`, window, toDocument)
+    from document_link l join document d on d.id = ${other} where ${self} in (${list(documentIds)})`,
+    window,
+    toDocument,
+  )
 }
 
 /**
@@ -96,7 +122,10 @@ export function linkedDocumentPages(
  * const pages = await cascadePages(db, [nq57Id], { offset: 0, limit: 20 })
  */
 export function cascadePages(db: Db, documentIds: readonly string[], window: PageWindow): Promise<Map<string, ListPage<Document>>> {
-  return windowed(db, documentIds, sql<Selectable<DocumentTable> & Numbered>`
+  return windowed(
+    db,
+    documentIds,
+    sql<Selectable<DocumentTable> & Numbered>`
     with recursive below(root, id) as (
       select l.parent_id, l.child_id from document_link l where l.parent_id in (${list(documentIds)})
       union
@@ -105,5 +134,8 @@ export function cascadePages(db: Db, documentIds: readonly string[], window: Pag
     select d.*, b.root as key,
       row_number() over (partition by b.root order by ${documentOrder}) as rn,
       count(*) over (partition by b.root) as total
-    from below b join document d on d.id = b.id`, window, toDocument)
+    from below b join document d on d.id = b.id`,
+    window,
+    toDocument,
+  )
 }

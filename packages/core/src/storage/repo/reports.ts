@@ -9,10 +9,24 @@ import type { Database, ReportTable } from '../schema.js'
 /** Reports from their rows, with their evidence in its order (one query for all of them). */
 async function withEvidence(db: Db, rows: readonly Selectable<ReportTable>[]): Promise<Report[]> {
   const evidence = rows.length
-    ? await db.selectFrom('reportEvidence').select(['reportId', 'title', 'uri', 'sha256']).where('reportId', 'in', rows.map((r) => r.id))
-      .orderBy('reportId').orderBy('ordinal').execute()
+    ? await db
+        .selectFrom('reportEvidence')
+        .select(['reportId', 'title', 'uri', 'sha256'])
+        .where(
+          'reportId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('reportId')
+        .orderBy('ordinal')
+        .execute()
     : []
-  const evidenceOf = groupBy(rows.map((r) => r.id), evidence, (e) => e.reportId, ({ title, uri, sha256 }): Evidence => ({ title, uri, sha256 }))
+  const evidenceOf = groupBy(
+    rows.map((r) => r.id),
+    evidence,
+    (e) => e.reportId,
+    ({ title, uri, sha256 }): Evidence => ({ title, uri, sha256 }),
+  )
   return rows.map((r) => toReport(r, evidenceOf.get(r.id) ?? []))
 }
 
@@ -25,9 +39,20 @@ export async function findReport(db: Db, id: string): Promise<Report | null> {
 /** Reports on many tasks at once, oldest first, by task id (two queries: reports, then their evidence). */
 export async function reportsOfTasks(db: Db, taskIds: readonly string[]): Promise<Map<string, Report[]>> {
   const rows = taskIds.length
-    ? await db.selectFrom('report').selectAll().where('taskId', 'in', distinct(taskIds)).orderBy('reportedOn').orderBy('createdAt').execute()
+    ? await db
+        .selectFrom('report')
+        .selectAll()
+        .where('taskId', 'in', distinct(taskIds))
+        .orderBy('reportedOn')
+        .orderBy('createdAt')
+        .execute()
     : []
-  return groupBy(taskIds, await withEvidence(db, rows), (r) => r.taskId, (r) => r)
+  return groupBy(
+    taskIds,
+    await withEvidence(db, rows),
+    (r) => r.taskId,
+    (r) => r,
+  )
 }
 
 /**
@@ -42,26 +67,35 @@ export async function reportPagesOfTasks(db: Db, taskIds: readonly string[], win
   if (!taskIds.length) return out
   const from = window.offset
   const to = window.offset + window.limit
-  const rows = (await sql<Selectable<ReportTable> & { rn: number | string; total: number | string }>`
+  const rows = (
+    await sql<Selectable<ReportTable> & { rn: number | string; total: number | string }>`
     select * from (
       select r.*, row_number() over (partition by r.task_id order by r.reported_on, r.created_at, r.id) as rn,
         count(*) over (partition by r.task_id) as total
       from report r where r.task_id in (${sql.join(distinct(taskIds))})
-    ) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to}) order by p.task_id, p.rn`.execute(db)).rows
+    ) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to}) order by p.task_id, p.rn`.execute(db)
+  ).rows
   const inWindow = rows.filter((r) => Number(r.rn) > from && Number(r.rn) <= to)
   const reports = await withEvidence(db, inWindow)
   const acc = new Map<string, { items: Report[]; total: number }>()
-  rows.forEach((r) => { if (!acc.has(r.taskId)) acc.set(r.taskId, { items: [], total: Number(r.total) }) })
+  rows.forEach((r) => {
+    if (!acc.has(r.taskId)) acc.set(r.taskId, { items: [], total: Number(r.total) })
+  })
   for (const r of reports) acc.get(r.taskId)!.items.push(r)
   for (const [key, page] of acc) out.set(key, page)
   return out
 }
 
 export async function insertReport(
-  db: Db, row: Insertable<Database['report']>, evidence: readonly (Evidence & { id: string })[],
+  db: Db,
+  row: Insertable<Database['report']>,
+  evidence: readonly (Evidence & { id: string })[],
 ): Promise<void> {
   await db.insertInto('report').values(row).execute()
   if (evidence.length) {
-    await db.insertInto('reportEvidence').values(evidence.map((e, ordinal) => ({ ...e, reportId: row.id, ordinal }))).execute()
+    await db
+      .insertInto('reportEvidence')
+      .values(evidence.map((e, ordinal) => ({ ...e, reportId: row.id, ordinal })))
+      .execute()
   }
 }

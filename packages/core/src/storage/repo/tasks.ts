@@ -39,7 +39,11 @@ export async function taskIdsOfDocuments(db: Db, documentIds: readonly string[])
 
 /** How many tasks a document has. */
 export async function taskCountOfDocument(db: Db, documentId: string): Promise<number> {
-  const row = await db.selectFrom('task').select(sql<number>`count(*)`.as('n')).where('documentId', '=', documentId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('task')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('documentId', '=', documentId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -48,13 +52,21 @@ export async function insertTask(db: Db, row: Insertable<Database['task']>): Pro
 }
 
 export async function taskLinkExists(db: Db, childId: string, parentId: string): Promise<boolean> {
-  const row = await db.selectFrom('taskLink').select('childId').where('childId', '=', childId).where('parentId', '=', parentId).executeTakeFirst()
+  const row = await db
+    .selectFrom('taskLink')
+    .select('childId')
+    .where('childId', '=', childId)
+    .where('parentId', '=', parentId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
 export async function insertTaskLinks(db: Db, childId: string, parentIds: readonly string[], createdAt: string): Promise<void> {
   if (!parentIds.length) return
-  await db.insertInto('taskLink').values(parentIds.map((parentId) => ({ childId, parentId, createdAt }))).execute()
+  await db
+    .insertInto('taskLink')
+    .values(parentIds.map((parentId) => ({ childId, parentId, createdAt })))
+    .execute()
 }
 
 /**
@@ -62,17 +74,32 @@ export async function insertTaskLinks(db: Db, childId: string, parentIds: readon
  * (`children`), or the tasks each implements (`parents`), by task id.
  */
 export async function taskLinksOf(db: Db, taskIds: readonly string[], direction: 'children' | 'parents'): Promise<Map<string, string[]>> {
-  const [self, other] = direction === 'children' ? ['parentId', 'childId'] as const : ['childId', 'parentId'] as const
+  const [self, other] = direction === 'children' ? (['parentId', 'childId'] as const) : (['childId', 'parentId'] as const)
   const rows = taskIds.length
-    ? await db.selectFrom('taskLink').select(['parentId', 'childId']).where(self, 'in', distinct(taskIds)).orderBy(self).orderBy(other).execute()
+    ? await db
+        .selectFrom('taskLink')
+        .select(['parentId', 'childId'])
+        .where(self, 'in', distinct(taskIds))
+        .orderBy(self)
+        .orderBy(other)
+        .execute()
     : []
-  return groupBy(taskIds, rows, (r) => r[self], (r) => r[other])
+  return groupBy(
+    taskIds,
+    rows,
+    (r) => r[self],
+    (r) => r[other],
+  )
 }
 
 /** Ids of the tasks of other plans that the tasks of a document implement. */
 export async function parentTaskIdsOfDocument(db: Db, documentId: string): Promise<string[]> {
-  const rows = await db.selectFrom('taskLink').innerJoin('task', 'task.id', 'taskLink.childId')
-    .select('taskLink.parentId').where('task.documentId', '=', documentId).execute()
+  const rows = await db
+    .selectFrom('taskLink')
+    .innerJoin('task', 'task.id', 'taskLink.childId')
+    .select('taskLink.parentId')
+    .where('task.documentId', '=', documentId)
+    .execute()
   return rows.map((r) => r.parentId)
 }
 
@@ -86,10 +113,17 @@ export async function assignmentsOfTasks(db: Db, taskIds: readonly string[]): Pr
 
 /** Whether an assignee already holds a role on a task. */
 export async function assignmentExists(
-  db: Db, taskId: string, assignee: { role: AssignmentRole; organizationId: string | null; groupId: string | null },
+  db: Db,
+  taskId: string,
+  assignee: { role: AssignmentRole; organizationId: string | null; groupId: string | null },
 ): Promise<boolean> {
-  const row = await db.selectFrom('assignment').select('id').where('taskId', '=', taskId).where('role', '=', assignee.role)
-    .where(assignee.organizationId ? 'organizationId' : 'groupId', '=', (assignee.organizationId ?? assignee.groupId)!).executeTakeFirst()
+  const row = await db
+    .selectFrom('assignment')
+    .select('id')
+    .where('taskId', '=', taskId)
+    .where('role', '=', assignee.role)
+    .where(assignee.organizationId ? 'organizationId' : 'groupId', '=', (assignee.organizationId ?? assignee.groupId)!)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -107,18 +141,44 @@ export async function insertAssignment(db: Db, row: Insertable<Database['assignm
 export async function effectiveDeadlinesOf(db: Db, taskIds: readonly string[]): Promise<(EffectiveDeadline | null)[]> {
   if (!taskIds.length) return []
   const rows = await db.selectFrom('taskEffective').selectAll().where('taskId', 'in', distinct(taskIds)).execute()
-  return inOrderAsked(taskIds, rows, (r) => r.taskId, (r): EffectiveDeadline => ({
-    taskId: r.taskId, source: r.source, fromTaskId: r.fromTaskId, dueDate: r.dueDate,
-    effectiveDueDate: r.effectiveDueDate, startDate: r.startDate, recurrence: r.recurrence, condition: r.condition,
-  }))
+  return inOrderAsked(
+    taskIds,
+    rows,
+    (r) => r.taskId,
+    (r): EffectiveDeadline => ({
+      taskId: r.taskId,
+      source: r.source,
+      fromTaskId: r.fromTaskId,
+      dueDate: r.dueDate,
+      effectiveDueDate: r.effectiveDueDate,
+      startDate: r.startDate,
+      recurrence: r.recurrence,
+      condition: r.condition,
+    }),
+  )
 }
 
 /** Violations of many tasks at once, by task id (one query). */
 export async function violationsOfTasks(db: Db, taskIds: readonly string[]): Promise<Map<string, DeadlineViolation[]>> {
   const rows = taskIds.length
-    ? await db.selectFrom('taskViolation').selectAll().where('taskId', 'in', distinct(taskIds)).orderBy('taskId').orderBy('parentTaskId').execute()
+    ? await db
+        .selectFrom('taskViolation')
+        .selectAll()
+        .where('taskId', 'in', distinct(taskIds))
+        .orderBy('taskId')
+        .orderBy('parentTaskId')
+        .execute()
     : []
-  return groupBy(taskIds, rows, (r) => r.taskId, (r): DeadlineViolation => ({
-    code: 'DEADLINE_AFTER_PARENT', taskId: r.taskId, parentTaskId: r.parentTaskId, dueDate: r.dueDate, parentDueDate: r.parentDueDate,
-  }))
+  return groupBy(
+    taskIds,
+    rows,
+    (r) => r.taskId,
+    (r): DeadlineViolation => ({
+      code: 'DEADLINE_AFTER_PARENT',
+      taskId: r.taskId,
+      parentTaskId: r.parentTaskId,
+      dueDate: r.dueDate,
+      parentDueDate: r.parentDueDate,
+    }),
+  )
 }

@@ -28,12 +28,25 @@ describe('Sqlite3Dialect', () => {
 
   it('returns rows for selects and change counts for writes (kysely’s SqliteDialect returns [] here)', async () => {
     db = memoryDb()
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'text').execute()
-    const insert = await db.insertInto('t').values([{ id: 1, v: 'một' }, { id: 2, v: 'hai' }]).executeTakeFirst()
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'text')
+      .execute()
+    const insert = await db
+      .insertInto('t')
+      .values([
+        { id: 1, v: 'một' },
+        { id: 2, v: 'hai' },
+      ])
+      .executeTakeFirst()
     expect(insert.numInsertedOrUpdatedRows).toBe(2n)
     const update = await db.updateTable('t').set({ v: 'ba' }).where('id', '=', 2).executeTakeFirst()
     expect(update.numUpdatedRows).toBe(1n)
-    expect(await db.selectFrom('t').selectAll().orderBy('id').execute()).toEqual([{ id: 1, v: 'một' }, { id: 2, v: 'ba' }])
+    expect(await db.selectFrom('t').selectAll().orderBy('id').execute()).toEqual([
+      { id: 1, v: 'một' },
+      { id: 2, v: 'ba' },
+    ])
     expect(await db.insertInto('t').values({ id: 3, v: 'bốn' }).returning('v').execute()).toEqual([{ v: 'bốn' }])
     expect(await db.deleteFrom('t').where('id', '>', 1).returning('id').execute()).toEqual([{ id: 2 }, { id: 3 }])
     expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows).toEqual([{ n: 1 }])
@@ -46,31 +59,55 @@ describe('Sqlite3Dialect', () => {
     expect(() => toSqliteParameter(2n ** 60n)).toThrow(RangeError)
     expect(() => toSqliteParameter(new Date())).toThrow(TypeError)
     db = memoryDb()
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'text').execute()
-    await db.insertInto('t').values({ id: 7n as unknown as number, v: 'x' }).execute()
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'text')
+      .execute()
+    await db
+      .insertInto('t')
+      .values({ id: 7n as unknown as number, v: 'x' })
+      .execute()
     expect(await db.selectFrom('t').select('id').execute()).toEqual([{ id: 7 }])
   })
 
   it('serialises transactions on its single connection', async () => {
     db = memoryDb()
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'text').execute()
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'text')
+      .execute()
     const order: string[] = []
-    await Promise.all([1, 2, 3].map((n) => db!.transaction().execute(async (trx) => {
-      order.push(`begin ${n}`)
-      await trx.insertInto('t').values({ id: n, v: String(n) }).execute()
-      await new Promise((r) => setTimeout(r, 5))
-      order.push(`end ${n}`)
-    })))
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        db!.transaction().execute(async (trx) => {
+          order.push(`begin ${n}`)
+          await trx
+            .insertInto('t')
+            .values({ id: n, v: String(n) })
+            .execute()
+          await new Promise((r) => setTimeout(r, 5))
+          order.push(`end ${n}`)
+        }),
+      ),
+    )
     expect(order).toEqual(['begin 1', 'end 1', 'begin 2', 'end 2', 'begin 3', 'end 3'])
   })
 
   it('rolls back a failed transaction and savepoints', async () => {
     db = memoryDb()
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'text').execute()
-    await expect(db.transaction().execute(async (trx) => {
-      await trx.insertInto('t').values({ id: 1, v: 'x' }).execute()
-      throw new Error('boom')
-    })).rejects.toThrow('boom')
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'text')
+      .execute()
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ id: 1, v: 'x' }).execute()
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     const trx = await db.startTransaction().execute()
     await trx.insertInto('t').values({ id: 2, v: 'kept' }).execute()
     const sp = await trx.savepoint('sp').execute()
