@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { CatalogOrganization, ImportCatalog } from '../src/index.js'
-import { importPlan, parseSymbol } from '../src/index.js'
+import { AgencyMatcher, importPlan, parseSymbol } from '../src/index.js'
 
 const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({ code, name, tier, scope })
 
@@ -230,5 +230,16 @@ describe('headers whose columns come on separate lines, places of any length', (
     expect(preview.header).toMatchObject({ kind: 'KH', symbol: null, place: 'Thành phố Hồ Chí Minh', province: 'Hồ Chí Minh', issuedOn: '2025-11-10' })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.lead[0]).toMatchObject({ kind: 'NEW', text: 'Sở Tư pháp' })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.deadline?.dueDate).toBe('2025-12-19')
+  })
+})
+
+describe('committees of a tier named as a class', () => {
+  it('does not take "Ủy ban nhân dân các xã, phường" for the province\'s committee', () => {
+    const m = new AgencyMatcher(ORGS, [{ code: 'BNH.UBND_XA', name: 'UBND các xã, phường, đặc khu', scope: 'BNH', aliases: ['UBND các xã, phường', 'UBND cấp xã'] }])
+    const codes = (text: string) => m.match(text, { scope: 'BNH' }).matches.map((x) => x.code)
+    expect(codes('Ủy ban nhân dân các xã, phường')).toEqual(['BNH.UBND_XA'])
+    expect(codes('Ủy ban nhân dân cấp xã')).toEqual(['BNH.UBND_XA'])
+    expect(codes('Ủy ban nhân dân tỉnh')).toEqual(['BNH.UBND'])
+    expect(codes('Sở Tài chính; Ủy ban nhân dân các xã, phường')).not.toContain('BNH.UBND')
   })
 })
