@@ -243,3 +243,27 @@ describe('committees of a tier named as a class', () => {
     expect(codes('Sở Tài chính; Ủy ban nhân dân các xã, phường')).not.toContain('BNH.UBND')
   })
 })
+
+describe('Party committees and communes that share a name', () => {
+  const orgs = [
+    ...ORGS,
+    org('QNG.TU', 'Tỉnh ủy Quảng Ngãi', 'PROVINCE', 'QNG'),
+    org('QNG.VPTU', 'Văn phòng Tỉnh ủy Quảng Ngãi', 'PROVINCE', 'QNG'),
+    org('BNH.X.THIENTIN', 'Xã Thiện Tín', 'COMMUNE', 'BNH'),
+  ]
+  it('matches "Tỉnh ủy X" as a body, and never a bare "Văn phòng" as its office', () => {
+    const m = new AgencyMatcher(orgs, [])
+    expect(m.match('Tỉnh ủy Quảng Ngãi', { scope: 'QNG' }).matches.map((x) => x.code)).toEqual(['QNG.TU'])
+    expect(m.match('Văn phòng Cơ quan Ủy ban MTTQ xã', { scope: 'QNG' }).matches.map((x) => x.code)).not.toContain('QNG.VPTU')
+  })
+  it('places a commune two provinces share by the province its text names', () => {
+    const text = (province: string) => [
+      'ỦY BAN MTTQ VIỆT NAM XÃ THIỆN TÍN BAN THƯỜNG TRỰC Số: 12/KH-MTTQ-BTT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Thiện Tín, ngày 02 tháng 12 năm 2025',
+      'KẾ HOẠCH', 'Tổ chức hội nghị hiệp thương',
+      `Căn cứ Hướng dẫn số 13/HD-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ${province};`,
+      'I. NHIỆM VỤ', '1. Tổ chức hội nghị hiệp thương lần thứ nhất.',
+    ].join('\n')
+    expect(importPlan(text('Quảng Ngãi'), catalog(orgs)).header).toMatchObject({ province: 'Quảng Ngãi', scope: 'QNG' })
+    expect(importPlan(text('Bắc Ninh'), catalog(orgs)).header).toMatchObject({ province: 'Bắc Ninh', scope: 'BNH' })
+  })
+})

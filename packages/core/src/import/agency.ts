@@ -64,7 +64,8 @@ export const GENERIC_AGENCY_PHRASES: readonly string[] = [
   'các địa phương', 'địa phương', 'các đoàn thể', 'các cơ quan, đơn vị', 'các tổ chức chính trị - xã hội',
 ]
 
-const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s/iu
+/** A territory's name ("Tỉnh Quảng Ninh"), not a Party committee's ("Tỉnh ủy Quảng Ninh", "Thành ủy …"). */
+const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s(?!ủy\s|uỷ\s)/iu
 
 /** Words that join agency names without naming anyone. */
 const CONNECTORS = new Set(['va', 'cac', 'cua', 'thuoc', 'truc', 'tinh', 'trong', 'co', 'lien', 'quan', 'cap', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri'])
@@ -111,7 +112,7 @@ function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] 
   const out = new Set<string>()
   for (const o of organizations) {
     // Only a province's name: "Ủy ban nhân dân tỉnh" in its own plans means its own.
-    const m = /^(?:tỉnh|thành phố)\s+(.+)$/iu.exec(o.name)
+    const m = /^(?:tỉnh|thành phố)\s+(?!ủy\s|uỷ\s)(.+)$/iu.exec(o.name)
     if (m && o.tier === 'PROVINCE' && o.name.split(' ').length <= 5) out.add(keyText(m[1]!))
   }
   return [...out].filter(Boolean)

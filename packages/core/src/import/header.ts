@@ -147,7 +147,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   const headEnd = ends.length > 0 ? Math.min(...ends) : Math.max(0, dateIndex + 1)
   const leftColumn = lines.slice(0, Math.max(headEnd, symbolIndex + 1)).filter((l) => !SYMBOL_LINE_RE.test(l.folded))
     .map(leftPart).join(' ').replace(/\s+/g, ' ').trim()
-  const where = issuerPlace(leftColumn, place, territories)
+  const where = issuerPlace(leftColumn, place, territories, fullText)
   const context = { scope: where.scope, commune: where.commune ?? null }
   let issuer = lastAgency(matcher.match(leftColumn, context).matches)
 
