@@ -267,3 +267,27 @@ describe('Party committees and communes that share a name', () => {
     expect(importPlan(text('Bắc Ninh'), catalog(orgs)).header).toMatchObject({ province: 'Bắc Ninh', scope: 'BNH' })
   })
 })
+
+describe('duty headings with a lead-in or an introducing clause', () => {
+  const text = [
+    'ỦY BAN NHÂN DÂN TỈNH BẮC NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+    'Số: 77/KH-UBND\tBắc Ninh, ngày 03 tháng 12 năm 2025',
+    'KẾ HOẠCH', 'Nuôi biển bền vững năm 2026',
+    'I. TỔ CHỨC THỰC HIỆN',
+    '1. Sở Tài chính chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:',
+    '- Lập danh sách cơ sở nuôi trồng trên địa bàn tỉnh.',
+    '- Tổ chức tập huấn cho người nuôi về quy trình mới.',
+    '2. Đề nghị: Hiệp hội Nuôi biển tỉnh, Hội Nông dân tỉnh',
+    'a) Tuyên truyền, vận động hội viên tham gia mô hình.',
+    'b) Phối hợp với Sở Tư pháp phổ biến quy định mới.',
+  ].join('\n')
+  it('reads each dash as a task of the body directed, each item under "Đề nghị:" as the named bodies\'', () => {
+    const p = importPlan(text, catalog())
+    const lead = (code: string) => p.tasks.find((t) => t.code === code)?.lead.map((m) => m.name)
+    expect(p.tasks.find((t) => t.code === 'I.1')?.grouping).toBe(true)
+    expect(lead('I.1.1')).toEqual(['Chi cục Thủy sản'])
+    expect(lead('I.1.2')).toEqual(['Chi cục Thủy sản'])
+    expect(p.tasks.find((t) => t.code === 'I.2')?.grouping).toBe(true)
+    expect(lead('I.2.a')).toEqual(['Hiệp hội Nuôi biển tỉnh', 'Hội Nông dân tỉnh'])
+  })
+})

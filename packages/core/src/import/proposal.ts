@@ -42,6 +42,7 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['vien'], 'CENTRAL', ['chuc', 'thong', 'tro']],
   [['cuc'], null, ['bo']],
   [['tong', 'cuc'], 'CENTRAL', []],
+  [['chi', 'cuc'], 'PROVINCE', []], [['hiep', 'hoi'], null, []], [['lien', 'minh'], null, []],
   [['kho', 'bac'], null, []],
   [['ngan', 'hang'], null, []],
   [['thanh', 'tra'], null, []],
