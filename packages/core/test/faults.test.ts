@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
       expect(documents).toHaveLength(1)
       expect(await t.chidao.tasksOf(documents[0]!.id)).toHaveLength(written[0]!.preview.tasks.length)
       const again = await t.chidao.importPlan(ctx, UNNUMBERED_PLAN)
-      expect(again.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+      expect(again.created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
       const { incremental, rebuilt } = await derivedVersusRebuild(t.store)
       expect(incremental).toEqual(rebuilt)
     })
@@ -108,7 +108,7 @@ for (const dialect of DIALECTS) {
       const first = await t.chidao.importPlan(ctx, untitled)
       // The plan and the resolution it cites (57-NQ/TW, not registered here).
       expect([first.preview.header.symbol, first.preview.header.title, first.created.documents]).toEqual([null, null, 2])
-      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0 })
+      expect((await t.chidao.importPlan(ctx, untitled)).created).toEqual({ documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 })
     })
 
     it('reads a plan outside the write transaction, and checks the key before reading it', async () => {

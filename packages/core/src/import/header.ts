@@ -150,6 +150,16 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   const where = issuerPlace(leftColumn, place, territories, fullText)
   const context = { scope: where.scope, commune: where.commune ?? null }
   let issuer = lastAgency(matcher.match(leftColumn, context).matches)
+  // A place the catalog has no territory for ("Xã Thiện Tín" unregistered): a body named in full
+  // with that place is still the issuer, and the plan's scope then follows from it.
+  let scope = where.scope
+  if (!issuer && scope?.startsWith('?')) {
+    const found = lastAgency(matcher.match(leftColumn, {}).matches)
+    if (found?.code && found.kind === 'ORGANIZATION' && found.confidence >= 0.9 && keyText(found.name).includes(scope.slice(1))) {
+      issuer = found
+      scope = null
+    }
+  }
 
   // Title and opening paragraph.
   const paragraphs = paragraphsOf(lines, kindIndex + 1)
@@ -193,7 +203,7 @@ export function readHeader(lines: readonly SourceLine[], matcher: AgencyMatcher,
   if (!issuer) warn('ISSUER_UNMATCHED', 'The issuing body could not be read or matched', lines[0] ?? null)
   if (title && title.length > 400) title = title.slice(0, 400)
   return {
-    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope: where.scope, commune: where.commune ?? null, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
+    header: { issuer, kind, symbol, symbolText, place, issuedOn, title, scope, commune: where.commune ?? null, issuerTier: where.tier, ...(where.province !== undefined ? { province: where.province } : {}) },
     opening,
     bodyStart: opening[1],
   }
