@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { CatalogOrganization, ImportCatalog } from '../src/index.js'
-import { importPlan, parseSymbol } from '../src/index.js'
+import { AgencyMatcher, importPlan, parseSymbol } from '../src/index.js'
 
 const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({
   code,
@@ -255,5 +255,70 @@ describe('headers whose columns come on separate lines, places of any length', (
     })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.lead[0]).toMatchObject({ kind: 'NEW', text: 'Sở Tư pháp' })
     expect(preview.tasks.find((t) => t.code === 'I.1')?.deadline?.dueDate).toBe('2025-12-19')
+  })
+})
+
+describe('committees of a tier named as a class', () => {
+  it('does not take "Ủy ban nhân dân các xã, phường" for the province\'s committee', () => {
+    const m = new AgencyMatcher(ORGS, [
+      { code: 'BNH.UBND_XA', name: 'UBND các xã, phường, đặc khu', scope: 'BNH', aliases: ['UBND các xã, phường', 'UBND cấp xã'] },
+    ])
+    const codes = (text: string) => m.match(text, { scope: 'BNH' }).matches.map((x) => x.code)
+    expect(codes('Ủy ban nhân dân các xã, phường')).toEqual(['BNH.UBND_XA'])
+    expect(codes('Ủy ban nhân dân cấp xã')).toEqual(['BNH.UBND_XA'])
+    expect(codes('Ủy ban nhân dân tỉnh')).toEqual(['BNH.UBND'])
+    expect(codes('Sở Tài chính; Ủy ban nhân dân các xã, phường')).not.toContain('BNH.UBND')
+  })
+})
+
+describe('Party committees and communes that share a name', () => {
+  const orgs = [
+    ...ORGS,
+    org('QNG.TU', 'Tỉnh ủy Quảng Ngãi', 'PROVINCE', 'QNG'),
+    org('QNG.VPTU', 'Văn phòng Tỉnh ủy Quảng Ngãi', 'PROVINCE', 'QNG'),
+    org('BNH.X.THIENTIN', 'Xã Thiện Tín', 'COMMUNE', 'BNH'),
+  ]
+  it('matches "Tỉnh ủy X" as a body, and never a bare "Văn phòng" as its office', () => {
+    const m = new AgencyMatcher(orgs, [])
+    expect(m.match('Tỉnh ủy Quảng Ngãi', { scope: 'QNG' }).matches.map((x) => x.code)).toEqual(['QNG.TU'])
+    expect(m.match('Văn phòng Cơ quan Ủy ban MTTQ xã', { scope: 'QNG' }).matches.map((x) => x.code)).not.toContain('QNG.VPTU')
+  })
+  it('places a commune two provinces share by the province its text names', () => {
+    const text = (province: string) =>
+      [
+        'ỦY BAN MTTQ VIỆT NAM XÃ THIỆN TÍN BAN THƯỜNG TRỰC Số: 12/KH-MTTQ-BTT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Thiện Tín, ngày 02 tháng 12 năm 2025',
+        'KẾ HOẠCH',
+        'Tổ chức hội nghị hiệp thương',
+        `Căn cứ Hướng dẫn số 13/HD-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ${province};`,
+        'I. NHIỆM VỤ',
+        '1. Tổ chức hội nghị hiệp thương lần thứ nhất.',
+      ].join('\n')
+    expect(importPlan(text('Quảng Ngãi'), catalog(orgs)).header).toMatchObject({ province: 'Quảng Ngãi', scope: 'QNG' })
+    expect(importPlan(text('Bắc Ninh'), catalog(orgs)).header).toMatchObject({ province: 'Bắc Ninh', scope: 'BNH' })
+  })
+})
+
+describe('duty headings with a lead-in or an introducing clause', () => {
+  const text = [
+    'ỦY BAN NHÂN DÂN TỈNH BẮC NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+    'Số: 77/KH-UBND\tBắc Ninh, ngày 03 tháng 12 năm 2025',
+    'KẾ HOẠCH',
+    'Nuôi biển bền vững năm 2026',
+    'I. TỔ CHỨC THỰC HIỆN',
+    '1. Sở Tài chính chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:',
+    '- Lập danh sách cơ sở nuôi trồng trên địa bàn tỉnh.',
+    '- Tổ chức tập huấn cho người nuôi về quy trình mới.',
+    '2. Đề nghị: Hiệp hội Nuôi biển tỉnh, Hội Nông dân tỉnh',
+    'a) Tuyên truyền, vận động hội viên tham gia mô hình.',
+    'b) Phối hợp với Sở Tư pháp phổ biến quy định mới.',
+  ].join('\n')
+  it('reads each dash as a task of the body directed, each item under "Đề nghị:" as the named bodies\'', () => {
+    const p = importPlan(text, catalog())
+    const lead = (code: string) => p.tasks.find((t) => t.code === code)?.lead.map((m) => m.name)
+    expect(p.tasks.find((t) => t.code === 'I.1')?.grouping).toBe(true)
+    expect(lead('I.1.1')).toEqual(['Chi cục Thủy sản'])
+    expect(lead('I.1.2')).toEqual(['Chi cục Thủy sản'])
+    expect(p.tasks.find((t) => t.code === 'I.2')?.grouping).toBe(true)
+    expect(lead('I.2.a')).toEqual(['Hiệp hội Nuôi biển tỉnh', 'Hội Nông dân tỉnh'])
   })
 })

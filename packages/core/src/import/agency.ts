@@ -73,7 +73,8 @@ export const GENERIC_AGENCY_PHRASES: readonly string[] = [
   'các tổ chức chính trị - xã hội',
 ]
 
-const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s/iu
+/** A territory's name ("Tỉnh Quảng Ninh"), not a Party committee's ("Tỉnh ủy Quảng Ninh", "Thành ủy …"). */
+const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s(?!ủy\s|uỷ\s)/iu
 
 /** Words that join agency names without naming anyone. */
 const CONNECTORS = new Set([
@@ -138,7 +139,7 @@ function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] 
   const out = new Set<string>()
   for (const o of organizations) {
     // Only a province's name: "Ủy ban nhân dân tỉnh" in its own plans means its own.
-    const m = /^(?:tỉnh|thành phố)\s+(.+)$/iu.exec(o.name)
+    const m = /^(?:tỉnh|thành phố)\s+(?!ủy\s|uỷ\s)(.+)$/iu.exec(o.name)
     if (m && o.tier === 'PROVINCE' && o.name.split(' ').length <= 5) out.add(keyText(m[1]!))
   }
   return [...out].filter(Boolean)
@@ -355,7 +356,7 @@ export class AgencyMatcher {
           // A tier word more or less ("UBND xã" for "UBND tỉnh"'s bare form) is another body.
           if (length !== n && tierWordsDiffer(words, variant.words)) continue
           const after = tokens[i + length]
-          if (variant.stripped && after && TIER_WORDS.has(after.key) && !variant.words.includes(after.key)) continue
+          if (variant.stripped && after && namesOtherTier(tokens, i + length, variant.words)) continue
           const window = words.join(' ')
           const score = similarity(window, variant.text, threshold)
           if (score < threshold) continue
@@ -378,6 +379,16 @@ function deletions(word: string): string[] {
 
 /** Words that name a tier of territory. */
 const TIER_WORDS = new Set(['tinh', 'xa', 'phuong', 'huyen', 'thi', 'tran', 'dac', 'khu', 'trung', 'uong', 'thon'])
+
+/**
+ * Whether the words at `k` name a tier the variant does not: "xã" after "Ủy ban nhân dân", or
+ * "các xã", "cấp xã" ("Ủy ban nhân dân các xã, phường" is the communes' committees, not the province's).
+ */
+function namesOtherTier(tokens: readonly KeyToken[], k: number, variantWords: readonly string[]): boolean {
+  let key = tokens[k]?.key
+  if ((key === 'cac' || key === 'cap') && tokens[k + 1]) key = tokens[k + 1]!.key
+  return key !== undefined && TIER_WORDS.has(key) && !variantWords.includes(key)
+}
 
 function tierWordsDiffer(a: readonly string[], b: readonly string[]): boolean {
   const ta = a.filter((w) => TIER_WORDS.has(w)).join(' ')

@@ -173,9 +173,19 @@ export function readHeader(
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
-  const where = issuerPlace(leftColumn, place, territories)
+  const where = issuerPlace(leftColumn, place, territories, fullText)
   const context = { scope: where.scope, commune: where.commune ?? null }
   let issuer = lastAgency(matcher.match(leftColumn, context).matches)
+  // A place the catalog has no territory for ("Xã Thiện Tín" unregistered): a body named in full
+  // with that place is still the issuer, and the plan's scope then follows from it.
+  let scope = where.scope
+  if (!issuer && scope?.startsWith('?')) {
+    const found = lastAgency(matcher.match(leftColumn, {}).matches)
+    if (found?.code && found.kind === 'ORGANIZATION' && found.confidence >= 0.9 && keyText(found.name).includes(scope.slice(1))) {
+      issuer = found
+      scope = null
+    }
+  }
 
   // Title and opening paragraph.
   const paragraphs = paragraphsOf(lines, kindIndex + 1)
@@ -239,7 +249,7 @@ export function readHeader(
       place,
       issuedOn,
       title,
-      scope: where.scope,
+      scope,
       commune: where.commune ?? null,
       issuerTier: where.tier,
       ...(where.province !== undefined ? { province: where.province } : {}),

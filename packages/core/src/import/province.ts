@@ -38,7 +38,7 @@ export interface IssuerPlace {
   readonly province?: string | null
 }
 
-const TERRITORY_NAME_RE = /^(tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s+(.+)$/iu
+const TERRITORY_NAME_RE = /^(tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s+(?!ủy\s|uỷ\s)(.+)$/iu
 /** Tier words in a header's issuer column, before the place they name. */
 const PROVINCE_WORD_RE = /\b(?:tinh(?:\s+uy)?|thanh\s+pho|thanh\s+uy)\s+(.+)$/
 const COMMUNE_WORD_RE = /\b(?:xa|phuong|dac\s+khu|thi\s+tran)\s+(.+)$/
@@ -63,7 +63,7 @@ export function territoriesOf(organizations: readonly CatalogOrganization[]): Te
  * @example
  * issuerPlace('ỦY BAN NHÂN DÂN TỈNH BẮC NINH', 'Bắc Ninh', []).scope //=> '?bac ninh'
  */
-export function issuerPlace(issuerColumn: string, place: string | null, territories: readonly Territory[]): IssuerPlace {
+export function issuerPlace(issuerColumn: string, place: string | null, territories: readonly Territory[], text = ''): IssuerPlace {
   const column = keyText(issuerColumn)
   const placeKey = place ? keyText(place) : ''
   const province = PROVINCE_WORD_RE.exec(column)?.[1] ?? null
@@ -76,7 +76,7 @@ export function issuerPlace(issuerColumn: string, place: string | null, territor
     return { scope: 'VN', territory: null, placeName: place, tier: 'CENTRAL', province: null }
   if (placeKey) candidates.push([placeKey, commune ? 'COMMUNE' : province ? 'PROVINCE' : 'COMMUNE'], [placeKey, 'PROVINCE'])
   for (const [words, tier] of candidates) {
-    const found = findTerritory(words, tier, territories)
+    const found = findTerritory(words, tier, territories, text)
     if (!found) continue
     const home = found.tier === 'PROVINCE' ? found : territories.find((t) => t.tier === 'PROVINCE' && t.scope === found.scope)
     return {
@@ -109,9 +109,10 @@ function placeOf(name: string): string {
 
 /**
  * The territory whose place begins `words` (the column runs on after the name: "quang ngai ban
- * chi dao …"), of the tier asked; one only: a commune name two provinces share finds none.
+ * chi dao …"), of the tier asked; one only: a commune name two provinces share finds none, unless
+ * the text names exactly one of their provinces ("… của Ủy ban MTTQ tỉnh Quảng Ninh").
  */
-function findTerritory(words: string, tier: 'PROVINCE' | 'COMMUNE', territories: readonly Territory[]): Territory | null {
+function findTerritory(words: string, tier: 'PROVINCE' | 'COMMUNE', territories: readonly Territory[], text = ''): Territory | null {
   const hits = territories.filter((t) => {
     if (t.tier !== tier) return false
     const n = t.place.split(' ').length
@@ -119,5 +120,12 @@ function findTerritory(words: string, tier: 'PROVINCE' | 'COMMUNE', territories:
     return similarity(head, t.place, 0.8) >= 0.8
   })
   const scopes = new Set(hits.map((h) => h.scope))
-  return scopes.size === 1 ? hits[0]! : null
+  if (scopes.size === 1) return hits[0]!
+  if (tier !== 'COMMUNE' || scopes.size === 0 || !text) return null
+  const key = ` ${keyText(text)} `
+  const named = hits.filter((h) => {
+    const home = territories.find((t) => t.tier === 'PROVINCE' && t.scope === h.scope)
+    return home !== undefined && (key.includes(` tinh ${home.place} `) || key.includes(` thanh pho ${home.place} `))
+  })
+  return new Set(named.map((h) => h.scope)).size === 1 ? named[0]! : null
 }

@@ -10,6 +10,7 @@ import { foldInPlace } from '../deadline/ocr-fold.js'
 import type { AgencyMatch, AgencyMatchContext, AgencyMatcher, UnmatchedText } from './agency.js'
 import type { PlanHeader } from './header.js'
 import type { SourceLine } from './lines.js'
+import { dutyBodyText } from './duty.js'
 import { fieldOf, type OutlineNode } from './outline.js'
 import { keyText, similarity } from './tokens.js'
 import type { Warn } from './warnings.js'
@@ -55,8 +56,6 @@ interface Inherited {
   readonly issuerDefault: boolean
 }
 
-const DUTY_PREFIX_RE =
-  /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)\s+/
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
 const TASK_SECTION_RE =
   /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
@@ -165,13 +164,9 @@ export class TaskBuilder {
 
   /** The body a duty list's heading names ("1. Sở Tài chính:", "Trách nhiệm của UBND xã", "a) Tổ đảng ở …"), if the heading is only that. */
   #dutyOf(node: OutlineNode): Inherited | null {
-    const text = clean(node.text)
-    const colon = text.indexOf(':')
-    if (colon >= 0 && text.slice(colon + 1).trim().length > 0) return null
-    const head = (colon >= 0 ? text.slice(0, colon) : text).replace(/[.;]$/, '')
-    if (head.split(' ').length > 16) return null
-    const prefix = DUTY_PREFIX_RE.exec(foldInPlace(head))?.[0].length ?? 0
-    const { matches, unmatched } = this.matcher.match(head.slice(prefix), this.context)
+    const head = dutyBodyText(clean(node.text))
+    if (head === null || head.split(' ').length > 16) return null
+    const { matches, unmatched } = this.matcher.match(head, this.context)
     if (matches.length === 0 || matches[0]!.start > 2) return null
     const loose = unmatched.reduce((n, u) => n + keyText(u.text).split(' ').filter(Boolean).length, 0)
     if (loose > 3) return null
