@@ -19,6 +19,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The cost limit's refusal carries its estimate (rows, statements) for the client to act on.
+  'QUERY_TOO_COSTLY',
 ])
 
 /**
@@ -35,11 +37,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
   if (CLIENT_CODES.has(code)) {
-    return {
-      ...base,
-      message: formatted.message,
-      extensions: { code, ...(formatted.extensions?.http ? { http: formatted.extensions.http } : {}) },
-    }
+    // A client's error: its own extensions (a limit's estimate, an HTTP status), never a stack trace.
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {}
+    return { ...base, message: formatted.message, extensions: { ...extensions, code } }
   }
   return { ...base, message: 'Lỗi nội bộ của máy chủ / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
 }
