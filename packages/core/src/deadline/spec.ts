@@ -4,7 +4,7 @@
  */
 import { isValidYmd, ymd, type CalendarDate } from '../calendar/date.js'
 import type { PeriodPosition } from '../calendar/civil-code.js'
-import type { DeadlineKind, DeadlinePhase, Recurrence, RelativeSpec } from './types.js'
+import { DEADLINE_KINDS, type DeadlineKind, type DeadlinePhase, type Recurrence, type RelativeSpec } from './types.js'
 
 /** A deadline being read (mutable; `build` in parse.ts turns it into a `Deadline`). */
 export interface Spec {
@@ -41,21 +41,11 @@ export function spec(kind: DeadlineKind, o: Partial<Omit<Spec, 'kind'>> = {}): S
   }
 }
 
+/** Kinds that give no time of their own: a condition, phases, the parent's time, or none read. */
+const UNDATED: readonly DeadlineKind[] = ['CONDITIONAL', 'PHASED', 'INHERITED', 'UNKNOWN']
+
 /** Kinds that give a time of their own (a bracket after them only adds a condition). */
-export const DATED: ReadonlySet<DeadlineKind> = new Set([
-  'DATE',
-  'BEFORE_DATE',
-  'MONTH',
-  'QUARTER',
-  'HALF_YEAR',
-  'NINE_MONTHS',
-  'YEAR',
-  'YEAR_RANGE',
-  'DATE_RANGE',
-  'OPEN_ENDED',
-  'RECURRING',
-  'RELATIVE',
-])
+export const DATED: ReadonlySet<DeadlineKind> = new Set(DEADLINE_KINDS.filter((k) => !UNDATED.includes(k)))
 
 /** A date the text names but the calendar does not have (31/02), or a range that ends before it starts. */
 export class BadDate extends Error {}
