@@ -248,31 +248,41 @@ describe.runIf(postgres)('faults of PostgreSQL connections', () => {
         ).n,
       )
     const before = { tasks: await count(), documents: (await t.store.db.selectFrom('document').select('id').execute()).length }
-    // Kill the backends as soon as the import's transaction has begun writing.
+    // Hold a lock that lets the import read and begin writing but stops it at its first task row, inside its
+    // transaction, and kill that backend there. (Racing the import with kills was flaky: a fast import won.)
+    // The watcher is a second connection: inside the holder's transaction pg_stat_activity is one snapshot.
+    const holder = new pg.Client({ connectionString: postgres!.url })
+    const watcher = new pg.Client({ connectionString: postgres!.url })
+    await holder.connect()
+    await watcher.connect()
+    await holder.query('begin')
+    await holder.query('lock table task in share mode')
     const importing = t.chidao.importPlan(ctx, UNNUMBERED_PLAN).then(
       () => 'written' as const,
       (e: unknown) => e,
     )
     let killed = 0
-    for (let i = 0; i < 200 && killed === 0; i++) {
-      const admin = new pg.Client({ connectionString: postgres!.url })
-      await admin.connect()
-      const { rows } = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%' or (datname = current_database() and pid <> pg_backend_pid() and query ilike 'insert%')`)
-      killed = rows.length
-      await admin.end()
+    try {
+      for (let i = 0; i < 400 && killed === 0; i++) {
+        const { rows } = await watcher.query(`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and backend_xid is not null`)
+        killed = rows.length
+        if (killed === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    } finally {
+      await holder.query('rollback')
+      await holder.end()
+      await watcher.end()
     }
-    const outcome = await importing
-    if (outcome !== 'written') {
-      expect(outcome).toMatchObject({ code: 'STORE_UNAVAILABLE' })
-      expect({ tasks: await count(), documents: (await t.store.db.selectFrom('document').select('id').execute()).length }).toEqual(before)
-    }
+    expect(killed).toBe(1)
+    // Killed after writing its document: nothing of it stays, and the caller is told the store failed.
+    await expect(importing).resolves.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+    expect({ tasks: await count(), documents: (await t.store.db.selectFrom('document').select('id').execute()).length }).toEqual(before)
     const again = await t.chidao.importPlan(ctx, UNNUMBERED_PLAN)
     expect(await count()).toBe(before.tasks + again.preview.tasks.length)
     expect(again.document).not.toBeNull()
     const { incremental, rebuilt } = await derivedVersusRebuild(t.store)
     expect(incremental).toEqual(rebuilt)
-    expect(killed).toBeGreaterThan(0)
   })
 })
 
