@@ -194,7 +194,7 @@ export {
 } from './import/plan.js'
 export type { ImportedTarget } from './import/target.js'
 export { IMPORT_WARNING_CODES, type ImportWarning, type ImportWarningCode, type ImportWarningSeverity } from './import/warnings.js'
-export { importCatalog, previewImport, type ImportOptions, type ImportResult } from './service/commands/import.js'
+export type { ImportOptions, ImportResult } from './service/commands/import.js'
 
 // ---- API keys and authorization.
 export {

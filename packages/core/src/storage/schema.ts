@@ -4,13 +4,18 @@
  * so SQLite and PostgreSQL hold exactly the same values; JSON is text too.
  */
 import type { ColumnType, Generated } from 'kysely'
-import type { Recurrence } from '../deadline/types.js'
 import type { DocumentKind } from '../document/kind.js'
-import type { DeadlineSource } from '../hierarchy/effective-deadline.js'
 import type { AlignmentDecision, DocumentStatus } from '../model/document.js'
 import type { Bloc, OrganizationKind, SuccessionKind, Tier } from '../model/organization.js'
 import type { ClaimedStatus, ReportPeriod, VerificationStatus } from '../model/report.js'
 import type { AssignmentRole, Comparator, TaskState } from '../model/task.js'
+import type {
+  ObligationSpanTable,
+  OrganizationClosureTable,
+  OrganizationGroupMemberTable,
+  TaskEffectiveTable,
+  TaskViolationTable,
+} from './schema-derived.js'
 
 export interface OrganizationTable {
   id: string
@@ -186,68 +191,6 @@ export interface AlignmentReviewTable {
   createdAt: string
 }
 
-export interface OrganizationClosureTable {
-  ancestorId: string
-  descendantId: string
-}
-
-export interface OrganizationGroupMemberTable {
-  groupId: string
-  organizationId: string
-}
-
-export interface TaskEffectiveTable {
-  taskId: string
-  scope: string
-  source: DeadlineSource
-  fromTaskId: string | null
-  dueDate: string | null
-  effectiveDueDate: string | null
-  startDate: string | null
-  recurrence: Recurrence | null
-  condition: string | null
-  /** 1 when the task orders its assignees to issue plans (fulfilled by their plans). */
-  ordersPlans: number
-  /** Tasks in lower plans implementing this one, directly or through others. */
-  dependentTasks: number
-}
-
-export interface TaskViolationTable {
-  taskId: string
-  parentTaskId: string
-  code: string
-  dueDate: string
-  parentDueDate: string
-}
-
-/** One holder's span of an obligation (see migration 0006). */
-export interface ObligationSpanTable {
-  taskId: string
-  documentId: string
-  role: AssignmentRole
-  viaRank: number
-  assignedId: string
-  holderId: string
-  holderScope: string
-  holderTier: Tier
-  knownFrom: string | null
-  memberFrom: string | null
-  memberTo: string | null
-  heldFrom: string | null
-  heldTo: string | null
-  succeededOn: string | null
-  irregular: number
-  state: TaskState
-  effectiveDueDate: string | null
-  recurring: number
-  conditional: number
-  planDoneOn: string | null
-  startedOn: string | null
-  doneCount: number
-  doneFrom: string | null
-  doneOn: string | null
-}
-
 export interface ApiKeyTable {
   id: string
   keyHash: string
@@ -260,7 +203,6 @@ export interface ApiKeyTable {
   localAdmin: Generated<number>
 }
 
-/** The whole schema, as kysely sees it. */
 export interface AgencyAliasTable {
   id: string
   alias: string
@@ -285,6 +227,7 @@ export interface DocumentSourceTable {
   actor: string
 }
 
+/** The whole schema, as kysely sees it. */
 export interface Database {
   organization: OrganizationTable
   succession: SuccessionTable

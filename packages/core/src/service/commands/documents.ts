@@ -1,30 +1,26 @@
-/** Commands on documents: registering, linking and updating plans, their targets and alignment reviews. */
+/** Commands on documents: registering, linking and updating plans (targets: `targets.ts`; alignment reviews: `alignment-reviews.ts`). */
 import { isDocumentKind, type DocumentKind } from '../../document/kind.js'
 import { parseSymbol } from '../../document/symbol.js'
 import { DomainError } from '../../errors.js'
-import { ALIGNMENT_DECISIONS, DOCUMENT_STATUSES, type AlignmentReview, type Document } from '../../model/document.js'
+import { DOCUMENT_STATUSES, type Document } from '../../model/document.js'
 import { tierRank, type Organization } from '../../model/organization.js'
-import { COMPARATORS, type Target } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
 import { refreshObligationSpans } from '../../storage/obligation-span.js'
 import {
   ancestorDocumentIds,
   documentLinkExists,
   findDocumentByKey,
-  insertAlignmentReview,
   insertDocument,
   insertDocumentLinks,
-  insertTarget,
 } from '../../storage/repo/documents.js'
 import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
-import { toAlignmentReview, toTarget } from '../../storage/rows.js'
 import { requireActFor, requireEditor as authorizeEdit, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
 import { issuerOfDocument, organizationIdOf } from '../authorize.js'
-import { date, id, int, list, number, oneOf, optional, required, text } from '../shape.js'
-import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById, requireTask } from '../lookup.js'
-import { optionalDate, optionalText, requireDate, requireOneOf, requireText, requireVersion } from '../validate.js'
+import { date, id, int, list, oneOf, optional, required, text } from '../shape.js'
+import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById } from '../lookup.js'
+import { optionalDate, optionalText, requireOneOf, requireText, requireVersion } from '../validate.js'
 
 export interface RegisterDocumentInput {
   /** Number and symbol as written; null or absent when illegible (then `kind` is required). */
@@ -50,29 +46,6 @@ export interface UpdateDocumentInput {
   expectedVersion: number
   title?: string
   status?: string
-}
-
-export interface AddTargetInput {
-  documentId: string
-  taskId?: string | null
-  category?: string | null
-  metric: string
-  unit?: string | null
-  comparator: string
-  value: number
-  milestoneOn?: string | null
-}
-
-export interface RecordAlignmentReviewInput {
-  /** The plan reviewed. */
-  documentId: string
-  /** The document that gave new direction on one of its parents. */
-  newDirectionId: string
-  decision: string
-  reasons: string
-  /** The memo that decided it (e.g. 1408/SKHCN-QLKHCN), if registered. */
-  memoId?: string | null
-  decidedOn: string
 }
 
 /**
@@ -223,94 +196,6 @@ export const updateDocument = defineCommand({
     await versionedUpdate(trx, 'document', before.id, expected, before.version, patch, stamp)
     const after = await requireDocument(trx, before.id)
     return { entity: 'document', entityId: before.id, before, after, result: after }
-  },
-})
-
-/** Adds a quantitative target to a document (and optionally one of its tasks). */
-export const addTarget = defineCommand({
-  name: 'addTarget',
-  subject: 'Target',
-  description: 'Adds a quantitative target to a plan.',
-  input: {
-    documentId: required(id('Document')),
-    taskId: optional(id('Task')),
-    category: optional(text),
-    metric: required(text),
-    unit: optional(text),
-    comparator: required(oneOf('Comparator', COMPARATORS)),
-    value: required(number),
-    milestoneOn: optional(date),
-  },
-  role: 'EDITOR',
-  actsFor: ({ trx }, input: AddTargetInput) => issuerOfDocument(trx, input.documentId),
-  duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId, grant }, input: AddTargetInput) {
-    const document = await requireDocument(trx, input.documentId, 'documentId')
-    await authorizeEdit(trx, grant, document.issuerId)
-    const task = input.taskId ? await requireTask(trx, input.taskId, 'taskId') : null
-    if (task && task.documentId !== document.id) {
-      throw new DomainError('INVALID_INPUT', 'The task belongs to another document', { field: ['input', 'taskId'] })
-    }
-    if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
-      throw new DomainError('INVALID_INPUT', 'value must be a finite number', { field: ['input', 'value'] })
-    }
-    const row = {
-      id: newId(),
-      scope: document.scope,
-      documentId: document.id,
-      taskId: task?.id ?? null,
-      category: optionalText(input.category, 'category', 200),
-      metric: requireText(input.metric, 'metric', 2000),
-      unit: optionalText(input.unit, 'unit', 50),
-      comparator: requireOneOf(input.comparator, COMPARATORS, 'comparator'),
-      value: input.value,
-      milestoneOn: optionalDate(input.milestoneOn, 'milestoneOn'),
-      createdAt: stamp,
-    }
-    await insertTarget(trx, row)
-    const created: Target = toTarget(row)
-    return { entity: 'target', entityId: created.id, before: null, after: created, result: created }
-  },
-})
-
-/** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
-export const recordAlignmentReview = defineCommand({
-  name: 'recordAlignmentReview',
-  subject: 'AlignmentReview',
-  description: 'Records the decision of an alignment review (keep or amend a plan after new direction).',
-  input: {
-    documentId: required(id('Document')),
-    newDirectionId: required(id('Document')),
-    decision: required(oneOf('AlignmentDecision', ALIGNMENT_DECISIONS)),
-    reasons: required(text),
-    memoId: optional(id('Document')),
-    decidedOn: required(date),
-  },
-  role: 'EDITOR',
-  actsFor: ({ trx }, input: RecordAlignmentReviewInput) => issuerOfDocument(trx, input.documentId),
-  duplicate: 'INVALID_INPUT',
-  async run({ trx, stamp, newId, grant }, input: RecordAlignmentReviewInput) {
-    const document = await requireDocument(trx, input.documentId, 'documentId')
-    await authorizeEdit(trx, grant, document.issuerId)
-    const direction = await requireDocument(trx, input.newDirectionId, 'newDirectionId')
-    const memo = input.memoId ? await requireDocument(trx, input.memoId, 'memoId') : null
-    if (direction.id === document.id) {
-      throw new DomainError('INVALID_INPUT', 'A plan is not reviewed against itself', { field: ['input', 'newDirectionId'] })
-    }
-    const row = {
-      id: newId(),
-      scope: document.scope,
-      documentId: document.id,
-      newDirectionId: direction.id,
-      decision: requireOneOf(input.decision, ALIGNMENT_DECISIONS, 'decision'),
-      reasons: requireText(input.reasons, 'reasons'),
-      memoId: memo?.id ?? null,
-      decidedOn: requireDate(input.decidedOn, 'decidedOn'),
-      createdAt: stamp,
-    }
-    await insertAlignmentReview(trx, row)
-    const created: AlignmentReview = toAlignmentReview(row)
-    return { entity: 'alignmentReview', entityId: created.id, before: null, after: created, result: created }
   },
 })
 

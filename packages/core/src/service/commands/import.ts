@@ -7,24 +7,20 @@ import { DOCUMENT_KINDS } from '../../document/kind.js'
 import { DomainError } from '../../errors.js'
 import type { DeadlineViolation } from '../../hierarchy/effective-deadline.js'
 import type { UncoveredParentTask } from '../../hierarchy/scorecard.js'
-import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
-import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPreview } from '../../import/plan.js'
+import type { AgencyMatch } from '../../import/agency.js'
+import type { ImportPlanOptions, PlanPreview } from '../../import/plan.js'
 import type { Document, DocumentSource } from '../../model/document.js'
 import { recordDocumentSource } from '../../storage/repo/document-sources.js'
-import { catalogRows } from '../../storage/repo/organizations.js'
-import { readHeader } from '../../import/header.js'
-import { territoriesOf } from '../../import/province.js'
-import { sourceLines } from '../../import/lines.js'
-import { warningList } from '../../import/warnings.js'
-import { findOrganizationByCode } from '../../storage/repo/organizations.js'
-import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
 import { refuseControlCharacters } from '../validate.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
 import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
-import { addTarget, linkDocument, registerDocument } from './documents.js'
+import { linkDocument, registerDocument } from './documents.js'
 import { addTask } from './tasks.js'
+import { asImportedBy, authorizeImport, mayIssueAs } from './import-access.js'
+import { previewImport } from '../queries/import-catalog.js'
+import { addTarget } from './targets.js'
 
 /** Options of `Chidao.importPlan`. */
 export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
@@ -60,32 +56,6 @@ export interface ImportResult {
   readonly uncovered: readonly UncoveredParentTask[]
 }
 
-/** Everything the importer matches against, read from the store. */
-export async function importCatalog(env: ServiceEnv): Promise<ImportCatalog> {
-  const { organizations: orgs, groups, aliases, documents } = await catalogRows(env.db)
-  const aliasesOf = (key: 'organizationId' | 'groupId', id: string) => aliases.filter((a) => a[key] === id).map((a) => a.alias)
-  return {
-    organizations: orgs.map((o) => ({
-      code: o.code,
-      name: o.name,
-      shortName: o.shortName,
-      tier: o.tier,
-      scope: o.scope,
-      validFrom: o.validFrom,
-      validTo: o.validTo,
-      aliases: aliasesOf('organizationId', o.id),
-    })),
-    groups: groups.map((g) => ({ code: g.code, name: g.name, scope: g.scope, aliases: aliasesOf('groupId', g.id) })),
-    documents: documents.map((d) => ({ key: d.id, symbol: d.symbol, issuedOn: d.issuedOn, issuerTier: d.tier })),
-  }
-}
-
-/** Reads a plan against the store's catalog, writing nothing. */
-export async function previewImport(env: ServiceEnv, text: string, options: ImportPlanOptions = {}): Promise<PlanPreview> {
-  const catalog = await importCatalog(env)
-  return importPlan(text, catalog, { ...options, matcher: new AgencyMatcher(catalog.organizations, catalog.groups) })
-}
-
 /**
  * Reads a plan and, unless `dryRun`, writes it: the cited parents it implements that are not yet
  * known (when their issuer is), the plan's document (or the one already registered), its links,
@@ -97,15 +67,15 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
   refuseControlCharacters(text, ['input', 'text'], true)
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
-  await authorizeImport(env, ctx, text, options)
+  await authorizeImport(env, ctx, text, options.issuerCode)
   // The commands below run as the importer's steps, under the same key: each applies the authorization model.
   const steps: CommandContext = { actor: ctx.actor, grant: ctx.grant ?? null }
   if (options.dryRun) {
-    const preview = await previewImport(env, text, options)
+    const preview = await previewImport(env.db, text, options)
     return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
   }
   // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
-  const preview = await asImportedBy(env, await previewImport(env, text, options), options.issuerCode)
+  const preview = await asImportedBy(env, await previewImport(env.db, text, options), options.issuerCode)
   const { header } = preview
   if (!header.issuer?.code || header.issuer.kind !== 'ORGANIZATION') {
     throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be matched: register it, or add an alias, and import again', {
@@ -217,9 +187,6 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   })
 }
 
-/** The role an import needs, for the plan's issuer (checked when a key acts). */
-export const IMPORT_ROLE = 'EDITOR'
-
 function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }
 }
@@ -239,68 +206,6 @@ async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<
     issuedOn: header.issuedOn,
     title: titleOf(preview),
   })
-}
-
-async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {
-  if (!ctx.grant || ctx.grant.organizationId === null) return true
-  const issuer = await findOrganizationByCode(env.db, issuerCode)
-  return issuer !== null && (await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id))
-}
-
-/**
- * Refuses, before the plan is read, a key that may not import it: below EDITOR, or not acting for
- * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header
- * names (only the header is read for that).
- */
-async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
-  if (!ctx.grant) return
-  requireRole(ctx.grant, IMPORT_ROLE)
-  if (ctx.grant.organizationId === null) return
-  let issuerCode = options.issuerCode ?? null
-  if (issuerCode === null) {
-    const catalog = await importCatalog(env)
-    const { warn } = warningList()
-    const matcher = new AgencyMatcher(catalog.organizations, catalog.groups)
-    const issuer = readHeader(sourceLines(text), matcher, warn, text, territoriesOf(catalog.organizations)).header.issuer
-    issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
-  }
-  if (issuerCode === null) {
-    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', {
-      field: ['input', 'issuerCode'],
-    })
-  }
-  const issuer = await findOrganizationByCode(env.db, issuerCode)
-  if (!issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  await requireActFor(env.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
-}
-
-/** The preview with the issuer it is imported as: the header's, which must agree, or this one when the header names none. */
-async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
-  if (!issuerCode) return preview
-  const read = preview.header.issuer
-  if (read?.code && read.kind === 'ORGANIZATION') {
-    if (read.code !== issuerCode) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`,
-        { field: ['input', 'issuerCode'] },
-      )
-    }
-    return preview
-  }
-  const org = await findOrganizationByCode(env.db, issuerCode)
-  if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  const issuer: AgencyMatch = {
-    text: org.name,
-    code: org.code,
-    kind: 'ORGANIZATION',
-    tier: org.tier,
-    name: org.name,
-    confidence: 1,
-    start: 0,
-    end: 0,
-  }
-  return { ...preview, header: { ...preview.header, issuer } }
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */

@@ -4,12 +4,16 @@
  * serves it as a mutation (see the README's "Adding a command").
  */
 import type { AnyCommand } from '../command-tx.js'
-import { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
+import { recordAlignmentReview } from './alignment-reviews.js'
+import { linkDocument, registerDocument, updateDocument } from './documents.js'
+import { addTarget } from './targets.js'
 import { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
 import { submitReport, verifyReport } from './reports.js'
 import { addTask, assign, linkTask, updateTask } from './tasks.js'
 
-export { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
+export { recordAlignmentReview } from './alignment-reviews.js'
+export { linkDocument, registerDocument, updateDocument } from './documents.js'
+export { addTarget } from './targets.js'
 export { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
 export { submitReport, verifyReport } from './reports.js'
 export { addTask, assign, linkTask, updateTask } from './tasks.js'
