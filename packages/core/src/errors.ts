@@ -53,7 +53,12 @@ export class DomainError extends Error {
   }
 }
 
-/** Tells whether `value` is a {@link DomainError}. */
+/**
+ * Tells whether `value` is a {@link DomainError}.
+ *
+ * @example
+ * if (isDomainError(error) && error.code === 'UNKNOWN_TASK') return null
+ */
 export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError
 }

@@ -81,7 +81,7 @@ export { isTimePhrase } from './deadline/time-phrase.js'
 export { fold, nfc } from './text/fold.js'
 
 // ---- Documents: kinds and numbers (symbols).
-export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './document/kind.js'
+export { DOCUMENT_KINDS, type DocumentKind } from './document/kind.js'
 export {
   ISSUER_CODES,
   formatSymbol,
@@ -136,11 +136,10 @@ export {
   type DeadlineViolation,
   type EffectiveDeadline,
 } from './hierarchy/effective-deadline.js'
-export { groupMembers, matchesGroupRule, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
+export { groupMembers, obligationsOfTask, validOn, type Obligation, type ObligationVia } from './hierarchy/obligations.js'
 export {
   TASK_STATUSES,
   obligationStatus,
-  ordersPlans,
   taskStatusOf,
   taskStatusOfObligations,
   type ObligationStatus,
@@ -152,8 +151,6 @@ export {
   evaluateCascade,
   plansNeedingReview,
   scorecard,
-  select,
-  taskSubtree,
   uncoveredParentTasks,
   type Bottleneck,
   type CascadeEvaluation,
@@ -182,7 +179,7 @@ export {
   type CatalogOrganization,
   type UnmatchedText,
 } from './import/agency.js'
-export { findCitations, implementedBy, type CatalogDocument, type Citation } from './import/citation.js'
+export { findCitations, type CatalogDocument, type Citation } from './import/citation.js'
 export type { PlanHeader } from './import/header.js'
 export {
   importPlan,
@@ -232,12 +229,4 @@ export { isRetryable, isStoreTimeout, isStoreUnavailable, toStoreError } from '.
 export { runTransaction, transactionStats, type TransactionOptions } from './storage/transact.js'
 export { CONTROL_CHARACTER, refuseControlCharacters } from './service/validate.js'
 export { idempotent, type IdempotencyScope } from './service/idempotency.js'
-export {
-  holdersOf,
-  isDownFrom,
-  requireActFor,
-  requireAssignable,
-  requireReporter,
-  requireRole,
-  requireVerifier,
-} from './service/authorize.js'
+export { requireActFor, requireRole } from './service/authorize.js'

@@ -41,7 +41,12 @@ export interface TestContext {
   readonly chidao: Chidao
 }
 
-/** Opens a store with an empty, fully migrated schema. */
+/**
+ * Opens a store with an empty, fully migrated schema.
+ *
+ * @example
+ * const t = await initTest(dialect) // in beforeEach; t.chidao, t.store
+ */
 export async function initTest(dialect: TestDialect, options: OpenStoreOptions = {}): Promise<TestContext> {
   const store = await openStore(dialect.url, options)
   if (dialect.name === 'postgres') await migrateDown(store)
@@ -51,7 +56,12 @@ export async function initTest(dialect: TestDialect, options: OpenStoreOptions =
   return { store, chidao }
 }
 
-/** Closes the store of {@link initTest}. */
+/**
+ * Closes the store of {@link initTest}.
+ *
+ * @example
+ * afterEach(() => destroyTest(t))
+ */
 export async function destroyTest(ctx: TestContext | undefined): Promise<void> {
   await ctx?.store.close()
 }

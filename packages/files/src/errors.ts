@@ -39,7 +39,12 @@ export class FileError extends Error {
   }
 }
 
-/** Tells whether `value` is a {@link FileError}. */
+/**
+ * Tells whether `value` is a {@link FileError}.
+ *
+ * @example
+ * if (isFileError(error)) console.error(error.code)
+ */
 export function isFileError(value: unknown): value is FileError {
   return value instanceof FileError
 }

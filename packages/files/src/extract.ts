@@ -13,12 +13,22 @@ import { VERSION } from './version.js'
 
 const MIB = 1024 * 1024
 
-/** Hex SHA-256 of bytes. */
+/**
+ * Hex SHA-256 of bytes.
+ *
+ * @example
+ * sha256Of(new TextEncoder().encode('abc')) //=> 'ba7816bf…'
+ */
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** Throws FILE_TOO_LARGE when `size` is over `limit` bytes. */
+/**
+ * Throws FILE_TOO_LARGE when `size` is over `limit` bytes.
+ *
+ * @example
+ * checkSize(file.size, 50 * 1024 * 1024) // throws FILE_TOO_LARGE above 50 MiB
+ */
 export function checkSize(size: number, limit: number = DEFAULT_LIMITS.maxBytes): void {
   if (size > limit) {
     throw new FileError(

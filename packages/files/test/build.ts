@@ -9,7 +9,7 @@ import fontkit from '@pdf-lib/fontkit'
 import { AlignmentType, Document, Footer, Header, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib'
 
-export const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'
 export const hasDejaVu = existsSync(DEJAVU)
 
 const MARKERS: ReadonlyArray<[RegExp, number]> = [

@@ -32,7 +32,7 @@ export function fixtureCatalog(): ImportCatalog {
 }
 
 /** What an import reads, without line numbers (a file's lines need not fall where the text's did). */
-export function reading(preview: PlanPreview) {
+function reading(preview: PlanPreview) {
   const { header } = preview
   return {
     header: {

@@ -22,7 +22,7 @@ import {
 import DataLoader from 'dataloader'
 
 /** A task's status on a date and its obligations. */
-export interface TaskStatusValue {
+interface TaskStatusValue {
   status: TaskStatus
   obligations: ObligationStatusRow[]
 }

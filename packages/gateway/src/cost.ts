@@ -37,7 +37,7 @@ export interface CostLimits {
 }
 
 /** What a query is estimated to cost. */
-export interface QueryCost {
+interface QueryCost {
   readonly rows: number
   readonly statements: number
 }
@@ -56,7 +56,7 @@ function argValue(node: ValueNode | undefined, variables: Record<string, unknown
  * @example
  * const { rows, statements } = queryCost(schema, operation, fragments, { n: 100 })
  */
-export function queryCost(
+function queryCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,

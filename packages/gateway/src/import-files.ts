@@ -9,7 +9,7 @@ import { basename, join } from 'node:path'
 import { isDomainError, type Chidao, type ImportResult } from '@chidao/core'
 import { checkSize, DEFAULT_LIMITS, extractText, isFileError, type ExtractResult } from '@chidao/files'
 
-export interface ImportFilesOptions {
+interface ImportFilesOptions {
   readonly actor: string
   readonly dryRun: boolean
   readonly resolutions: Readonly<Record<string, string>>
@@ -21,7 +21,7 @@ export interface ImportFilesOptions {
 }
 
 /** One file's outcome. */
-export interface FileOutcome {
+interface FileOutcome {
   readonly file: string
   readonly ok: boolean
   readonly error: { readonly code: string; readonly message: string } | null
@@ -75,7 +75,7 @@ const warningsOf = (r: ImportResult | null) => r?.preview.warnings.filter((w) =>
 const tasksOf = (r: ImportResult | null) => r?.preview.tasks.filter((t) => !t.grouping).length ?? 0
 
 /** One line for a file: read how, tasks, warnings, written or not (or why it failed). */
-export function summaryLine(o: FileOutcome): string {
+function summaryLine(o: FileOutcome): string {
   const name = basename(o.file)
   if (!o.ok) return `✗ ${name}: ${o.error!.code} — ${o.error!.message}`
   const x = o.extracted!
@@ -93,7 +93,7 @@ export function summaryLine(o: FileOutcome): string {
 }
 
 /** The final table: one row per file. */
-export function summaryTable(outcomes: readonly FileOutcome[]): string {
+function summaryTable(outcomes: readonly FileOutcome[]): string {
   const rows = [['file / tệp', 'read by', 'pages', 'tasks', 'warnings', 'result / kết quả']]
   for (const o of outcomes) {
     const r = o.result

@@ -15,7 +15,7 @@ import busboy from 'busboy'
 import { createContext, type Context } from './context.js'
 
 /** What the route needs from the gateway. */
-export interface ImportRoute {
+interface ImportRoute {
   readonly server: ApolloServer<Context>
   readonly chidao: Chidao
   readonly store: Store

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { sqlitePathOf, storeKindOf } from '@chidao/core'
 
 /** The default SQLite file, in the current directory. */
-export const DEFAULT_DB = 'chidao.sqlite'
+const DEFAULT_DB = 'chidao.sqlite'
 
 /** The store options every command takes. */
 export interface StoreOptions {

@@ -11,11 +11,16 @@ import { buildSchema } from './schema.js'
 import { DocumentType, OrganizationType, TaskType } from './types/domain.type.js'
 import { fromGlobalId } from './types/relay.js'
 
-export const ENTITIES = ['Organization', 'Document', 'Task'] as const
+const ENTITIES = ['Organization', 'Document', 'Task'] as const
 
 let built: Promise<GraphQLSchema> | undefined
 
-/** The subgraph SDL: the schema plus the federation link and the entity keys. */
+/**
+ * The subgraph SDL: the schema plus the federation link and the entity keys.
+ *
+ * @example
+ * writeFileSync('chidao.subgraph.graphql', await subgraphSdl())
+ */
 export async function subgraphSdl(): Promise<string> {
   let sdl = printSchema(await buildSchema())
   for (const entity of ENTITIES)

@@ -11,13 +11,23 @@ export type CalendarDate = string
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** Days in `month` (1–12) of `year`, Gregorian. */
+/**
+ * Days in `month` (1–12) of `year`, Gregorian.
+ *
+ * @example
+ * daysInMonth(2024, 2) //=> 29
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
-/** Whether `year` is a Gregorian leap year. */
+/**
+ * Whether `year` is a Gregorian leap year.
+ *
+ * @example
+ * isLeapYear(2100) //=> false
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
@@ -81,7 +91,12 @@ export function ymd(year: number, month: number, day: number): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
-/** Splits a date into `[year, month, day]`. */
+/**
+ * Splits a date into `[year, month, day]`.
+ *
+ * @example
+ * parts('2025-12-31') //=> [2025, 12, 31]
+ */
 export function parts(date: CalendarDate): [year: number, month: number, day: number] {
   // Digit arithmetic (48 is '0'): this sits on every hot path of the calendar.
   return [
@@ -102,7 +117,12 @@ export function toDayNumber(date: CalendarDate): number {
   return ymdToDayNumber(y, m, d)
 }
 
-/** Day number of year/month/day (proleptic Gregorian). */
+/**
+ * Day number of year/month/day (proleptic Gregorian).
+ *
+ * @example
+ * ymdToDayNumber(2025, 12, 31) === toDayNumber('2025-12-31') //=> true
+ */
 export function ymdToDayNumber(year: number, month: number, day: number): number {
   // Howard Hinnant's days_from_civil.
   const y = month <= 2 ? year - 1 : year
@@ -163,12 +183,22 @@ export function endOfMonth(year: number, month: number): CalendarDate {
   return ymd(year, month, daysInMonth(year, month))
 }
 
-/** Compares two dates: negative, zero or positive. `YYYY-MM-DD` strings sort as dates. */
+/**
+ * Compares two dates: negative, zero or positive. `YYYY-MM-DD` strings sort as dates.
+ *
+ * @example
+ * ['2026-01-02', '2025-12-31'].sort(compareDates) //=> ['2025-12-31', '2026-01-02']
+ */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), from an instant. */
+/**
+ * Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), from an instant.
+ *
+ * @example
+ * todayInVietnam(new Date('2025-12-31T18:00:00Z')) //=> '2026-01-01'
+ */
 export function todayInVietnam(now: Date = new Date()): CalendarDate {
   return fromDayNumber(Math.floor((now.getTime() + 7 * 3_600_000) / 86_400_000))
 }

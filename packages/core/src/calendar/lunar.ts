@@ -8,7 +8,7 @@
  * Vietnam reckons on UTC+7 and China on UTC+8, so some years differ: Tết 2007 is 17/2 here
  * (18/2 in China) and Tết 2030 is 2/2 (3/2).
  */
-import { dayOfWeek, fromDayNumber, toDayNumber, type CalendarDate } from './date.js'
+import { fromDayNumber, toDayNumber, type CalendarDate } from './date.js'
 import { jdUtToJde, jdeToJdUt, newMoonJde, sunLongitude } from './astronomy.js'
 
 /** A date of the lunar calendar. */
@@ -217,6 +217,3 @@ export function leapMonthOf(year: number, offsetHours = VIETNAM_UTC_OFFSET_HOURS
 export function tetOf(year: number, offsetHours = VIETNAM_UTC_OFFSET_HOURS): CalendarDate {
   return lunarToSolar({ year, month: 1, day: 1, isLeapMonth: false }, offsetHours)
 }
-
-/** Day of the week of a date, re-exported for calendar users. */
-export { dayOfWeek }

@@ -28,7 +28,12 @@ export interface CascadeData {
   readonly alignmentReviews: readonly AlignmentReview[]
 }
 
-/** Indexes over a {@link CascadeData}, built once and shared by the rules. */
+/**
+ * Indexes over a {@link CascadeData}, built once and shared by the rules.
+ *
+ * @example
+ * const index = new CascadeIndex(await loadCascadeData(store.db))
+ */
 export class CascadeIndex {
   readonly data: CascadeData
   readonly organization = new Map<string, Organization>()

@@ -24,7 +24,12 @@ export interface Obligation {
   readonly succeededOn: CalendarDate | null
 }
 
-/** Whether an organisation exists on a date. */
+/**
+ * Whether an organisation exists on a date.
+ *
+ * @example
+ * validOn(district, '2025-07-01') //=> false for a district dissolved on 30/6/2025
+ */
 export function validOn(o: Organization, date: CalendarDate): boolean {
   return (o.validFrom === null || o.validFrom <= date) && (o.validTo === null || date <= o.validTo)
 }
@@ -45,6 +50,9 @@ export function matchesGroupRule(o: Organization, s: GroupSelector): boolean {
 /**
  * Members of a group on a date: organisations below `withinId` matching its tiers, kinds and blocs,
  * plus its explicit members, that exist on the date (on any date, when `date` is null).
+ *
+ * @example
+ * const communes = groupMembers(index, group.id, '2025-12-31')
  */
 export function groupMembers(index: CascadeIndex, groupId: string, date: CalendarDate | null): Organization[] {
   const group = index.group.get(groupId)

@@ -85,7 +85,7 @@ export function select(index: CascadeIndex, evaluation: CascadeEvaluation, scope
 }
 
 /** A task, the tasks under it in its plan, and every task of lower plans implementing any of them. */
-export function taskSubtree(index: CascadeIndex, taskId: string): Set<string> {
+function taskSubtree(index: CascadeIndex, taskId: string): Set<string> {
   const under = new Map<string, string[]>()
   for (const t of index.task.values()) if (t.parentId) (under.get(t.parentId) ?? under.set(t.parentId, []).get(t.parentId)!).push(t.id)
   const seen = new Set<string>()

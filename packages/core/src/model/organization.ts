@@ -8,7 +8,12 @@ import type { CalendarDate } from '../calendar/date.js'
 export const TIERS = ['CENTRAL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'BELOW'] as const
 export type Tier = (typeof TIERS)[number]
 
-/** Rank of a tier, 0 = central; a lower number is a higher tier. */
+/**
+ * Rank of a tier, 0 = central; a lower number is a higher tier.
+ *
+ * @example
+ * tierRank('CENTRAL') < tierRank('COMMUNE') //=> true
+ */
 export function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier)
 }

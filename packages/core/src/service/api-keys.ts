@@ -87,14 +87,24 @@ export function createApiKey(
   return runCommand(runner, { actor: input.actor ?? 'setup' }, createApiKeyCommand, input)
 }
 
-/** The grant of a presented secret, or null when it is unknown or revoked. */
+/**
+ * The grant of a presented secret, or null when it is unknown or revoked.
+ *
+ * @example
+ * const grant = await resolveApiKey(store.db, request.headers['x-api-key']) // null: unknown or revoked
+ */
 export async function resolveApiKey(db: Db, secret: string): Promise<ApiKeyGrant | null> {
   const row = await findLiveApiKey(db, hash(secret))
   if (row) await touchApiKey(db, row.id, new Date().toISOString())
   return row ? { keyId: row.id, organizationId: row.organizationId, role: row.role as ApiKeyRole } : null
 }
 
-/** Whether a grant may act for an organisation: its own, or one below it. */
+/**
+ * Whether a grant may act for an organisation: its own, or one below it.
+ *
+ * @example
+ * if (!(await mayActFor(store.db, grant, commune.id))) throw new DomainError('FORBIDDEN', '…')
+ */
 export function mayActFor(db: Db, grant: ApiKeyGrant, organizationId: string): Promise<boolean> {
   return actsFor(db, grant.organizationId, organizationId)
 }

@@ -122,12 +122,12 @@ export async function requireEditor(db: Db, grant: ApiKeyGrant | null | undefine
 }
 
 /** Whether an issuer may oblige `org` on its own: a body of its tier or below, in its province (a central issuer: anywhere). */
-export function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pick<Organization, 'tier' | 'scope'>): boolean {
+function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pick<Organization, 'tier' | 'scope'>): boolean {
   return tierRank(org.tier) >= tierRank(issuer.tier) && (issuer.scope === 'VN' || org.scope === issuer.scope)
 }
 
 /** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
-export async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
+async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
   if (!taskIds.length) return new Set()
   const rows = await db
     .selectFrom('obligationSpan')

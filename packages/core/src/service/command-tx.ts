@@ -107,7 +107,7 @@ export function defineCommand<I, T>(command: Command<I, T>): Command<I, T> {
 }
 
 /** What {@link runCommand} needs: a clock, an id maker, and a transaction to run in. */
-export interface CommandRunner {
+interface CommandRunner {
   readonly now: () => Date
   readonly newId: () => string
   /** Runs `work` in the ambient transaction, or a new one. */

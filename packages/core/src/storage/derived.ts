@@ -30,6 +30,9 @@ async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Recor
 /**
  * Reads a whole cascade into memory (reports without their evidence): what the reference rules
  * take. For tests and small deployments; national-scale questions go to the SQL queries.
+ *
+ * @example
+ * const evaluation = evaluateCascade(await loadCascadeData(store.db), '2025-12-31')
  */
 export async function loadCascadeData(db: Db): Promise<CascadeData> {
   const [organizations, successions, groups, documents, documentLinks, tasks, taskLinks, assignments, reports, reviews] = await Promise.all(
@@ -60,7 +63,12 @@ export async function loadCascadeData(db: Db): Promise<CascadeData> {
   }
 }
 
-/** Rebuilds every derived table from the base tables. */
+/**
+ * Rebuilds every derived table from the base tables.
+ *
+ * @example
+ * await refreshDerived(store.db) // after writing rows directly (a bulk load)
+ */
 export async function refreshDerived(db: Db): Promise<void> {
   // Only what the derived tables depend on: not documents, assignments or reports.
   const [organizations, groups, tasks, taskLinks] = await Promise.all([

@@ -12,7 +12,12 @@ import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
-/** The migrations of chidao's schema, in order, for one store. */
+/**
+ * The migrations of chidao's schema, in order, for one store.
+ *
+ * @example
+ * Object.keys(migrations('sqlite')) //=> ['0001-initial', '0002-alignment-review', …]
+ */
 export function migrations(store: StoreKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(store),
@@ -44,7 +49,12 @@ export async function migrateToLatest(store: Store): Promise<MigrationResultSet>
   return result
 }
 
-/** Undoes every migration: an empty database again. */
+/**
+ * Undoes every migration: an empty database again.
+ *
+ * @example
+ * await migrateDown(store) // undoes every migration, newest first (an empty schema)
+ */
 export async function migrateDown(store: Store): Promise<void> {
   const m = migrator(store)
   for (;;) {

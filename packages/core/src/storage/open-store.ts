@@ -63,7 +63,12 @@ export function storeKindOf(url: string): StoreKind {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite'
 }
 
-/** The file an SQLite connection string names: `sqlite:x.db`, `file:x.db`, `x.db`, `:memory:`. */
+/**
+ * The file an SQLite connection string names: `sqlite:x.db`, `file:x.db`, `x.db`, `:memory:`.
+ *
+ * @example
+ * sqlitePathOf('sqlite:./chidao.db') //=> './chidao.db'
+ */
 export function sqlitePathOf(url: string): string {
   const path = url.replace(/^(sqlite|file):(\/\/)?/i, '')
   return path === '' ? ':memory:' : path

@@ -19,7 +19,7 @@ export function tierRankSql(column: string): RawBuilder<number> {
 }
 
 /** `(…)`: the literals of a closed set, for `in`. */
-export function sqlList(values: readonly string[]): RawBuilder<unknown> {
+function sqlList(values: readonly string[]): RawBuilder<unknown> {
   return sql`(${sql.join(values.map((v) => sql.lit(v)))})`
 }
 

@@ -7,7 +7,7 @@
 import { refreshDerived, type Chidao, type Store } from '../../src/index.js'
 import { ctx, registerSmallCascade } from './cascade.js'
 
-export const COMMUNES = ['BINHSON', 'TINHKHE', 'SONTINH', 'NGHIAHANH', 'DUCPHO', 'MODUC', 'BANAN', 'LYSON']
+const COMMUNES = ['BINHSON', 'TINHKHE', 'SONTINH', 'NGHIAHANH', 'DUCPHO', 'MODUC', 'BANAN', 'LYSON']
 
 /** Registers the cascade the workload writes into; returns the parent task, its children and the plan they are in. */
 export async function setUpWorkload(chidao: Chidao) {
@@ -49,7 +49,7 @@ export async function setUpWorkload(chidao: Chidao) {
 type Setup = Awaited<ReturnType<typeof setUpWorkload>>
 
 /** The racing commands, each a thunk; run with Promise.all (concurrent) or in order (serial). */
-export function workload(chidao: Chidao, { docs, parent, children }: Setup): (() => Promise<unknown>)[] {
+function workload(chidao: Chidao, { docs, parent, children }: Setup): (() => Promise<unknown>)[] {
   return [
     // Assignments racing on one task: positions and obligation spans of the same task.
     ...COMMUNES.map((name) => () => chidao.assign(ctx, { taskId: parent.id, role: 'COORDINATING', organizationCode: `QNG.${name}.UBND` })),

@@ -14,7 +14,7 @@ import { VERSION } from '../version.js'
 
 const PARTS = ['[Content_Types].xml', 'word/document.xml', 'word/numbering.xml', 'word/styles.xml'] as const
 
-export interface DocxLimits {
+interface DocxLimits {
   readonly maxUncompressedBytes: number
   readonly maxCompressionRatio: number
 }

@@ -46,7 +46,7 @@ function letters(n: number): string {
 }
 
 /** A number in one of Word's formats (`decimal`, `upperRoman`, `lowerLetter`…). */
-export function formatNumber(n: number, format: string): string {
+function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'upperRoman':
       return roman(n)

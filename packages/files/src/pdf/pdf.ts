@@ -13,7 +13,7 @@ import { layoutPage, type TextPiece } from './layout.js'
 /** A page with fewer letters than this in its text layer is taken for a scan. */
 const MIN_LETTERS = 20
 
-export interface PdfOptions {
+interface PdfOptions {
   readonly maxPages: number
   readonly ocrLanguages: string
   readonly ocrDpi: number

@@ -1,7 +1,7 @@
 /** The dashboard's words in Vietnamese and English (`?lang=en`). */
 import type { TaskStatus } from '@chidao/core'
 
-export type Lang = 'vi' | 'en'
+type Lang = 'vi' | 'en'
 
 const WORDS = {
   appName: ['Theo dõi chỉ đạo', 'Directive monitoring'],
@@ -95,7 +95,7 @@ const WORDS = {
   ofPlan: ['Thuộc văn bản', 'In'],
 } as const satisfies Record<string, readonly [string, string]>
 
-export type Word = keyof typeof WORDS
+type Word = keyof typeof WORDS
 
 const STATUS: Record<TaskStatus, readonly [string, string]> = {
   COMPLETED_ON_TIME: ['Hoàn thành đúng hạn', 'Completed on time'],

@@ -11,14 +11,14 @@ import { allPages, type Run } from './query.js'
 
 const TASK = 'id code content status(asOf: $asOf) document { id symbol } effectiveDeadline { effectiveDueDate normalized }'
 /** One list of what it owes, in one status (an operation each: together they would pass the cost limit). */
-export const OWED_QUERY = `query Owed($code: ID!, $asOf: Date!, $status: TaskStatus!) {
+const OWED_QUERY = `query Owed($code: ID!, $asOf: Date!, $status: TaskStatus!) {
   tasks(filter: { organization: $code, status: $status }, asOf: $asOf, first: 100) { totalCount edges { node { ${TASK} } } } }`
-export const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
+const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
   organization(code: $code) { code name shortName tier kind scope parent { code name } }
   card: scorecard(organization: $code, asOf: $asOf) { total percentComplete onTimeRate counts { status count } }
   plans: documents(issuer: $code, first: 50) { totalCount edges { node { id symbol kind title issuedOn } } } }`
 /** The reports it made on what it owes (a second operation: with the lists above it would pass the cost limit). */
-export const ORGANIZATION_REPORTS_QUERY = `query OrganizationReports($code: ID!, $asOf: Date!, $after: String) {
+const ORGANIZATION_REPORTS_QUERY = `query OrganizationReports($code: ID!, $asOf: Date!, $after: String) {
   owed: tasks(filter: { organization: $code }, asOf: $asOf, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id code document { symbol }
     reports(first: 10) { edges { node { reportedOn claimedStatus percent verificationStatus organization { code } } } } } } } }`
 

@@ -17,7 +17,7 @@ const CARD = `fragment Card on Scorecard { asOf total percentComplete onTimeRate
   bottlenecks(first: 10) { ${OVERDUE_FIELDS} } }`
 
 /** The GraphQL operation for a unit: a province, the nation or one organisation. */
-export function scorecardQuery(kind: 'province' | 'nation' | 'organization'): string {
+function scorecardQuery(kind: 'province' | 'nation' | 'organization'): string {
   const field =
     kind === 'province'
       ? 'card: provinceScorecard(province: $unit, asOf: $asOf)'
@@ -59,7 +59,7 @@ interface Overdue {
   effectiveDueDate: string | null
   dependentTasks: number
 }
-export interface Card {
+interface Card {
   asOf: string
   total: number
   percentComplete: number | null
@@ -96,7 +96,7 @@ function scoreTable(tr: Translator, id: string, caption: string, scores: Score[]
 }
 
 /** The overdue obligations as a table (the overdue list or the bottlenecks). */
-export function overdueTable(
+function overdueTable(
   tr: Translator,
   id: string,
   caption: string,

@@ -41,7 +41,7 @@ export function runner(server: ApolloServer<Context>, context: () => Promise<Con
 }
 
 /** A connection page as the API returns it. */
-export interface Page<T> {
+interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null }
   edges: { node: T }[]
 }

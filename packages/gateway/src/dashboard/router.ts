@@ -19,7 +19,7 @@ import { provincePage, resolveUnit } from './province.page.js'
 import { QueryError, runner, type Run } from './query.js'
 import { taskPage } from './task.page.js'
 
-export interface DashboardOptions {
+interface DashboardOptions {
   readonly server: ApolloServer<Context>
   /** The context of a request presenting this Authorization header (throws UNAUTHENTICATED when a key is needed). */
   readonly context: (authorization: string | undefined) => Promise<Context>
@@ -28,7 +28,7 @@ export interface DashboardOptions {
 }
 
 /** Handles a request when it is the dashboard's; answers false otherwise. */
-export type DashboardHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
+type DashboardHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 

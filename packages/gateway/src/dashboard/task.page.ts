@@ -9,7 +9,7 @@ import { href, statusBadge } from './layout.js'
 import type { Run } from './query.js'
 
 const DEADLINE = 'kind dueDate effectiveDueDate normalized english condition text reason'
-export const TASK_QUERY = `query TaskPage($id: ID!, $asOf: Date!) { task(id: $id) {
+const TASK_QUERY = `query TaskPage($id: ID!, $asOf: Date!) { task(id: $id) {
   id code content timePhrase output state status(asOf: $asOf)
   document { id symbol title issuedOn issuer { code name } }
   deadline { ${DEADLINE} } effectiveDeadline { ${DEADLINE} }
@@ -20,7 +20,7 @@ export const TASK_QUERY = `query TaskPage($id: ID!, $asOf: Date!) { task(id: $id
   violations(first: 20) { edges { node { code dueDate parentDueDate parentTask { id code document { symbol } } } } } } }`
 
 /** Its reports (a second operation: with the rest they would pass the cost limit). */
-export const TASK_REPORTS_QUERY = `query TaskReports($id: ID!) { task(id: $id) {
+const TASK_REPORTS_QUERY = `query TaskReports($id: ID!) { task(id: $id) {
   reports(first: 100) { totalCount edges { node { reportedOn period periodStart periodEnd claimedStatus percent completedOn narrative
     organization { code name } evidence { title uri sha256 } verificationStatus verifier { name } verifiedOn verificationNote } } } } }`
 

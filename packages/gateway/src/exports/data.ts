@@ -109,7 +109,7 @@ export async function planData(run: Run, documentId: string, asOf: string): Prom
 }
 
 /** "Tỉnh Quảng Ngãi" → "Quảng Ngãi" (the place line of a document); Hà Nội for central bodies. */
-export function placeName(territory: string | null): string {
+function placeName(territory: string | null): string {
   return territory ? territory.replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu)\s+/u, '') : 'Hà Nội'
 }
 

@@ -54,7 +54,7 @@ const PERIOD_TITLE: Record<string, (y: number, i: number) => string> = {
 }
 
 /** The period as written in a report's title ("quý IV năm 2025"). */
-export function periodTitle(period: Period): string {
+function periodTitle(period: Period): string {
   return (PERIOD_TITLE[period.kind] ?? ((y: number) => `năm ${y}`))(period.year, period.index)
 }
 

@@ -10,7 +10,7 @@ export type ExportRequest =
   | { kind: 'scorecard' | 'overdue'; unit: string; asOf: string }
   | { kind: 'periodic'; documentId: string; period: { kind: string; year: number; index: number } }
 
-export interface ExportedFile {
+interface ExportedFile {
   filename: string
   type: string
   body: Buffer
@@ -20,7 +20,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** A file name from a symbol: "01-KH/BCĐ" → "01-KH-BCD" (ASCII, for every browser and disk). */
-export function fileSafe(text: string): string {
+function fileSafe(text: string): string {
   return (
     text
       .normalize('NFD')

@@ -10,7 +10,7 @@ import type { ExportPlan, ExportScorecard } from './data.js'
 const vi = translator('vi')
 
 /** A YYYY-MM-DD day as the Date exceljs writes as that day (exceljs counts days in UTC). */
-export function excelDate(day: string | null): Date | null {
+function excelDate(day: string | null): Date | null {
   return day ? new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))) : null
 }
 

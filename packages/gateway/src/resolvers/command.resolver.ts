@@ -129,7 +129,7 @@ const RECORD: Pick<Answer, 'payload' | 'make'> = {
 }
 
 /** The resolver of one command's mutation. */
-export function commandResolver(command: AnyCommand): new () => object {
+function commandResolver(command: AnyCommand): new () => object {
   const name = mutationName(command)
   const Input = inputType(`${upperFirst(name)}Input`, command.input)
   const answer = command.answer ? ANSWERS[command.answer.entity as keyof typeof ANSWERS] : null

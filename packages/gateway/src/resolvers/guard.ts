@@ -9,7 +9,7 @@ import type { Context } from '../context.js'
 import { UserError } from '../types/mutation.type.js'
 import { fromGlobalId } from '../types/relay.js'
 
-export interface Outcome<T> {
+interface Outcome<T> {
   value: T | null
   userErrors: UserError[]
 }

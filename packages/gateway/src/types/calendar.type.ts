@@ -34,7 +34,7 @@ export class DeadlineType {
 
 // Declared after Deadline: decorator metadata names it, and ESM classes are not hoisted.
 @ObjectType({ description: 'A phase of a phased time phrase.' })
-export class DeadlinePhaseType {
+class DeadlinePhaseType {
   @Field(() => String) label!: string
   @Field(() => DeadlineType) deadline!: DeadlineType
 }

@@ -7,7 +7,7 @@ import { DeadlineKindEnum } from './enums.js'
 import { UserError } from './mutation.type.js'
 
 @InputType('ImportResolutionInput', { description: 'A phrase of the text resolved by hand to an organisation or group.' })
-export class ImportResolutionInput {
+class ImportResolutionInput {
   @Field(() => String, { description: 'The phrase as the plan writes it ("các cơ quan, đơn vị liên quan").' }) phrase!: string
   @Field(() => String, { description: 'Organisation or group code.' }) code!: string
 }
@@ -26,7 +26,7 @@ export class ImportPlanInput {
 }
 
 @ObjectType('ImportedAgency', { description: 'An agency phrase and what it was matched to.' })
-export class ImportedAgencyType {
+class ImportedAgencyType {
   @Field(() => String, { description: 'As written.' }) text!: string
   @Field(() => String, { nullable: true, description: 'Organisation or group code; null for a generic phrase nobody resolved.' }) code!:
     | string
@@ -41,7 +41,7 @@ export class ImportedAgencyType {
 }
 
 @ObjectType('ImportedTask')
-export class ImportedTaskType {
+class ImportedTaskType {
   @Field(() => String) code!: string
   @Field(() => String, { nullable: true }) parentCode!: string | null
   @Field(() => String) content!: string
@@ -57,7 +57,7 @@ export class ImportedTaskType {
 }
 
 @ObjectType('ImportWarning')
-export class ImportWarningType {
+class ImportWarningType {
   @Field(() => String) code!: string
   @Field(() => String, { description: 'INFO or WARNING.' }) severity!: string
   @Field(() => String) message!: string
@@ -66,7 +66,7 @@ export class ImportWarningType {
 }
 
 @ObjectType('ImportCitation')
-export class ImportCitationType {
+class ImportCitationType {
   @Field(() => String) symbol!: string
   @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null
   @Field(() => String, { nullable: true }) issuerCode!: string | null
@@ -74,7 +74,7 @@ export class ImportCitationType {
 }
 
 @ObjectType('ImportCounts')
-export class ImportCountsType {
+class ImportCountsType {
   @Field(() => Int) documents!: number
   @Field(() => Int) links!: number
   @Field(() => Int) tasks!: number

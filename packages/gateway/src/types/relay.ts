@@ -77,7 +77,7 @@ export class ConnectionArgs {
 }
 
 /** Which slice of a list a page holds. */
-export interface PageWindow {
+interface PageWindow {
   readonly offset: number
   readonly limit: number
 }

@@ -15,7 +15,7 @@ import type { CommandContext, ServiceEnv } from '../command-tx.js'
 import { importCatalog } from '../queries/import-catalog.js'
 
 /** The role an import needs, for the plan's issuer (checked when a key acts). */
-export const IMPORT_ROLE = 'EDITOR'
+const IMPORT_ROLE = 'EDITOR'
 
 /** Whether the key may register a document as issued by this body (its own subtree; a key for no organisation: any). */
 export async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {

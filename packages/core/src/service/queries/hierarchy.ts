@@ -22,7 +22,7 @@ import { requireDate } from '../validate.js'
 export { plansNeedingReviewSql as plansNeedingReview } from '../../storage/review-query.js'
 
 /** An overdue obligation and how many tasks in lower plans depend on it. */
-export type OverdueObligation = ObligationStatusRow & { dependentTasks: number }
+type OverdueObligation = ObligationStatusRow & { dependentTasks: number }
 
 /** Every obligation of a scope with its status on a date (group fan-out and successions applied). */
 export function obligations(db: Db, scope: ScorecardScope, asOf: CalendarDate): Promise<ObligationStatusRow[]> {
