@@ -172,7 +172,9 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
   })
   const dryRun = option(u, url, 'dryRun').some((v) => /^(1|true|yes)$/i.test(v))
   const { source, extractor, pages, warnings } = extracted
-  const context: Context = { ...createContext(route.chidao, grant), importSource: { ...source, extractor, pages } }
+  // With an Idempotency-Key, a retry of this upload gets the import's first answer (kept by core in its write transaction).
+  const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null
+  const context: Context = { ...createContext(route.chidao, grant, false, idempotencyKey), importSource: { ...source, extractor, pages } }
   const result = await route.server.executeOperation(
     { query: IMPORT_PLAN, variables: { input: { text: extracted.text, dryRun, resolutions } } },
     { contextValue: context },

@@ -19,6 +19,7 @@ import { warningList } from '../../import/warnings.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
+import { KeyedRequest, type IdempotencyScope } from '../idempotency.js'
 import { refuseControlCharacters } from '../validate.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
@@ -37,7 +38,16 @@ export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   readonly issuerCode?: string | null
   /** The file the text was read from (a .docx, PDF or scan), kept with the document as its provenance. */
   readonly source?: DocumentSource
+  /**
+   * The caller's idempotency key: the first answer is kept in the import's write transaction, and
+   * the same key with the same text and options gives it again without reading the plan or writing
+   * (IDEMPOTENCY_KEY_REUSED with another text or options).
+   */
+  readonly idempotency?: IdempotencyScope | null
 }
+
+/** The command name an import's idempotency keys are kept under (as the gateway's mutation). */
+export const IMPORT_COMMAND = 'importPlan'
 
 /** What an import wrote (nothing, on a dry run). */
 export interface ImportResult {
@@ -96,13 +106,31 @@ export async function previewImport(env: ServiceEnv, text: string, options: Impo
 export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
   refuseControlCharacters(text, ['input', 'text'], true)
+  const keyed = KeyedRequest.of(options.idempotency, IMPORT_COMMAND, {
+    text,
+    dryRun: options.dryRun === true,
+    resolutions: options.resolutions ?? {},
+    issuerCode: options.issuerCode ?? null,
+    source: options.source ?? null,
+  })
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
   await authorizeImport(env, ctx, text, options)
+  // A retry of a request already answered: the first answer, before anything is read again.
+  const replay = keyed ? await keyed.stored<ImportResult>(env.db) : null
+  if (replay) return replay.answer
   // The commands below run as the importer's steps, under the same key: each applies the authorization model.
   const steps: CommandContext = { actor: ctx.actor, grant: ctx.grant ?? null }
   if (options.dryRun) {
     const preview = await previewImport(env, text, options)
-    return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
+    const result: ImportResult = {
+      preview,
+      document: await existingDocument(env, preview),
+      dryRun: true,
+      created: none(),
+      violations: [],
+      uncovered: [],
+    }
+    return keyed ? env.transaction(() => keyed.once(env.db, async () => result, env.now)) : result
   }
   // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
   const preview = await asImportedBy(env, await previewImport(env, text, options), options.issuerCode)
@@ -115,7 +143,11 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
   const issuerCode = header.issuer.code
   const kind = header.kind
-  return env.transaction(async () => {
+  // The key is checked again and kept inside the write transaction: a racing twin of this request
+  // either finds the answer kept here or conflicts and, run again, finds it.
+  return env.transaction(() => (keyed ? keyed.once(env.db, write, env.now) : write()))
+
+  async function write(): Promise<ImportResult> {
     const created = none()
 
     const parentIds: string[] = []
@@ -214,7 +246,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const violations = [...(await violationsOfTasks(env.db, taskIds)).values()].flat()
     const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
-  })
+  }
 }
 
 /** The role an import needs, for the plan's issuer (checked when a key acts). */
