@@ -17,6 +17,7 @@ import {
   type GraphQLInputObjectType,
   type GraphQLInputType,
 } from 'graphql'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGateway, createHttpServer } from '../src/index.js'
@@ -261,7 +262,7 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
 })
 
 describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
-  it('answers STORE_UNAVAILABLE and /readyz 503 while the server is down, and serves again when it is back', async () => {
+  it('answers STORE_UNAVAILABLE and /readyz 503 while the server shuts down and recovers, and serves again when it is back', async () => {
     const t = await initTest(postgres!)
     await new Chidao(t.store).registerOrganization(ctx, {
       code: 'BCT',
@@ -278,15 +279,40 @@ describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
       const { body } = await served.post('{ organization(code: "BCT") { name } }')
       return body.data?.organization?.name ?? body.errors?.[0]?.extensions?.code
     }
+    const holder = new pg.Client({ connectionString: postgres!.url })
+    await holder.connect()
     try {
       expect(await name()).toBe('Bộ Chính trị')
+      // A request in flight when the server shuts down: held behind a lock taken past the proxy.
+      await holder.query('begin')
+      await holder.query('lock table organization in access exclusive mode')
+      const inFlight = name()
+      let waiting = 0
+      for (let i = 0; i < 200 && waiting === 0; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(t.store.db)
+        waiting = rows[0]!.n
+        if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      expect(waiting).toBe(1)
+      expect(proxy.connections).toBeGreaterThan(0)
+      // Shutdown: every connection, the busy one and the idle ones, told 57P01 and closed; new ones refused.
       await proxy.down()
+      expect(await inFlight).toBe('STORE_UNAVAILABLE')
+      expect(proxy.connections).toBe(0)
+      await holder.query('rollback')
       expect(await name()).toBe('STORE_UNAVAILABLE')
       expect((await fetch(`${base}/readyz`)).status).toBe(503)
+      // Recovery: connections accepted, then refused with 57P03.
+      await proxy.starting()
+      expect(await name()).toBe('STORE_UNAVAILABLE')
+      expect((await fetch(`${base}/readyz`)).status).toBe(503)
+      expect((await fetch(`${base}/healthz`)).status).toBe(200)
       await proxy.up()
       expect((await fetch(`${base}/readyz`)).status).toBe(200)
       expect(await name()).toBe('Bộ Chính trị')
     } finally {
+      await holder.end().catch(() => undefined)
       await served.close()
       await store.close()
       await proxy.down().catch(() => undefined)
