@@ -126,6 +126,11 @@ export function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pi
   return tierRank(org.tier) >= tierRank(issuer.tier) && (issuer.scope === 'VN' || org.scope === issuer.scope)
 }
 
+/** Whether `org` is a body of a province other than the issuer's (a central issuer or body is in none). */
+export function isInAnotherProvince(issuer: Pick<Organization, 'scope'>, org: Pick<Organization, 'scope'>): boolean {
+  return issuer.scope !== 'VN' && org.scope !== 'VN' && org.scope !== issuer.scope
+}
+
 /** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
 export async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
   if (!taskIds.length) return new Set()
@@ -166,7 +171,7 @@ export async function requireAssignable(
   )
   if (!outside.length) return
   const bound = await holdersOf(db, parentTaskIds)
-  const refused = outside.filter((o) => !bound.has(o.id))
+  const refused = outside.filter((o) => isInAnotherProvince(issuer, o) || !bound.has(o.id))
   if (refused.length) {
     throw forbidden(
       `Không được giao nhiệm vụ lên cấp trên hoặc sang tỉnh khác (${refused.map((o) => o.code).join(', ')}) / ` +

@@ -16,7 +16,8 @@ import { readHeader } from '../../import/header.js'
 import { territoriesOf } from '../../import/province.js'
 import { sourceLines } from '../../import/lines.js'
 import { warningList } from '../../import/warnings.js'
-import { findOrganizationByCode } from '../../storage/repo/organizations.js'
+import { findDocument } from '../../storage/repo/documents.js'
+import { findOrganizationByCode, organizationsByIds } from '../../storage/repo/organizations.js'
 import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
 import { KeyedRequest, type IdempotencyScope } from '../idempotency.js'
@@ -24,7 +25,7 @@ import { refuseControlCharacters } from '../validate.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
 import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
-import { addTarget, linkDocument, registerDocument } from './documents.js'
+import { addTarget, isOfAnotherProvince, linkDocument, registerDocument } from './documents.js'
 import { addTask } from './tasks.js'
 
 /** Options of `Chidao.importPlan`. */
@@ -151,8 +152,13 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const created = none()
 
     const parentIds: string[] = []
+    const issuer = (await findOrganizationByCode(env.db, issuerCode))!
     for (const c of preview.implements) {
       if (c.documentKey) {
+        // A cited plan of another province is not implemented (it would bind that province's bodies): left unlinked.
+        const cited = await findDocument(env.db, c.documentKey)
+        const citedIssuer = cited ? (await organizationsByIds(env.db, [cited.issuerId]))[0] : null
+        if (citedIssuer && (await isOfAnotherProvince(env.db, issuer, citedIssuer))) continue
         parentIds.push(c.documentKey)
         continue
       }
