@@ -57,6 +57,22 @@ for (const dialect of DIALECTS) {
       })
     }
 
+    it('refuses a file provenance whose name carries NUL or a bidi override, before reading the plan', async () => {
+      const source = { sha256: 'a'.repeat(64), size: 10, mediaType: 'text/plain', extractor: { name: 'text', version: '1' }, pages: 1 }
+      const before = await rows()
+      for (const fileName of ['kh\u0000.txt', 'kh\u202Etxt.exe']) {
+        let read = 0
+        await expect(
+          t.chidao.importPlan(ctx, 'KẾ HOẠCH', { source: { ...source, fileName }, onProgress: () => read++ }),
+        ).rejects.toMatchObject({ code: 'INVALID_TEXT', field: ['input', 'source', 'fileName'] })
+        expect(read).toBe(0)
+      }
+      await expect(t.chidao.importPlan(ctx, 'KẾ HOẠCH', { source: { ...source, fileName: 'kh.txt', sha256: 'x' } })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      })
+      expect(await rows()).toEqual(before)
+    })
+
     it('keeps Vietnamese (composed or not) and characters outside the BMP exactly', async () => {
       const composed = 'Sở Tài chính tỉnh Quảng Ngãi 📄'
       const decomposed = composed.normalize('NFD')

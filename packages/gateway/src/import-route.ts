@@ -92,9 +92,19 @@ function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Upload> 
 async function upload(req: IncomingMessage, url: URL, maxBytes: number): Promise<Upload> {
   const type = req.headers['content-type'] ?? ''
   if (/^multipart\/form-data/i.test(type)) return readMultipart(req, maxBytes)
-  const fileName =
-    url.searchParams.get('fileName') ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
-  return { bytes: await readRaw(req, maxBytes), fileName: fileName ? decodeURIComponent(fileName) : 'upload', fields: new Map() }
+  // The query string is decoded already (decoding it again mangled a name holding "%"); a
+  // Content-Disposition filename* is percent-encoded, and kept as sent when that encoding is broken.
+  const disposition = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
+  const fileName = url.searchParams.get('fileName') ?? (disposition === undefined ? undefined : percentDecoded(disposition))
+  return { bytes: await readRaw(req, maxBytes), fileName: fileName || 'upload', fields: new Map() }
+}
+
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }
 
 function option(u: Upload, url: URL, name: string): string[] {

@@ -199,6 +199,17 @@ for (const dialect of DIALECTS) {
       expect(await count('task')).toBe(before + 2 * n)
     })
 
+    it('keeps a file name as sent in the query (decoded once), and refuses one carrying NUL with INVALID_TEXT, writing nothing', async () => {
+      const editor = { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}`, 'content-type': 'text/plain' }
+      const body = text.replace('212/KH-UBND', '231/KH-UBND')
+      const percent = await post(body, editor, `?dryRun=true&fileName=${encodeURIComponent('kế hoạch 100%E0.txt')}`)
+      expect(percent).toMatchObject({ status: 200, body: { file: { source: { fileName: 'kế hoạch 100%E0.txt' } } } })
+      const before = { task: await count('task'), source: await count('documentSource') }
+      const nul = await post(body, editor, '?fileName=kh%00.txt')
+      expect(nul).toMatchObject({ status: 422, body: { userErrors: [{ code: 'INVALID_TEXT', field: ['input', 'source', 'fileName'] }] } })
+      expect({ task: await count('task'), source: await count('documentSource') }).toEqual(before)
+    })
+
     it('answers a file over the limit with 413, other types with 415 and unreadable files with 422, writing nothing', async () => {
       const editor = { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}` }
       const before = await count('task')

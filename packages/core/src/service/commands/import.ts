@@ -12,13 +12,8 @@ import { importPlan, type ImportCatalog, type ImportPlanOptions, type PlanPrevie
 import type { Document, DocumentSource } from '../../model/document.js'
 import { recordDocumentSource } from '../../storage/repo/document-sources.js'
 import { catalogRows } from '../../storage/repo/organizations.js'
-import { readHeader } from '../../import/header.js'
-import { territoriesOf } from '../../import/province.js'
-import { sourceLines } from '../../import/lines.js'
-import { warningList } from '../../import/warnings.js'
 import { findDocument } from '../../storage/repo/documents.js'
 import { findOrganizationByCode, organizationsByIds } from '../../storage/repo/organizations.js'
-import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
 import { KeyedRequest, type IdempotencyScope } from '../idempotency.js'
 import { refuseControlCharacters } from '../validate.js'
@@ -26,6 +21,7 @@ import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
 import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
 import { addTarget, isOfAnotherProvince, linkDocument, registerDocument } from './documents.js'
+import { asImportedBy, authorizeImport, checkSource, mayIssueAs } from './import-checks.js'
 import { addTask } from './tasks.js'
 
 /** Options of `Chidao.importPlan`. */
@@ -107,6 +103,7 @@ export async function previewImport(env: ServiceEnv, text: string, options: Impo
 export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
   refuseControlCharacters(text, ['input', 'text'], true)
+  if (options.source !== undefined) checkSource(options.source)
   const keyed = KeyedRequest.of(options.idempotency, IMPORT_COMMAND, {
     text,
     dryRun: options.dryRun === true,
@@ -115,7 +112,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     source: options.source ?? null,
   })
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
-  await authorizeImport(env, ctx, text, options)
+  await authorizeImport(env, ctx, text, options, importCatalog)
   // A retry of a request already answered: the first answer, before anything is read again.
   const replay = keyed ? await keyed.stored<ImportResult>(env.db) : null
   if (replay) return replay.answer
@@ -255,9 +252,6 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   }
 }
 
-/** The role an import needs, for the plan's issuer (checked when a key acts). */
-export const IMPORT_ROLE = 'EDITOR'
-
 function none() {
   return { documents: 0, links: 0, tasks: 0, assignments: 0, targets: 0, sources: 0 }
 }
@@ -277,68 +271,6 @@ async function existingDocument(env: ServiceEnv, preview: PlanPreview): Promise<
     issuedOn: header.issuedOn,
     title: titleOf(preview),
   })
-}
-
-async function mayIssueAs(env: ServiceEnv, ctx: CommandContext, issuerCode: string): Promise<boolean> {
-  if (!ctx.grant || ctx.grant.organizationId === null) return true
-  const issuer = await findOrganizationByCode(env.db, issuerCode)
-  return issuer !== null && (await isAtOrAbove(env.db, ctx.grant.organizationId, issuer.id))
-}
-
-/**
- * Refuses, before the plan is read, a key that may not import it: below EDITOR, or not acting for
- * the issuer it is imported as (`issuerCode`), or, when none is named, for the issuer its header
- * names (only the header is read for that).
- */
-async function authorizeImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions): Promise<void> {
-  if (!ctx.grant) return
-  requireRole(ctx.grant, IMPORT_ROLE)
-  if (ctx.grant.organizationId === null) return
-  let issuerCode = options.issuerCode ?? null
-  if (issuerCode === null) {
-    const catalog = await importCatalog(env)
-    const { warn } = warningList()
-    const matcher = new AgencyMatcher(catalog.organizations, catalog.groups)
-    const issuer = readHeader(sourceLines(text), matcher, warn, text, territoriesOf(catalog.organizations)).header.issuer
-    issuerCode = issuer?.code && issuer.kind === 'ORGANIZATION' ? issuer.code : null
-  }
-  if (issuerCode === null) {
-    throw new DomainError('IMPORT_INCOMPLETE', 'The issuing body could not be read: name it (issuerCode) and import again', {
-      field: ['input', 'issuerCode'],
-    })
-  }
-  const issuer = await findOrganizationByCode(env.db, issuerCode)
-  if (!issuer) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  await requireActFor(env.db, ctx.grant, issuer.id, ['input', 'issuerCode'])
-}
-
-/** The preview with the issuer it is imported as: the header's, which must agree, or this one when the header names none. */
-async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuerCode: string | null | undefined): Promise<PlanPreview> {
-  if (!issuerCode) return preview
-  const read = preview.header.issuer
-  if (read?.code && read.kind === 'ORGANIZATION') {
-    if (read.code !== issuerCode) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        `The plan's header names ${read.code}, not ${issuerCode} / Tiêu đề kế hoạch ghi cơ quan ban hành khác`,
-        { field: ['input', 'issuerCode'] },
-      )
-    }
-    return preview
-  }
-  const org = await findOrganizationByCode(env.db, issuerCode)
-  if (!org) throw new DomainError('UNKNOWN_ORGANIZATION', `No organization with code ${issuerCode}`, { field: ['input', 'issuerCode'] })
-  const issuer: AgencyMatch = {
-    text: org.name,
-    code: org.code,
-    kind: 'ORGANIZATION',
-    tier: org.tier,
-    name: org.name,
-    confidence: 1,
-    start: 0,
-    end: 0,
-  }
-  return { ...preview, header: { ...preview.header, issuer } }
 }
 
 /** Assignments for matched agencies; generic phrases nobody resolved assign no one. */
