@@ -142,7 +142,7 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
     return
   }
   if (!hasRole(grant, 'EDITOR')) {
-    userError(res, 403, 'FORBIDDEN', `This needs a EDITOR key; this key is ${grant.role}`)
+    userError(res, 403, 'FORBIDDEN', `Cần khóa EDITOR; khóa này là ${grant.role} / This needs an EDITOR key; this key is ${grant.role}`)
     req.resume()
     return
   }
