@@ -184,6 +184,54 @@ for (const dialect of DIALECTS) {
       ).resolves.toMatchObject({ code: '2' })
     })
 
+    it('never obliges a body of another province, even one a central parent task binds', async () => {
+      // The Politburo's task binds both provinces' committees; each province's plan repeats it for its own only.
+      const root = await c.addTask(ctx, {
+        documentId: docs.nq57.id,
+        code: '9',
+        content: 'Gốc',
+        assignments: [
+          { role: 'LEAD', organizationCode: 'QNG.UBND' },
+          { role: 'LEAD', organizationCode: 'DNG.UBND' },
+        ],
+      })
+      const dngPlan = await c.registerDocument(await as('DNG.UBND'), {
+        symbol: '5/KH-UBND',
+        issuerCode: 'DNG.UBND',
+        issuedOn: '2025-09-01',
+        title: 'Kế hoạch Đà Nẵng',
+        implements: [docs.nq57.id],
+      })
+      const key = await as('DNG.UBND')
+      const task = { documentId: dngPlan.id, code: '1', content: 'Việc', timePhrase: 'trước ngày 01/01/2025', implements: [root.id] }
+      const before = await count('assignment')
+      await expect(c.addTask(key, { ...task, assignments: [{ role: 'LEAD', organizationCode: 'QNG.UBND' }] })).rejects.toMatchObject(
+        forbidden,
+      )
+      expect(await count('assignment')).toBe(before)
+      await expect(c.addTask(key, { ...task, assignments: [{ role: 'LEAD', organizationCode: 'DNG.UBND' }] })).resolves.toMatchObject({
+        code: '1',
+      })
+    })
+
+    it('links no plan to another province’s plan (LINK_ACROSS_PROVINCES), whoever asks; a merged province’s it may', async () => {
+      const dng = { symbol: '6/KH-UBND', issuerCode: 'DNG.UBND', issuedOn: '2025-09-01', title: 'Kế hoạch Đà Nẵng' }
+      const across = { code: 'LINK_ACROSS_PROVINCES' }
+      await expect(c.registerDocument(await as('DNG.UBND'), { ...dng, implements: [docs.kh359.id] })).rejects.toMatchObject(across)
+      await expect(c.registerDocument(ctx, { ...dng, implements: [docs.kh359.id] })).rejects.toMatchObject(across)
+      const plan = await c.registerDocument(await as('DNG.UBND'), { ...dng, implements: [docs.nq57.id] })
+      await expect(c.linkDocument(await as(null), { documentId: plan.id, parentId: docs.kh359.id })).rejects.toMatchObject(across)
+      expect((await c.childrenOf(docs.kh359.id)).some((d) => d.id === plan.id)).toBe(false)
+      // Once Đà Nẵng's bodies are merged into Quảng Ngãi's, Quảng Ngãi's plans may implement Đà Nẵng's.
+      await c.registerSuccession(ctx, {
+        predecessorCode: 'DNG.UBND',
+        successorCode: 'QNG.UBND',
+        kind: 'MERGED_INTO',
+        effectiveOn: '2025-07-01',
+      })
+      await expect(c.linkDocument(ctx, { documentId: docs.kh359.id, parentId: plan.id })).resolves.toBeTruthy()
+    })
+
     it('reports only for an organisation holding an obligation on the task, recording a body above that files for it', async () => {
       const task = await c.addTask(ctx, {
         documentId: docs.kh09.id,

@@ -321,6 +321,14 @@ describe.runIf(postgres)('a PostgreSQL server going down inside an import', () =
       expect(downed).toBe(true)
       expect(await importing).toMatchObject({ code: 'STORE_UNAVAILABLE' })
       expect(await tasks()).toBe(0)
+      // Recovering: connections are accepted, then refused (57P03), as a server starting up refuses them.
+      await proxy.starting()
+      await expect(chidao.importPlan(ctx, UNNUMBERED_PLAN)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+      // A read outside any transaction is coded too, without the server's words.
+      const read = await chidao.organizationByCode('BCT').catch((e: Error) => e)
+      expect(read).toMatchObject({ code: 'STORE_UNAVAILABLE' })
+      expect((read as Error).message).not.toMatch(/starting up/)
+      expect(await tasks()).toBe(0)
       await proxy.up()
       const again = await chidao.importPlan(ctx, UNNUMBERED_PLAN)
       expect(await tasks()).toBe(again.preview.tasks.length)

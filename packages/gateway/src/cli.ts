@@ -181,11 +181,20 @@ program
   .option('--port <port>', 'port', '4000')
   .option('--key-file <file>', 'where the local admin key is written once (mode 0600)', 'chidao-admin.key')
   .option('--dev', 'development: stack traces in API errors (also CHIDAO_DEV=1)')
+  .option('--no-introspection', 'refuse GraphQL introspection (the schema is public and documented, so it is on by default)')
   .option('--db <file>', 'SQLite file (default chidao.sqlite, or DATABASE_URL)')
   .option('--database-url <url>', 'PostgreSQL URL (beats DATABASE_URL)')
   .action(
     async (
-      options: StoreOptions & { host: string; port: string; private?: boolean; maxUploadMb: string; keyFile: string; dev?: boolean },
+      options: StoreOptions & {
+        host: string
+        port: string
+        private?: boolean
+        maxUploadMb: string
+        keyFile: string
+        dev?: boolean
+        introspection: boolean
+      },
     ) => {
       const port = Number(options.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -207,6 +216,7 @@ program
         publicReads: !options.private,
         maxUploadBytes: Number(options.maxUploadMb) * 1024 * 1024,
         development: options.dev ?? process.env.CHIDAO_DEV === '1',
+        introspection: options.introspection,
       })
       const server = createHttpServer((req, res) => {
         const started = performance.now()

@@ -92,9 +92,19 @@ function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Upload> 
 async function upload(req: IncomingMessage, url: URL, maxBytes: number): Promise<Upload> {
   const type = req.headers['content-type'] ?? ''
   if (/^multipart\/form-data/i.test(type)) return readMultipart(req, maxBytes)
-  const fileName =
-    url.searchParams.get('fileName') ?? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
-  return { bytes: await readRaw(req, maxBytes), fileName: fileName ? decodeURIComponent(fileName) : 'upload', fields: new Map() }
+  // The query string is decoded already (decoding it again mangled a name holding "%"); a
+  // Content-Disposition filename* is percent-encoded, and kept as sent when that encoding is broken.
+  const disposition = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(req.headers['content-disposition'] ?? '')?.[1]
+  const fileName = url.searchParams.get('fileName') ?? (disposition === undefined ? undefined : percentDecoded(disposition))
+  return { bytes: await readRaw(req, maxBytes), fileName: fileName || 'upload', fields: new Map() }
+}
+
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }
 
 function option(u: Upload, url: URL, name: string): string[] {
@@ -132,7 +142,7 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
     return
   }
   if (!hasRole(grant, 'EDITOR')) {
-    userError(res, 403, 'FORBIDDEN', `This needs a EDITOR key; this key is ${grant.role}`)
+    userError(res, 403, 'FORBIDDEN', `Cần khóa EDITOR; khóa này là ${grant.role} / This needs an EDITOR key; this key is ${grant.role}`)
     req.resume()
     return
   }
@@ -172,7 +182,9 @@ export async function handleImport(req: IncomingMessage, res: ServerResponse, ro
   })
   const dryRun = option(u, url, 'dryRun').some((v) => /^(1|true|yes)$/i.test(v))
   const { source, extractor, pages, warnings } = extracted
-  const context: Context = { ...createContext(route.chidao, grant), importSource: { ...source, extractor, pages } }
+  // With an Idempotency-Key, a retry of this upload gets the import's first answer (kept by core in its write transaction).
+  const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null
+  const context: Context = { ...createContext(route.chidao, grant, false, idempotencyKey), importSource: { ...source, extractor, pages } }
   const result = await route.server.executeOperation(
     { query: IMPORT_PLAN, variables: { input: { text: extracted.text, dryRun, resolutions } } },
     { contextValue: context },

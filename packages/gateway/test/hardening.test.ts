@@ -7,6 +7,17 @@
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Chidao, createApiKey, migrateToLatest, openStore, type Store } from '@chidao/core'
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+} from 'graphql'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGateway, createHttpServer } from '../src/index.js'
@@ -15,6 +26,23 @@ import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/te
 import { ctx, registerSmallCascade } from '../../core/test/support/cascade.js'
 import { restartableProxy } from '../../core/test/support/proxy.js'
 import { toGlobalId } from '../src/types/relay.js'
+
+/** The least value GraphQL accepts for an input type: required fields filled, lists empty. */
+function dummy(type: GraphQLInputType): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type
+  if (isListType(inner)) return []
+  if (isEnumType(inner)) return inner.getValues()[0]!.value
+  if (isInputObjectType(inner)) return dummyObject(inner)
+  const name = isScalarType(inner) ? inner.name : getNamedType(inner).name
+  return ({ Int: 1, Float: 1, Boolean: false, Date: '2025-01-01' } as Record<string, unknown>)[name] ?? 'x'
+}
+function dummyObject(type: GraphQLInputObjectType): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.values(type.getFields())
+      .filter((f) => isNonNullType(f.type))
+      .map((f) => [f.name, dummy(f.type)]),
+  )
+}
 
 const REPORT = `mutation($input: ReportSubmitInput!) { reportSubmit(input: $input) { report { id } userErrors { code message } } }`
 
@@ -106,6 +134,31 @@ for (const dialect of DIALECTS) {
       await expect(
         t.chidao.registerOrganization(ctx, { code: 'NUL', name: 'Tên\u0000', tier: 'CENTRAL', bloc: 'STATE', kind: 'OTHER' }),
       ).rejects.toMatchObject({ code: 'INVALID_TEXT' })
+    })
+
+    it('every mutation keeps its answer under the Idempotency-Key: each checks the key (an over-long one is refused) and writes nothing', async () => {
+      const admin = (await createApiKey(t.store.db, { organizationId: null, role: 'ADMIN' })).secret
+      const fields = Object.values(served.gateway.schema.getMutationType()!.getFields())
+      expect(fields.length).toBeGreaterThan(15)
+      const audit = async () => (await t.store.db.selectFrom('auditLog').select('id').execute()).length
+      const before = await audit()
+      const refused: string[] = []
+      for (const field of fields) {
+        const input = field.args.find((a) => a.name === 'input')!
+        const res = await fetch(served.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'idempotency-key': 'k'.repeat(201) },
+          body: JSON.stringify({
+            query: `mutation($input: ${String(input.type)}) { ${field.name}(input: $input) { userErrors { field code } } }`,
+            variables: { input: dummy(input.type) },
+          }),
+        })
+        const body = (await res.json()) as any
+        const errors = body.data?.[field.name]?.userErrors ?? body.errors
+        if (errors?.[0]?.code === 'INVALID_INPUT' && errors[0].field?.[0] === 'idempotencyKey') refused.push(field.name)
+      }
+      expect(refused).toEqual(fields.map((f) => f.name))
+      expect(await audit()).toBe(before)
     })
 
     it('gives the first answer again for the same Idempotency-Key and body, and refuses the key with another body', async () => {
@@ -209,7 +262,7 @@ describe.runIf(postgres)('the gateway over PostgreSQL connections that die', () 
 })
 
 describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
-  it('answers STORE_UNAVAILABLE and /readyz 503 while the server is down, and serves again when it is back', async () => {
+  it('answers STORE_UNAVAILABLE and /readyz 503 while the server shuts down and recovers, and serves again when it is back', async () => {
     const t = await initTest(postgres!)
     await new Chidao(t.store).registerOrganization(ctx, {
       code: 'BCT',
@@ -226,15 +279,40 @@ describe.runIf(postgres)('the gateway across a PostgreSQL restart', () => {
       const { body } = await served.post('{ organization(code: "BCT") { name } }')
       return body.data?.organization?.name ?? body.errors?.[0]?.extensions?.code
     }
+    const holder = new pg.Client({ connectionString: postgres!.url })
+    await holder.connect()
     try {
       expect(await name()).toBe('Bộ Chính trị')
+      // A request in flight when the server shuts down: held behind a lock taken past the proxy.
+      await holder.query('begin')
+      await holder.query('lock table organization in access exclusive mode')
+      const inFlight = name()
+      let waiting = 0
+      for (let i = 0; i < 200 && waiting === 0; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(t.store.db)
+        waiting = rows[0]!.n
+        if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      expect(waiting).toBe(1)
+      expect(proxy.connections).toBeGreaterThan(0)
+      // Shutdown: every connection, the busy one and the idle ones, told 57P01 and closed; new ones refused.
       await proxy.down()
+      expect(await inFlight).toBe('STORE_UNAVAILABLE')
+      expect(proxy.connections).toBe(0)
+      await holder.query('rollback')
       expect(await name()).toBe('STORE_UNAVAILABLE')
       expect((await fetch(`${base}/readyz`)).status).toBe(503)
+      // Recovery: connections accepted, then refused with 57P03.
+      await proxy.starting()
+      expect(await name()).toBe('STORE_UNAVAILABLE')
+      expect((await fetch(`${base}/readyz`)).status).toBe(503)
+      expect((await fetch(`${base}/healthz`)).status).toBe(200)
       await proxy.up()
       expect((await fetch(`${base}/readyz`)).status).toBe(200)
       expect(await name()).toBe('Bộ Chính trị')
     } finally {
+      await holder.end().catch(() => undefined)
       await served.close()
       await store.close()
       await proxy.down().catch(() => undefined)

@@ -139,6 +139,77 @@ for (const dialect of DIALECTS) {
       },
     )
 
+    it('gives the first answer again for a retried upload with its Idempotency-Key: one write, also for five racing twins', async () => {
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const plan216 = text.replace('212/KH-UBND', '216/KH-UBND')
+      const bytes = new TextEncoder().encode(plan216)
+      const upload = (key: string, body: Uint8Array = bytes) =>
+        post(body, { authorization: `Bearer ${editor}`, 'content-type': 'text/plain', 'idempotency-key': key }, '?fileName=kh-216.txt')
+      const before = await count('task')
+      const first = await upload('up-1')
+      expect(first.status).toBe(200)
+      expect(first.body.created.documents).toBe(1)
+      const n = first.body.created.tasks
+      expect(n).toBeGreaterThan(5)
+      expect(await count('task')).toBe(before + n)
+      // The retry: the same status and body, its counts the first import's, and nothing written.
+      const again = await upload('up-1')
+      expect([again.status, JSON.stringify(again.body)]).toEqual([200, JSON.stringify(first.body)])
+      expect(await count('task')).toBe(before + n)
+      // Another file with that key is refused, and writes nothing.
+      const other = new TextEncoder().encode(text.replace('212/KH-UBND', '217/KH-UBND'))
+      expect(await upload('up-1', other)).toMatchObject({ status: 422, body: { userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED' }] } })
+      expect(await count('task')).toBe(before + n)
+      // Five racing uploads of another plan under one key: one write, five identical answers.
+      const racing = await Promise.all(Array.from({ length: 5 }, () => upload('up-2', other)))
+      expect(racing.map((r) => r.status)).toEqual(Array(5).fill(200))
+      expect(new Set(racing.map((r) => JSON.stringify(r.body))).size).toBe(1)
+      expect(racing[0]!.body.created.tasks).toBe(n)
+      expect(await count('task')).toBe(before + 2 * n)
+    })
+
+    it('gives the first importPlan payload again for its Idempotency-Key over GraphQL: one write, also for five racing twins', async () => {
+      const editor = await key('QNG.UBND', 'EDITOR')
+      const IMPORT = `mutation($input: ImportPlanInput!) { importPlan(input: $input) {
+        document { id symbol } dryRun symbol tasks { code dueDate lead { code } } warnings { code line }
+        created { documents links tasks assignments targets sources } violations userErrors { field code message } } }`
+      const importPlan = async (input: Record<string, unknown>, idempotencyKey: string) => {
+        const res = await fetch(served.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}`, 'idempotency-key': idempotencyKey },
+          body: JSON.stringify({ query: IMPORT, variables: { input } }),
+        })
+        return ((await res.json()) as any).data.importPlan
+      }
+      const plan218 = text.replace('212/KH-UBND', '218/KH-UBND')
+      const before = await count('task')
+      const first = await importPlan({ text: plan218 }, 'gql-1')
+      expect(first.userErrors).toEqual([])
+      const n = first.created.tasks
+      expect(n).toBeGreaterThan(5)
+      expect(await importPlan({ text: plan218 }, 'gql-1')).toEqual(first)
+      expect(await count('task')).toBe(before + n)
+      expect((await importPlan({ text: plan218, dryRun: true }, 'gql-1')).userErrors).toEqual([
+        expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['idempotencyKey'] }),
+      ])
+      const plan219 = text.replace('212/KH-UBND', '219/KH-UBND')
+      const racing = await Promise.all(Array.from({ length: 5 }, () => importPlan({ text: plan219 }, 'gql-2')))
+      expect(racing.every((r) => JSON.stringify(r) === JSON.stringify(racing[0]))).toBe(true)
+      expect(racing[0].created.tasks).toBe(n)
+      expect(await count('task')).toBe(before + 2 * n)
+    })
+
+    it('keeps a file name as sent in the query (decoded once), and refuses one carrying NUL with INVALID_TEXT, writing nothing', async () => {
+      const editor = { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}`, 'content-type': 'text/plain' }
+      const body = text.replace('212/KH-UBND', '231/KH-UBND')
+      const percent = await post(body, editor, `?dryRun=true&fileName=${encodeURIComponent('kế hoạch 100%E0.txt')}`)
+      expect(percent).toMatchObject({ status: 200, body: { file: { source: { fileName: 'kế hoạch 100%E0.txt' } } } })
+      const before = { task: await count('task'), source: await count('documentSource') }
+      const nul = await post(body, editor, '?fileName=kh%00.txt')
+      expect(nul).toMatchObject({ status: 422, body: { userErrors: [{ code: 'INVALID_TEXT', field: ['input', 'source', 'fileName'] }] } })
+      expect({ task: await count('task'), source: await count('documentSource') }).toEqual(before)
+    })
+
     it('answers a file over the limit with 413, other types with 415 and unreadable files with 422, writing nothing', async () => {
       const editor = { authorization: `Bearer ${await key('QNG.UBND', 'EDITOR')}` }
       const before = await count('task')

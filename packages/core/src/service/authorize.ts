@@ -28,11 +28,14 @@ export type ActsFor = string | typeof NATIONAL | null
  * await authorize(trx, grant, 'EDITOR', await issuerOfDocument(trx, input.documentId))
  */
 export async function authorize(db: Db, grant: ApiKeyGrant, role: ApiKeyRole, target: ActsFor | (() => Promise<ActsFor>)): Promise<void> {
-  if (!hasRole(grant, role)) throw new DomainError('FORBIDDEN', `This needs a ${role} key; this key is ${grant.role}`)
+  requireRole(grant, role)
   const organization = typeof target === 'function' ? await target() : target
   if (organization === null) return
   const allowed = organization === NATIONAL ? grant.organizationId === null : await actsFor(db, grant.organizationId, organization)
-  if (!allowed) throw new DomainError('FORBIDDEN', 'This key may not act for that organisation (only its own and those below it)')
+  if (!allowed)
+    throw forbidden(
+      'Khóa này chỉ được hành động cho cơ quan của mình và cấp dưới / This key may act only for its organisation and the bodies below it',
+    )
 }
 
 /** The id of the organisation with this code, or null. */
@@ -80,7 +83,9 @@ function forbidden(message: string, field?: readonly string[]): DomainError {
  */
 export function requireRole(grant: ApiKeyGrant | null | undefined, role: ApiKeyRole): void {
   if (grant && !hasRole(grant, role))
-    throw forbidden(`Cần khóa ${role}; khóa này là ${grant.role} / This needs a ${role} key; this key is ${grant.role}`)
+    throw forbidden(
+      `Cần khóa ${role}; khóa này là ${grant.role} / This needs ${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role} key; this key is ${grant.role}`,
+    )
 }
 
 /** Whether `ancestorId` is `descendantId` or above it (the closure holds each body as its own ancestor). */
@@ -126,6 +131,11 @@ function isDownFrom(issuer: Pick<Organization, 'tier' | 'scope'>, org: Pick<Orga
   return tierRank(org.tier) >= tierRank(issuer.tier) && (issuer.scope === 'VN' || org.scope === issuer.scope)
 }
 
+/** Whether `org` is a body of a province other than the issuer's (a central issuer or body is in none). */
+export function isInAnotherProvince(issuer: Pick<Organization, 'scope'>, org: Pick<Organization, 'scope'>): boolean {
+  return issuer.scope !== 'VN' && org.scope !== 'VN' && org.scope !== issuer.scope
+}
+
 /** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
 async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
   if (!taskIds.length) return new Set()
@@ -166,7 +176,7 @@ export async function requireAssignable(
   )
   if (!outside.length) return
   const bound = await holdersOf(db, parentTaskIds)
-  const refused = outside.filter((o) => !bound.has(o.id))
+  const refused = outside.filter((o) => isInAnotherProvince(issuer, o) || !bound.has(o.id))
   if (refused.length) {
     throw forbidden(
       `Không được giao nhiệm vụ lên cấp trên hoặc sang tỉnh khác (${refused.map((o) => o.code).join(', ')}) / ` +

@@ -35,10 +35,96 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null)
 }
 
+/** The fingerprint of a request: its command and its input, whatever the input's key order. */
+function requestHashOf(command: string, input: unknown): string {
+  return createHash('sha256')
+    .update(`${command}\n${canonical(input)}`)
+    .digest('hex')
+}
+
+/**
+ * A keyed request, checked and ready to be looked up and remembered: its scope, its command and
+ * the fingerprint of its input. INVALID_INPUT for a key that is empty or over 200 characters,
+ * INVALID_TEXT for one with a control character.
+ */
+export class KeyedRequest {
+  readonly scope: IdempotencyScope
+  readonly command: string
+  readonly requestHash: string
+
+  private constructor(scope: IdempotencyScope, command: string, requestHash: string) {
+    this.scope = scope
+    this.command = command
+    this.requestHash = requestHash
+  }
+
+  /** The keyed request of `command` with `input`, or null without a scope (nothing is kept then). */
+  static of(scope: IdempotencyScope | null | undefined, command: string, input: unknown): KeyedRequest | null {
+    if (!scope) return null
+    if (typeof scope.key !== 'string' || scope.key.length === 0 || scope.key.length > 200) {
+      throw new DomainError('INVALID_INPUT', 'An idempotency key has 1 to 200 characters', { field: ['idempotencyKey'] })
+    }
+    refuseControlCharacters(scope.key, ['idempotencyKey'])
+    return new KeyedRequest(scope, command, requestHashOf(command, input))
+  }
+
+  /**
+   * The first answer kept for this key, when the same input was sent with it before (`{ answer }`);
+   * null when the key is new; IDEMPOTENCY_KEY_REUSED when it was sent with another input. Read it
+   * before the work for a cheap replay, and again inside the write transaction for a racing twin.
+   */
+  async stored<T>(db: Db): Promise<{ answer: T } | null> {
+    const row = await db
+      .selectFrom('idempotencyKey')
+      .select(['requestHash', 'response'])
+      .where('owner', '=', this.scope.owner)
+      .where('key', '=', this.scope.key)
+      .where('command', '=', this.command)
+      .executeTakeFirst()
+    if (!row) return null
+    if (row.requestHash !== this.requestHash) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'Khóa chống lặp này đã dùng cho một yêu cầu khác / This idempotency key was used for a different request',
+        { field: ['idempotencyKey'] },
+      )
+    }
+    return { answer: JSON.parse(row.response) as T }
+  }
+
+  /**
+   * Inside the transaction `run` writes in (`db`): the answer kept for this request, or `run`'s,
+   * kept as the first one.
+   */
+  async once<T>(db: Db, run: () => Promise<T>, now: () => Date = () => new Date()): Promise<T> {
+    const stored = await this.stored<T>(db)
+    if (stored) return stored.answer
+    const result = await run()
+    await this.remember(db, result, now)
+    return result
+  }
+
+  /** Keeps `answer` as the first answer; `db` must be the transaction that wrote what it answers. */
+  async remember(db: Db, answer: unknown, now: () => Date = () => new Date()): Promise<void> {
+    await db
+      .insertInto('idempotencyKey')
+      .values({
+        owner: this.scope.owner,
+        key: this.scope.key,
+        command: this.command,
+        requestHash: this.requestHash,
+        response: JSON.stringify(answer ?? null),
+        createdAt: now().toISOString(),
+      })
+      .execute()
+  }
+}
+
 /**
  * Runs `run` once per (owner, key, command): inside a transaction, returns the stored first answer
  * when the same input was sent before, refuses another input, or runs and stores the answer.
- * `db` must be the transaction `run` writes in.
+ * `db` must be the transaction `run` writes in. The answer is kept as JSON, so a replay is the
+ * first answer's JSON (keep answers plain data).
  *
  * @example
  * await chidao.transaction(() => idempotent(chidao.db, { owner: grant.keyId, key }, 'reportSubmit', input, () => chidao.submitReport(ctx, input)))
@@ -51,42 +137,6 @@ export async function idempotent<T>(
   run: () => Promise<T>,
   now = () => new Date(),
 ): Promise<T> {
-  if (!scope) return run()
-  if (typeof scope.key !== 'string' || scope.key.length === 0 || scope.key.length > 200) {
-    throw new DomainError('INVALID_INPUT', 'An idempotency key has 1 to 200 characters', { field: ['idempotencyKey'] })
-  }
-  refuseControlCharacters(scope.key, ['idempotencyKey'])
-  const requestHash = createHash('sha256')
-    .update(`${command}\n${canonical(input)}`)
-    .digest('hex')
-  const stored = await db
-    .selectFrom('idempotencyKey')
-    .select(['requestHash', 'response'])
-    .where('owner', '=', scope.owner)
-    .where('key', '=', scope.key)
-    .where('command', '=', command)
-    .executeTakeFirst()
-  if (stored) {
-    if (stored.requestHash !== requestHash) {
-      throw new DomainError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'Khóa chống lặp này đã dùng cho một yêu cầu khác / This idempotency key was used for a different request',
-        { field: ['idempotencyKey'] },
-      )
-    }
-    return JSON.parse(stored.response) as T
-  }
-  const result = await run()
-  await db
-    .insertInto('idempotencyKey')
-    .values({
-      owner: scope.owner,
-      key: scope.key,
-      command,
-      requestHash,
-      response: JSON.stringify(result ?? null),
-      createdAt: now().toISOString(),
-    })
-    .execute()
-  return result
+  const keyed = KeyedRequest.of(scope, command, input)
+  return keyed ? keyed.once(db, run, now) : run()
 }

@@ -2,12 +2,19 @@
 import { assertCalendarDate, type CalendarDate } from '../calendar/date.js'
 import { DomainError } from '../errors.js'
 
-/** C0 control characters and DEL, except tab, line feed and carriage return: never data in chidao's text. */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/**
+ * Never data in chidao's text: C0 control characters and DEL (except tab, line feed and carriage
+ * return); the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+ * make a name read differently from what it is (a Vietnamese text never needs them); and a lone
+ * UTF-16 surrogate, which no store keeps (it would be written as U+FFFD, silently).
+ */
+export const CONTROL_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /**
- * Refuses text carrying NUL or another control character (PostgreSQL cannot store NUL; SQLite
- * would keep it silently), with the coded error INVALID_TEXT. `allowFormFeed` for extracted
+ * Refuses text carrying NUL or another control character, a bidirectional override or a lone
+ * surrogate ({@link CONTROL_CHARACTER}; PostgreSQL cannot store NUL; SQLite would keep it
+ * silently), with the coded error INVALID_TEXT. `allowFormFeed` for extracted
  * document text, where a form feed separates pages.
  *
  * @example

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin, type LogConfig } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
+import { codedErrors } from './coded-dialect.js'
 import { Sqlite3Dialect } from './sqlite/sqlite3-dialect.js'
 import type { Sqlite3Database } from './sqlite/sqlite3-types.js'
 import type { StoreKind } from './store-kind.js'
@@ -112,7 +113,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     pool.on('connect', (client) => {
       client.on('error', onError)
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(options.log ? { log: options.log } : {}) })
+    const db = new Kysely<Database>({
+      dialect: codedErrors(new PostgresDialect({ pool })),
+      plugins,
+      ...(options.log ? { log: options.log } : {}),
+    })
     return {
       db,
       kind: 'postgres',
@@ -136,7 +141,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       await connection.executeQuery(CompiledQuery.raw('pragma cache_size = -65536'))
     },
   })
-  const db = new Kysely<Database>({ dialect, plugins, ...(options.log ? { log: options.log } : {}) })
+  const db = new Kysely<Database>({ dialect: codedErrors(dialect), plugins, ...(options.log ? { log: options.log } : {}) })
   return {
     db,
     kind: 'sqlite',

@@ -139,14 +139,10 @@ function commandResolver(command: AnyCommand): new () => object {
   class CommandResolver {
     @Mutation(() => (answer ?? RECORD).payload, { name, description: command.description })
     async run(@Arg('input', () => Input) input: Record<string, unknown>, @Ctx() ctx: Context): Promise<object> {
-      const out = await guarded(
-        ctx,
-        async (as) => {
-          const result = await ctx.chidao.run(command, as, toCore(command.input, input))
-          return answer && of ? await answer.load(ctx, of(result)) : (result ?? true)
-        },
-        { command: name, input },
-      )
+      const out = await guarded(ctx, { command: name, input }, async (as) => {
+        const result = await ctx.chidao.run(command, as, toCore(command.input, input))
+        return answer && of ? await answer.load(ctx, of(result)) : (result ?? true)
+      })
       return (answer ?? RECORD).make(out.value, out.userErrors)
     }
   }

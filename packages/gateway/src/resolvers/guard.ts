@@ -3,7 +3,7 @@
  * DomainError (bad input, FORBIDDEN from core's authorization) is a user error; nothing is
  * written then.
  */
-import { DomainError, isDomainError, type CommandContext } from '@chidao/core'
+import { DomainError, isDomainError, type CommandContext, type IdempotencyScope } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import type { Context } from '../context.js'
 import { UserError } from '../types/mutation.type.js'
@@ -30,14 +30,22 @@ export function rawId(globalId: unknown, type: string, field: string): string {
 }
 
 /**
+ * How a mutation keeps its first answer for the request's Idempotency-Key: by the gateway, in one
+ * transaction around the work (`command` and `input`: what the key's first answer is kept under), or
+ * `inCommand`: the work is given the key's scope and keeps the answer itself, in its own write
+ * transaction (`importPlan`, which reads its plan outside that transaction).
+ */
+export type Keyed = { readonly command: string; readonly input: unknown } | { readonly inCommand: true }
+
+/**
  * Runs `work` as the request's key (its grant goes to core, which authorizes in the command's
- * transaction). With the request's Idempotency-Key and `keyed` (the mutation and its input), the
+ * transaction). Every mutation says how it is `keyed`: with the request's Idempotency-Key, the
  * first answer is kept and given again for the same input (IDEMPOTENCY_KEY_REUSED for another).
  */
 export async function guarded<T>(
   ctx: Context,
-  work: (as: CommandContext) => Promise<T>,
-  keyed?: { command: string; input: unknown },
+  keyed: Keyed,
+  work: (as: CommandContext, idempotency: IdempotencyScope | null) => Promise<T>,
 ): Promise<Outcome<T>> {
   if (ctx.badKey)
     throw new GraphQLError('The API key is unknown or revoked', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
@@ -48,8 +56,9 @@ export async function guarded<T>(
     })
   try {
     const as: CommandContext = { actor: `key:${grant.keyId}`, grant }
-    const scope = keyed && ctx.idempotencyKey ? { owner: grant.keyId, key: ctx.idempotencyKey } : null
-    const value = scope ? await ctx.chidao.idempotently(scope, keyed!.command, keyed!.input, () => work(as)) : await work(as)
+    const scope = typeof ctx.idempotencyKey === 'string' ? { owner: grant.keyId, key: ctx.idempotencyKey } : null
+    const value =
+      'inCommand' in keyed ? await work(as, scope) : await ctx.chidao.idempotently(scope, keyed.command, keyed.input, () => work(as, null))
     return { value, userErrors: [] }
   } catch (e) {
     if (isDomainError(e)) return { value: null, userErrors: [userError(e.field ?? null, e.message, e.code)] }

@@ -16,12 +16,14 @@ export class MutationResolver {
   })
   async importPlan(@Arg('input', () => ImportPlanInput) input: ImportPlanInput, @Ctx() ctx: Context): Promise<ImportPlanPayload> {
     const resolutions = Object.fromEntries((input.resolutions ?? []).map((r) => [r.phrase, r.code]))
-    const out = await guarded(ctx, (as) =>
+    // Keyed by core: the plan is read outside the write transaction, which keeps the first answer.
+    const out = await guarded(ctx, { inCommand: true }, (as, idempotency) =>
       ctx.chidao.importPlan(as, input.text, {
         dryRun: input.dryRun,
         resolutions,
         issuerCode: input.issuerCode ?? null,
         source: ctx.importSource,
+        idempotency,
       }),
     )
     return ImportPlanPayload.of(out.value, out.userErrors, input.dryRun)

@@ -15,7 +15,7 @@ import {
 } from '../../storage/repo/documents.js'
 import { taskIdsOfDocuments } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
-import { requireActFor, requireEditor as authorizeEdit, requireRole } from '../authorize.js'
+import { isInAnotherProvince, requireActFor, requireEditor as authorizeEdit, requireRole } from '../authorize.js'
 import { defineCommand } from '../command-tx.js'
 import { issuerOfDocument, organizationIdOf } from '../authorize.js'
 import { date, id, int, list, oneOf, optional, required, text } from '../shape.js'
@@ -92,7 +92,7 @@ export const registerDocument = defineCommand({
     requireRole(grant, 'EDITOR')
     await requireActFor(trx, grant, issuer.id, ['input', 'issuerCode'])
     const parents = await requireDocuments(trx, input.implements ?? [], 'implements')
-    for (const parent of parents) await checkDocumentLink(trx, { tier: issuer.tier }, parent, null)
+    for (const parent of parents) await checkDocumentLink(trx, issuer, parent, null)
     if (parsed) {
       const dup = await findDocumentByKey(trx, { issuerId: issuer.id, symbol: parsed.text, issuedOn })
       if (dup) {
@@ -161,7 +161,7 @@ export const linkDocument = defineCommand({
     await authorizeEdit(trx, grant, child.issuerId)
     const parent = await requireDocument(trx, input.parentId, 'parentId')
     const issuer = await requireOrganizationById(trx, child.issuerId)
-    await checkDocumentLink(trx, { tier: issuer.tier }, parent, child.id)
+    await checkDocumentLink(trx, issuer, parent, child.id)
     if (!(await documentLinkExists(trx, child.id, parent.id))) {
       await insertDocumentLinks(trx, child.id, [parent.id], stamp)
       await refreshSpansOfDocuments(trx, [parent.id])
@@ -200,8 +200,23 @@ export const updateDocument = defineCommand({
 })
 
 /** Refuses a link that points to a lower tier or closes a cycle. */
-async function checkDocumentLink(db: Db, child: { tier: Organization['tier'] }, parent: Document, childId: string | null): Promise<void> {
+async function checkDocumentLink(
+  db: Db,
+  child: Pick<Organization, 'tier' | 'scope'>,
+  parent: Document,
+  childId: string | null,
+): Promise<void> {
   const parentIssuer = await requireOrganizationById(db, parent.issuerId)
+  // A plan implements central documents and its own province's (or a province merged into its own),
+  // never another province's: its tasks would bind, and its plans fulfil, that province's bodies.
+  if (await isOfAnotherProvince(db, child, parentIssuer)) {
+    throw new DomainError(
+      'LINK_ACROSS_PROVINCES',
+      `Văn bản của tỉnh này không thực hiện văn bản của tỉnh khác (${parentIssuer.code}) / ` +
+        `A ${child.scope} document cannot implement ${parent.symbol ?? parent.title} of another province (${parentIssuer.code})`,
+      { field: ['input', childId === null ? 'implements' : 'parentId'], details: { parentId: parent.id } },
+    )
+  }
   if (tierRank(parentIssuer.tier) > tierRank(child.tier)) {
     throw new DomainError(
       'LINK_TO_LOWER_TIER',
@@ -218,6 +233,27 @@ async function checkDocumentLink(db: Db, child: { tier: Organization['tier'] }, 
       details: { parentId: parent.id },
     })
   }
+}
+
+/**
+ * Whether a document of `child` may not implement one of `parentIssuer` for their provinces: the
+ * parent's is another province, not merged into the child's (as Kon Tum into Quảng Ngãi, 2025).
+ */
+export async function isOfAnotherProvince(
+  db: Db,
+  child: Pick<Organization, 'scope'>,
+  parentIssuer: Pick<Organization, 'scope'>,
+): Promise<boolean> {
+  if (!isInAnotherProvince(child, parentIssuer)) return false
+  const merged = await db
+    .selectFrom('succession')
+    .innerJoin('organization as p', 'p.id', 'succession.predecessorId')
+    .innerJoin('organization as s', 's.id', 'succession.successorId')
+    .select('succession.id')
+    .where('p.scope', '=', parentIssuer.scope)
+    .where('s.scope', '=', child.scope)
+    .executeTakeFirst()
+  return merged === undefined
 }
 
 /** A new plan below these documents may fulfil their tasks that order plans. */

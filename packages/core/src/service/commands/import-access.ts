@@ -1,18 +1,20 @@
 /**
  * Who may import a plan as whom: the role an import needs, the issuer a key acts for (checked
- * before the text is read), and the issuer a plan is imported as.
+ * before the text is read), the issuer a plan is imported as, and the file's provenance.
  */
 import { DomainError } from '../../errors.js'
 import { AgencyMatcher, type AgencyMatch } from '../../import/agency.js'
 import { readHeader } from '../../import/header.js'
 import { sourceLines } from '../../import/lines.js'
 import type { PlanPreview } from '../../import/plan.js'
+import type { DocumentSource } from '../../model/document.js'
 import { territoriesOf } from '../../import/province.js'
 import { warningList } from '../../import/warnings.js'
 import { findOrganizationByCode } from '../../storage/repo/organizations.js'
 import { isAtOrAbove, requireActFor, requireRole } from '../authorize.js'
 import type { CommandContext, ServiceEnv } from '../command-tx.js'
 import { importCatalog } from '../queries/import-catalog.js'
+import { refuseControlCharacters } from '../validate.js'
 
 /** The role an import needs, for the plan's issuer (checked when a key acts). */
 const IMPORT_ROLE = 'EDITOR'
@@ -78,4 +80,22 @@ export async function asImportedBy(env: ServiceEnv, preview: PlanPreview, issuer
     end: 0,
   }
   return { ...preview, header: { ...preview.header, issuer } }
+}
+
+/** Refuses a file's provenance whose names carry control characters or bidi overrides (a name that reads otherwise), or are over-long. */
+export function checkSource(source: DocumentSource): void {
+  const field = (name: string) => ['input', 'source', name]
+  for (const [name, value, max] of [
+    ['fileName', source.fileName, 500],
+    ['mediaType', source.mediaType, 200],
+    ['extractor', source.extractor?.name, 200],
+    ['extractorVersion', source.extractor?.version, 200],
+  ] as const) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+      throw new DomainError('INVALID_INPUT', `source.${name} has 1 to ${max} characters`, { field: field(name) })
+    }
+    refuseControlCharacters(value, field(name))
+  }
+  if (!/^[0-9a-f]{64}$/.test(source.sha256))
+    throw new DomainError('INVALID_INPUT', 'source.sha256 is a hex SHA-256', { field: field('sha256') })
 }

@@ -11,14 +11,17 @@ import type { AgencyMatch } from '../../import/agency.js'
 import type { ImportPlanOptions, PlanPreview } from '../../import/plan.js'
 import type { Document, DocumentSource } from '../../model/document.js'
 import { recordDocumentSource } from '../../storage/repo/document-sources.js'
+import { findDocument } from '../../storage/repo/documents.js'
+import { findOrganizationByCode, organizationsByIds } from '../../storage/repo/organizations.js'
 import { runCommand, type CommandContext, type ServiceEnv } from '../command-tx.js'
+import { KeyedRequest, type IdempotencyScope } from '../idempotency.js'
 import { refuseControlCharacters } from '../validate.js'
 import { documentByKey, parentsOf, targetsOf } from '../queries/documents.js'
 import { uncoveredParentTasks } from '../queries/hierarchy.js'
 import { tasksOf, violationsOfTasks } from '../queries/tasks.js'
-import { linkDocument, registerDocument } from './documents.js'
+import { isOfAnotherProvince, linkDocument, registerDocument } from './documents.js'
 import { addTask } from './tasks.js'
-import { asImportedBy, authorizeImport, mayIssueAs } from './import-access.js'
+import { asImportedBy, authorizeImport, checkSource, mayIssueAs } from './import-access.js'
 import { previewImport } from '../queries/import-catalog.js'
 import { addTarget } from './targets.js'
 
@@ -33,7 +36,16 @@ export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
   readonly issuerCode?: string | null
   /** The file the text was read from (a .docx, PDF or scan), kept with the document as its provenance. */
   readonly source?: DocumentSource
+  /**
+   * The caller's idempotency key: the first answer is kept in the import's write transaction, and
+   * the same key with the same text and options gives it again without reading the plan or writing
+   * (IDEMPOTENCY_KEY_REUSED with another text or options).
+   */
+  readonly idempotency?: IdempotencyScope | null
 }
+
+/** The command name an import's idempotency keys are kept under (as the gateway's mutation). */
+export const IMPORT_COMMAND = 'importPlan'
 
 /** What an import wrote (nothing, on a dry run). */
 export interface ImportResult {
@@ -66,13 +78,32 @@ export interface ImportResult {
 export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', 'text must be a string', { field: ['input', 'text'] })
   refuseControlCharacters(text, ['input', 'text'], true)
+  if (options.source !== undefined) checkSource(options.source)
+  const keyed = KeyedRequest.of(options.idempotency, IMPORT_COMMAND, {
+    text,
+    dryRun: options.dryRun === true,
+    resolutions: options.resolutions ?? {},
+    issuerCode: options.issuerCode ?? null,
+    source: options.source ?? null,
+  })
   // The permission first, then the reading: a key that may not import learns it before the text is parsed.
   await authorizeImport(env, ctx, text, options.issuerCode)
+  // A retry of a request already answered: the first answer, before anything is read again.
+  const replay = keyed ? await keyed.stored<ImportResult>(env.db) : null
+  if (replay) return replay.answer
   // The commands below run as the importer's steps, under the same key: each applies the authorization model.
   const steps: CommandContext = { actor: ctx.actor, grant: ctx.grant ?? null }
   if (options.dryRun) {
     const preview = await previewImport(env.db, text, options)
-    return { preview, document: await existingDocument(env, preview), dryRun: true, created: none(), violations: [], uncovered: [] }
+    const result: ImportResult = {
+      preview,
+      document: await existingDocument(env, preview),
+      dryRun: true,
+      created: none(),
+      violations: [],
+      uncovered: [],
+    }
+    return keyed ? env.transaction(() => keyed.once(env.db, async () => result, env.now)) : result
   }
   // Read outside the write transaction, so that a long plan does not hold the store (SQLite has one writer).
   const preview = await asImportedBy(env, await previewImport(env.db, text, options), options.issuerCode)
@@ -85,12 +116,21 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
   if (!header.kind) throw new DomainError('IMPORT_INCOMPLETE', 'The kind of document could not be read', { field: ['text'] })
   const issuerCode = header.issuer.code
   const kind = header.kind
-  return env.transaction(async () => {
+  // The key is checked again and kept inside the write transaction: a racing twin of this request
+  // either finds the answer kept here or conflicts and, run again, finds it.
+  return env.transaction(() => (keyed ? keyed.once(env.db, write, env.now) : write()))
+
+  async function write(): Promise<ImportResult> {
     const created = none()
 
     const parentIds: string[] = []
+    const issuer = (await findOrganizationByCode(env.db, issuerCode))!
     for (const c of preview.implements) {
       if (c.documentKey) {
+        // A cited plan of another province is not implemented (it would bind that province's bodies): left unlinked.
+        const cited = await findDocument(env.db, c.documentKey)
+        const citedIssuer = cited ? (await organizationsByIds(env.db, [cited.issuerId]))[0] : null
+        if (citedIssuer && (await isOfAnotherProvince(env.db, issuer, citedIssuer))) continue
         parentIds.push(c.documentKey)
         continue
       }
@@ -184,7 +224,7 @@ export async function commitImport(env: ServiceEnv, ctx: CommandContext, text: s
     const violations = [...(await violationsOfTasks(env.db, taskIds)).values()].flat()
     const uncovered = await uncoveredParentTasks(env.db, document.id)
     return { preview, document, dryRun: false, created, violations, uncovered }
-  })
+  }
 }
 
 function none() {
