@@ -12,6 +12,7 @@ import type { TaskStatus } from '../hierarchy/status.js'
 import type { ImportCatalog, ImportPlanOptions, PlanPreview } from '../import/plan.js'
 import type { AlignmentReview, Document, DocumentSourceRecord } from '../model/document.js'
 import type { Organization, OrganizationGroup, Succession } from '../model/organization.js'
+import type { Measurement, TargetActual } from '../model/measurement.js'
 import type { AuditEntry, Report } from '../model/report.js'
 import type { Assignment, AssignmentRole, Target, Task } from '../model/task.js'
 import type { Store } from '../storage/open-store.js'
@@ -24,10 +25,12 @@ import * as documents from './commands/documents.js'
 import { idempotent, type IdempotencyScope } from './idempotency.js'
 import { commitImport, importCatalog, previewImport, type ImportOptions, type ImportResult } from './commands/import.js'
 import * as organizations from './commands/organizations.js'
+import * as measurements from './commands/measurements.js'
 import * as reports from './commands/reports.js'
 import * as tasks from './commands/tasks.js'
 import * as documentQueries from './queries/documents.js'
 import * as hierarchy from './queries/hierarchy.js'
+import * as measurementQueries from './queries/measurements.js'
 import * as organizationQueries from './queries/organizations.js'
 import * as taskQueries from './queries/tasks.js'
 
@@ -47,6 +50,7 @@ export type {
 } from './commands/documents.js'
 export type { AddTaskInput, AssignInput, LinkTaskInput, UpdateTaskInput } from './commands/tasks.js'
 export type { SubmitReportInput, VerifyReportInput } from './commands/reports.js'
+export type { MeasureTargetInput } from './commands/measurements.js'
 
 /**
  * chidao's service: commands that change the cascade and queries that read it.
@@ -177,6 +181,11 @@ export class Chidao {
   /** The supervising organisation accepts or rejects a report. */
   verifyReport(ctx: CommandContext, input: reports.VerifyReportInput): Promise<Report> {
     return runCommand(this.#env, ctx, reports.verifyReport, input)
+  }
+
+  /** Records a measured value of a target as of a day (see {@link measurements.measureTarget} for its errors). */
+  measureTarget(ctx: CommandContext, input: measurements.MeasureTargetInput): Promise<Measurement> {
+    return runCommand(this.#env, ctx, measurements.measureTarget, input)
   }
 
   /** Records the decision of an alignment review. Errors: UNKNOWN_DOCUMENT, INVALID_INPUT, INVALID_DATE. */
@@ -439,6 +448,14 @@ export class Chidao {
   /** Targets tied to many tasks at once, by task id (one query). */
   targetsOfTasks(taskIds: readonly string[]): Promise<Map<string, Target[]>> {
     return taskQueries.targetsOfTasks(this.db, taskIds)
+  }
+  /** Each target's latest measured value on or before `asOf` and whether it meets the target, by target id (one statement). */
+  latestMeasurementsOf(targetIds: readonly string[], asOf: CalendarDate): Promise<Map<string, TargetActual>> {
+    return measurementQueries.latestMeasurementsOf(this.db, targetIds, asOf)
+  }
+  /** A target's measured values, newest first. */
+  measurementsOf(targetId: string): Promise<Measurement[]> {
+    return measurementQueries.measurementsOf(this.db, targetId)
   }
   /** The report with this id and its evidence, or null. */
   reportById(id: string): Promise<Report | null> {

@@ -6,11 +6,13 @@
 import type { AnyCommand } from '../command-tx.js'
 import { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
 import { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+import { measureTarget } from './measurements.js'
 import { submitReport, verifyReport } from './reports.js'
 import { addTask, assign, linkTask, updateTask } from './tasks.js'
 
 export { addTarget, linkDocument, recordAlignmentReview, registerDocument, updateDocument } from './documents.js'
 export { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+export { measureTarget } from './measurements.js'
 export { submitReport, verifyReport } from './reports.js'
 export { addTask, assign, linkTask, updateTask } from './tasks.js'
 
@@ -31,4 +33,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   updateTask,
   addTarget,
   registerAlias,
+  measureTarget,
 ]
