@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Chidao, openStore, migrateToLatest } from '@chidao/core'
 import { createGateway } from '../dist/index.js'
+import { loadDemoHistory } from '@chidao/fixtures'
 import { AS_OF, PLAN, seedWithReports } from '../test/dashboard-data.js'
 
 const RUNS = 20
@@ -18,6 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'chidao-bench-'))
 const store = await openStore(join(dir, 'chidao.sqlite'))
 await migrateToLatest(store)
 await seedWithReports(new Chidao(store))
+const demo = await loadDemoHistory(new Chidao(store))
 const gateway = await createGateway({ store })
 const server = http.createServer((req, res) => void gateway.handler(req, res))
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -50,7 +52,9 @@ const targets: [string, string][] = [
 ]
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
-console.log(`dashboard pages on SQLite (seed data), ${RUNS} runs each after a warm-up; goal < 300 ms a page`)
+console.log(
+  `dashboard pages on SQLite (seed data and the demo history: ${demo.reports} reports), ${RUNS} runs each after a warm-up; goal < 300 ms a page`,
+)
 for (const [name, path] of targets) {
   const get = async () => {
     const res = await fetch(base + path)
