@@ -9,6 +9,7 @@ import { commandResolvers } from './resolvers/command.resolver.js'
 import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
+import { OrganizationListResolver } from './resolvers/organization-list.resolver.js'
 import { TargetResolver } from './resolvers/target.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
@@ -53,6 +54,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       TaskInsightResolver,
       ReportInsightResolver,
       TargetResolver,
+      OrganizationListResolver,
       ...commandResolvers(COMMANDS),
     ],
     // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list

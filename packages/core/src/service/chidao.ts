@@ -11,7 +11,7 @@ import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../hiera
 import type { TaskStatus } from '../hierarchy/status.js'
 import type { ImportCatalog, ImportPlanOptions, PlanPreview } from '../import/plan.js'
 import type { AlignmentReview, Document, DocumentSourceRecord } from '../model/document.js'
-import type { Organization, OrganizationGroup, Succession } from '../model/organization.js'
+import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../model/organization.js'
 import type { Measurement, TargetActual } from '../model/measurement.js'
 import type { AuditEntry, Report } from '../model/report.js'
 import type { Assignment, AssignmentRole, Target, Task } from '../model/task.js'
@@ -308,7 +308,16 @@ export class Chidao {
   organizationByCode(code: string): Promise<Organization | null> {
     return organizationQueries.organizationByCode(this.db, code)
   }
-  /** Organisations by id, in the order asked (null for unknown ids). */
+  /** A page of the organisations of a tier and/or kind, by code, with their count (the dashboard's unit picker). */
+  listOrganizations(filter: {
+    tier?: Tier | null
+    kind?: OrganizationKind | null
+    offset: number
+    limit: number
+  }): Promise<{ items: Organization[]; total: number }> {
+    return organizationQueries.listOrganizations(this.db, filter)
+  }
+  /** Organisations by id, in the order asked (null for unknown ids; one query). */
   organizationsByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
     return organizationQueries.organizationsByIds(this.db, ids)
   }
