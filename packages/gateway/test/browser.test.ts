@@ -109,9 +109,11 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     expect(totals).toEqual([...totals].sort((a, b) => a - b))
     expect(await page.$eval('#by-agency + .table-wrap th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('ascending')
     await page.screenshot({ path: `${ARTIFACTS}province.png`, fullPage: true })
+    await page.setViewport({ width: 1000, height: 720 })
+    await page.screenshot({ path: `${ARTIFACTS}dashboard.png` }) // the README's (docs/dashboard.png)
     // The unit picker by keyboard: focus the labelled list, choose the nation, submit; the URL keeps the choice.
     expect(await page.$eval('#unit', (e) => (e.labels?.[0]?.textContent ?? '').trim())).toMatch(/^Đơn vị/)
-    expect(await page.$eval('#unit', (e) => (e as HTMLSelectElement).value)).toBe('QNG')
+    expect(await page.$eval('#unit', (e) => (e as unknown as { value: string }).value)).toBe('QNG')
     await page.focus('#unit')
     await page.select('#unit', 'VN')
     // Tab past the date (Chromium stops on its day, month and year) to the button.
@@ -182,6 +184,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     const met = await page.$$eval('#targets-table tbody td:nth-child(5)', (tds) => tds.map((td) => Number(td.getAttribute('data-sort'))))
     expect(met).toEqual([...met].sort((a, b) => a - b))
     await page.screenshot({ path: `${ARTIFACTS}targets.png`, fullPage: true })
+    await (await page.$('#targets-table'))!.screenshot({ path: `${ARTIFACTS}targets-table.png` }) // the README's (docs/targets.png)
   })
 
   it('shows an organisation in English', async () => {

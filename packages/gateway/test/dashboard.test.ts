@@ -134,7 +134,7 @@ for (const dialect of DIALECTS) {
         ['VN', ...provinces.map((p: any) => p.code), ...ministries.map((m: any) => m.code)].sort(),
       )
       // The provinces in Vietnamese order of their own names.
-      const names = options.slice(1, 1 + provinces.length).map((o) => o.label)
+      const names = options.slice(1, 1 + provinces.length).map((o) => o.label ?? '')
       expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare))
       expect(form).toContain('<input id="asOf" name="asOf" type="date"')
       // The form is the state: submitting it is a plain GET of /?unit=…&asOf=…

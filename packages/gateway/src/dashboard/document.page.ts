@@ -17,10 +17,10 @@ export const DOCUMENT_QUERY = `query DocumentPage($id: ID!, $asOf: Date!) { node
     latestActual(asOf: $asOf) { value asOf met organization { code name } } } } } } } }`
 /** The cascade below, a page at a time (each with the documents each implements, to draw the tree). */
 export const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id: $id) { ... on Document {
-  cascade(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
-/** The plan's tasks, a page at a time. */
+  cascade(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
+/** The plan's tasks, a page at a time (100: a plan's whole table in one operation, well under the cost limit). */
 export const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
-  tasks(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
+  tasks(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
     effectiveDeadline { effectiveDueDate normalized }
     assignments(first: 30) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
 
