@@ -96,6 +96,7 @@ export * from './model/organization.js'
 export * from './model/document.js'
 export * from './model/task.js'
 export * from './model/report.js'
+export * from './model/measurement.js'
 
 // ---- Storage: opening and migrating a store (SQLite or PostgreSQL).
 export type { Database } from './storage/schema.js'
@@ -125,6 +126,7 @@ export {
   type LinkDocumentInput,
   type LinkTaskInput,
   type RegisterAliasInput,
+  type MeasureTargetInput,
 } from './service/chidao.js'
 
 // ---- The cascade's rules: the reference functions over plain data, and the store's rebuild and status query.

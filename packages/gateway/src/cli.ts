@@ -112,7 +112,7 @@ program
       if (options.demo) {
         const demo = await (await fixtures()).loadDemoHistory(chidao)
         console.log(
-          `demo: ${demo.reports} reports (${demo.verified} verified, ${demo.rejected} rejected) on ${demo.obligations} obligations`,
+          `demo: ${demo.reports} reports (${demo.verified} verified, ${demo.rejected} rejected) on ${demo.obligations} obligations, ${demo.measurements} measured values of targets`,
         )
       }
       console.error(`chidao: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
@@ -208,7 +208,7 @@ program
       if (loaded.documents) {
         const demo = await (await fixtures()).loadDemoHistory(new Chidao(store))
         console.log(
-          `chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks) and the demo history (${demo.reports} reports)`,
+          `chidao: loaded the fixtures (${loaded.documents} documents, ${loaded.tasks} tasks) and the demo history (${demo.reports} reports, ${demo.measurements} measured values of targets)`,
         )
       }
       const gateway = await createGateway({

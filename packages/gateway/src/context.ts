@@ -16,6 +16,7 @@ import {
   type OrganizationGroup,
   type Report,
   type Target,
+  type TargetActual,
   type Task,
   type TaskStatus,
 } from '@chidao/core'
@@ -41,6 +42,8 @@ export interface Loaders {
   readonly parentTaskIds: DataLoader<string, string[]>
   readonly reports: DataLoader<string, Report[]>
   readonly targets: DataLoader<string, Target[]>
+  /** Keyed `asOf|targetId`: one statement per date for a page of targets' latest measured values. */
+  readonly latestActual: DataLoader<string, TargetActual | null>
   /** Keyed `asOf|taskId`: one status query per date for a whole page of tasks. */
   readonly taskStatus: DataLoader<string, TaskStatusValue>
   /** The files each document was imported from. */
@@ -83,6 +86,15 @@ async function statuses(chidao: Chidao, keys: readonly string[]): Promise<TaskSt
     const obligations = rows.get(key) ?? []
     return { status: taskStatusOfObligations(obligations), obligations }
   })
+}
+
+async function latestActuals(chidao: Chidao, keys: readonly string[]): Promise<(TargetActual | null)[]> {
+  const byDate = new Map<string, string[]>()
+  for (const key of keys) byDate.set(key.slice(0, 10), [...(byDate.get(key.slice(0, 10)) ?? []), key.slice(11)])
+  const found = new Map<string, TargetActual>()
+  for (const [asOf, ids] of byDate)
+    for (const [id, actual] of await chidao.latestMeasurementsOf(ids, asOf)) found.set(`${asOf}|${id}`, actual)
+  return keys.map((key) => found.get(key) ?? null)
 }
 
 /** Loads many keys through a loader; a failed or missing one is null. */
@@ -146,6 +158,7 @@ export function createContext(
       parentTaskIds: perTask((ids) => chidao.taskLinksOf(ids, 'parents')),
       reports: perTask((ids) => chidao.reportsOfTasks(ids)),
       targets: perTask((ids) => chidao.targetsOfTasks(ids)),
+      latestActual: new DataLoader((keys) => latestActuals(chidao, keys)),
       taskStatus: new DataLoader((keys) => statuses(chidao, keys)),
       documentSources: perTask((ids) => chidao.documentSources(ids)),
     },

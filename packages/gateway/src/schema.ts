@@ -12,6 +12,8 @@ import { commandResolvers } from './resolvers/command.resolver.js'
 import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
+import { OrganizationListResolver } from './resolvers/organization-list.resolver.js'
+import { TargetResolver } from './resolvers/target.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
 
@@ -54,6 +56,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ScorecardInsightResolver,
       TaskInsightResolver,
       ReportInsightResolver,
+      TargetResolver,
+      OrganizationListResolver,
       ...commandResolvers(COMMANDS),
     ],
     // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list

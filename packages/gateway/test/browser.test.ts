@@ -109,6 +109,20 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     expect(totals).toEqual([...totals].sort((a, b) => a - b))
     expect(await page.$eval('#by-agency + .table-wrap th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('ascending')
     await page.screenshot({ path: `${ARTIFACTS}province.png`, fullPage: true })
+    await page.setViewport({ width: 1000, height: 720 })
+    await page.screenshot({ path: `${ARTIFACTS}dashboard.png` }) // the README's (docs/dashboard.png)
+    // The unit picker by keyboard: focus the labelled list, choose the nation, submit; the URL keeps the choice.
+    expect(await page.$eval('#unit', (e) => (e.labels?.[0]?.textContent ?? '').trim())).toMatch(/^Đơn vị/)
+    expect(await page.$eval('#unit', (e) => (e as unknown as { value: string }).value)).toBe('QNG')
+    await page.focus('#unit')
+    await page.select('#unit', 'VN')
+    // Tab past the date (Chromium stops on its day, month and year) to the button.
+    for (let i = 0; i < 6 && (await page.evaluate('document.activeElement.type')) !== 'submit'; i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate('document.activeElement.type')).toBe('submit')
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')])
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('VN')
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(AS_OF)
+    expect(await page.$eval('h1', (e) => e.textContent)).toContain('Toàn quốc')
     const phone = await open(`/?unit=QNG&asOf=${AS_OF}`, { width: 390, height: 844 })
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390)
     await phone.screenshot({ path: `${ARTIFACTS}province-phone.png` })
@@ -137,6 +151,40 @@ describe.skipIf(!CHROMIUM)('the dashboard in headless Chromium', () => {
     const taskPage = await open(`/t/${task.id}?asOf=${AS_OF}`)
     expect(await text(taskPage, '#report-list')).toContain(NARRATIVE)
     await taskPage.screenshot({ path: `${ARTIFACTS}task.png`, fullPage: true })
+  })
+
+  it('shows a plan’s targets with the latest actual against each, met or not yet, with a bar', async () => {
+    const { body } = await served.post(
+      `query($a: Date!) { document(symbol: "09-KH/ĐU") { id targets(first: 100) { edges { node { id value
+        latestActual(asOf: $a) { value met organization { name } } } } } } }`,
+      { a: AS_OF },
+    )
+    const doc = body.data.document
+    const page = await open(`/d/${doc.id}?asOf=${AS_OF}`)
+    const rows = await page.$$eval('#targets-table tbody tr', (trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-target'),
+        actual: Number(tr.querySelector('td:nth-child(4)')?.getAttribute('data-sort')),
+        by: tr.querySelector('td:nth-child(4) .meta a')?.textContent,
+        met: tr.querySelector('td:nth-child(5) span')?.className,
+        bar: Number(tr.querySelector('td:nth-child(5) svg.target-bar rect.actual')?.getAttribute('width')),
+      })),
+    )
+    expect(rows.map((r) => r.id)).toEqual(doc.targets.edges.map((e: any) => e.node.id))
+    for (const { node } of doc.targets.edges) {
+      const row = rows.find((r) => r.id === node.id)!
+      expect(row.actual).toBe(node.latestActual.value)
+      expect(row.by).toBe(node.latestActual.organization.name)
+      expect(row.met).toBe(node.latestActual.met ? 'met' : 'not-met')
+      expect(row.bar).toBeGreaterThan(0)
+    }
+    // Sorted by keyboard on "met or not yet": the met ones together.
+    await page.focus('#targets-table th:nth-child(5) button.sort')
+    await page.keyboard.press('Enter')
+    const met = await page.$$eval('#targets-table tbody td:nth-child(5)', (tds) => tds.map((td) => Number(td.getAttribute('data-sort'))))
+    expect(met).toEqual([...met].sort((a, b) => a - b))
+    await page.screenshot({ path: `${ARTIFACTS}targets.png`, fullPage: true })
+    await (await page.$('#targets-table'))!.screenshot({ path: `${ARTIFACTS}targets-table.png` }) // the README's (docs/targets.png)
   })
 
   it('shows an organisation in English', async () => {

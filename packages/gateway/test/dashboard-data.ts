@@ -1,15 +1,22 @@
-/** The seed cascades plus a few reports made through core, so the dashboard's figures are not all zero. */
+/** The seed cascades plus a few reports made through core and the demo's measured values of targets, so the dashboard's figures are not all zero. */
 import type { Chidao } from '@chidao/core'
-import { loadFixtures } from '@chidao/fixtures'
+import { loadDemoMeasurements, loadFixtures } from '@chidao/fixtures'
 
 export const AS_OF = '2025-12-31'
 export const PLAN = '01-KH/BCĐ'
 export const NARRATIVE = 'Đã trình UBND tỉnh bố trí kinh phí chuyển đổi số năm 2026.'
 export const EVIDENCE = 'https://quangngai.gov.vn/bao-cao-stc.pdf'
 
-/** Loads the fixtures and files two reports on 01-KH/BCĐ: II.7 done and accepted, II.5 in progress (late). */
+/** A day before any measured value of the seed's targets (the demo's first is the quarter after 09-KH/ĐU's issue). */
+export const BEFORE_MEASURES = '2025-09-01'
+
+/**
+ * Loads the fixtures, the demo's measured values of the seed targets (09-KH/ĐU's), and files two
+ * reports on 01-KH/BCĐ: II.7 done and accepted, II.5 in progress (late).
+ */
 export async function seedWithReports(chidao: Chidao): Promise<void> {
   await loadFixtures(chidao)
+  await loadDemoMeasurements(chidao)
   const [plan] = await chidao.documentsBySymbol(PLAN)
   const tasks = await chidao.tasksOf(plan!.id)
   const task = (code: string) => tasks.find((t) => t.code === code)!

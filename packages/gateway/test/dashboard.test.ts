@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import mammoth from 'mammoth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIALECTS, destroyTest, initTest, type TestContext } from '../../core/test/support/dialects.js'
-import { AS_OF, EVIDENCE, NARRATIVE, PLAN, seedWithReports } from './dashboard-data.js'
+import { AS_OF, BEFORE_MEASURES, EVIDENCE, NARRATIVE, PLAN, seedWithReports } from './dashboard-data.js'
 import { serve, type Served } from './support.js'
 
 const nodes = (c: { edges: { node: any }[] }) => c.edges.map((e) => e.node)
@@ -106,6 +106,40 @@ for (const dialect of DIALECTS) {
       const org = await get(`/?unit=QNG.UBND&asOf=${AS_OF}`)
       expect(org.status).toBe(200)
       expect(org.text).toContain('Ủy ban nhân dân tỉnh Quảng Ngãi')
+      // A unit the picker does not list stays selected, under its own group.
+      expect(org.text).toMatch(
+        /<optgroup label="Đơn vị đang xem"><option value="QNG\.UBND" selected>Ủy ban nhân dân tỉnh Quảng Ngãi<\/option>/,
+      )
+    })
+
+    it('picks the unit from a labelled list of the nation, the provinces and the ministries by name, as a GET form', async () => {
+      const { body } =
+        await served.post(`{ provinces: organizations(tier: PROVINCE, kind: TERRITORY, first: 100) { totalCount edges { node { code name } } }
+        ministries: organizations(tier: CENTRAL, kind: MINISTRY, first: 100) { totalCount edges { node { code name } } } }`)
+      const provinces = nodes(body.data.provinces)
+      const ministries = nodes(body.data.ministries)
+      expect(provinces.map((p: any) => p.code)).toContain('QNG')
+      expect(ministries.length).toBeGreaterThan(0)
+      const page = (await get(`/?unit=QNG&asOf=${AS_OF}`)).text
+      const form = page.match(/<form class="filters" method="get" action="\/"[^>]*>(.*?)<\/form>/s)?.[1] ?? ''
+      expect(form).toContain('<label for="unit">Đơn vị<select id="unit" name="unit">')
+      const options = [...form.matchAll(/<option value="([^"]+)"( selected)?>([^<]*)<\/option>/g)].map((m) => ({
+        code: m[1],
+        selected: !!m[2],
+        label: m[3],
+      }))
+      expect(options[0]).toMatchObject({ code: 'VN', label: 'Toàn quốc' })
+      expect(options.filter((o) => o.selected)).toEqual([{ code: 'QNG', selected: true, label: 'Quảng Ngãi' }])
+      expect(options.map((o) => o.code).sort()).toEqual(
+        ['VN', ...provinces.map((p: any) => p.code), ...ministries.map((m: any) => m.code)].sort(),
+      )
+      // The provinces in Vietnamese order of their own names.
+      const names = options.slice(1, 1 + provinces.length).map((o) => o.label ?? '')
+      expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare))
+      expect(form).toContain('<input id="asOf" name="asOf" type="date"')
+      // The form is the state: submitting it is a plain GET of /?unit=…&asOf=…
+      const nation = await get(`/?unit=VN&asOf=${AS_OF}`)
+      expect(nation.text).toContain('<option value="VN" selected>Toàn quốc</option>')
     })
 
     it('shows a document: its parents, the tree below, every task with lead and status, targets', async () => {
@@ -122,9 +156,24 @@ for (const dialect of DIALECTS) {
       const tree = await get(`/d/${root.body.data.document.id}?asOf=${AS_OF}`)
       for (const d of nodes(root.body.data.document.cascade)) expect(tree.text).toContain(`/d/${d.id}?asOf=`)
       expect(tree.text).toContain('<details class="tree" open>')
-      const commune = await served.post('{ document(symbol: "09-KH/ĐU") { id targets(first: 100) { totalCount } } }')
+      const commune = await served.post(
+        'query($a: Date!) { document(symbol: "09-KH/ĐU") { id targets(first: 100) { totalCount edges { node { id latestActual(asOf: $a) { value met } } } } } }',
+        { a: AS_OF },
+      )
       const targets = await get(`/d/${commune.body.data.document.id}?asOf=${AS_OF}`)
-      expect((targets.text.match(/chưa có số liệu/g) ?? []).length).toBe(commune.body.data.document.targets.totalCount)
+      const measured = nodes(commune.body.data.document.targets)
+      expect(measured.length).toBeGreaterThan(0)
+      for (const target of measured) {
+        // Each target's row: the API's latest actual, then met or not yet.
+        const row = targets.text.match(new RegExp(`<tr data-target="${target.id}">(.*?)</tr>`, 's'))?.[1] ?? ''
+        expect(row).toContain(`<td data-sort="${target.latestActual.value}">`)
+        expect(row).toContain(target.latestActual.met ? '<span class="met">Đạt</span>' : '<span class="not-met">Chưa đạt</span>')
+      }
+      expect(measured.some((x: any) => x.latestActual.met)).toBe(true)
+      expect(measured.some((x: any) => !x.latestActual.met)).toBe(true)
+      // Before the first measured value, none is shown: the page reads the actuals as of its date.
+      const early = await get(`/d/${commune.body.data.document.id}?asOf=${BEFORE_MEASURES}`)
+      expect((early.text.match(/chưa có số liệu/g) ?? []).length).toBe(commune.body.data.document.targets.totalCount)
     })
 
     it('shows an organisation: what it owes, its plans, its reports', async () => {

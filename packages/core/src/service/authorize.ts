@@ -68,6 +68,7 @@ export async function issuerOfTask(db: Db, taskId: unknown): Promise<string | nu
  * | EDITOR | assign obligations down: to bodies of the issuer's tier or below, in the issuer's province (a central issuer: anywhere), or to bodies a parent task already binds; never up, never sideways into another province |
  * | EDITOR | verify a report as the supervising body (the issuer of the task's plan) or a body above it; never as the reporter or a body below it |
  * | REPORTER | report for an organisation holding an obligation on the task, its own or one below it (recorded as filed by the key's body) |
+ * | REPORTER | measure a plan's target for an organisation bound by the plan (its issuer, or holding an obligation on the target's task, or on any of the plan's tasks for a plan-wide target), its own or one below it |
  * | EDITOR / ADMIN | register groups (EDITOR), organisations and successions (ADMIN) only within the key's subtree |
  */
 
@@ -235,4 +236,40 @@ export async function requireVerifier(
       ['input', 'verifierCode'],
     )
   }
+}
+
+/** Whether a body is bound by a plan's target: the plan's issuer, or a holder of an obligation on the target's task (a plan-wide target: on any of the plan's tasks). */
+async function boundByTarget(db: Db, target: { documentId: string; taskId: string | null }, organizationId: string): Promise<boolean> {
+  const document = await findDocument(db, target.documentId)
+  if (document?.issuerId === organizationId) return true
+  let query = db
+    .selectFrom('obligationSpan')
+    .innerJoin('task', 'task.id', 'obligationSpan.taskId')
+    .select('obligationSpan.holderId')
+    .where('obligationSpan.holderId', '=', organizationId)
+  query = target.taskId ? query.where('task.id', '=', target.taskId) : query.where('task.documentId', '=', target.documentId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+/**
+ * Refuses a measurement of a target for a body the plan does not bind, or filed by a key that may
+ * not act for it. Returns the body that filed it for the bound one (the key's), or null when it
+ * filed its own. No grant: trusted.
+ */
+export async function requireMeasurer(
+  db: Db,
+  grant: ApiKeyGrant | null | undefined,
+  target: { documentId: string; taskId: string | null },
+  organizationId: string,
+): Promise<string | null> {
+  if (!grant) return null
+  requireRole(grant, 'REPORTER')
+  await requireActFor(db, grant, organizationId, ['input', 'organizationCode'])
+  if (!(await boundByTarget(db, target, organizationId))) {
+    throw forbidden('Kế hoạch không giao chỉ tiêu này cho cơ quan này / The plan does not bind this organisation to the target', [
+      'input',
+      'organizationCode',
+    ])
+  }
+  return grant.organizationId !== null && grant.organizationId !== organizationId ? grant.organizationId : null
 }

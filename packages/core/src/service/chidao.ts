@@ -21,6 +21,7 @@ export type {
 export type { RecordAlignmentReviewInput } from './commands/alignment-reviews.js'
 export type { LinkDocumentInput, RegisterDocumentInput, UpdateDocumentInput } from './commands/documents.js'
 export type { AddTargetInput } from './commands/targets.js'
+export type { MeasureTargetInput } from './commands/measurements.js'
 export type { AddTaskInput, AssignInput, LinkTaskInput, UpdateTaskInput } from './commands/tasks.js'
 export type { SubmitReportInput, VerifyReportInput } from './commands/reports.js'
 

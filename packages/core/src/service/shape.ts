@@ -6,7 +6,7 @@
  */
 
 /** The entities an input may refer to by id. */
-export type EntityName = 'Organization' | 'Document' | 'Task' | 'Report'
+export type EntityName = 'Organization' | 'Document' | 'Task' | 'Report' | 'Target'
 
 /** The kind of one input value. */
 export type Shape =

@@ -125,6 +125,20 @@ export interface TargetTable {
   createdAt: string
 }
 
+/** A measured value of a target (migration 0011). */
+export interface MeasurementTable {
+  id: string
+  scope: string
+  targetId: string
+  organizationId: string
+  value: number
+  measuredOn: string
+  note: string | null
+  evidenceUri: string | null
+  submittedById: string | null
+  createdAt: string
+}
+
 export interface ReportTable {
   id: string
   scope: string
@@ -238,6 +252,7 @@ export interface Database {
   taskLink: TaskLinkTable
   assignment: AssignmentTable
   target: TargetTable
+  measurement: MeasurementTable
   report: ReportTable
   reportEvidence: ReportEvidenceTable
   auditLog: AuditLogTable

@@ -31,6 +31,7 @@ th button.sort{background:none;color:var(--ink);border:0;padding:0;font-weight:7
 th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
 .bar{display:inline-block;height:.8em;background:var(--accent);vertical-align:middle;min-width:1px}
 .bar.bad{background:var(--bad)}
+.met{color:var(--good);font-weight:700}.not-met{color:var(--bad);font-weight:700}svg.target-bar{vertical-align:middle;margin-left:4px}
 .status{display:inline-block;padding:1px 6px;border-radius:10px;font-size:.85rem;border:1px solid currentColor;white-space:nowrap}
 .s-OVERDUE,.s-COMPLETED_LATE{color:var(--bad)}.s-COMPLETED_ON_TIME{color:var(--good)}.s-IN_PROGRESS{color:var(--accent)}.s-AWAITING_GUIDANCE,.s-ONGOING{color:var(--warn)}
 details.tree{margin-left:1rem}details.tree>summary{cursor:pointer;padding:2px 0}

@@ -51,3 +51,16 @@ export function inlineBar(value: number, max: number, bad = false): Html {
   const width = max > 0 ? Math.round((80 * value) / max) : 0
   return html`<span class="bar${raw(bad ? ' bad' : '')}" style="width:${width}px" aria-hidden="true"></span>`
 }
+
+/**
+ * A target's latest actual as a small bar against the target: the bar is the actual, the tick the
+ * target, on one scale (decorative: the figures and "met / not yet" are written beside it).
+ */
+export function targetBar(actual: number, target: number, met: boolean): Html {
+  const scale = Math.max(Math.abs(actual), Math.abs(target)) * 1.1 || 1
+  const [width, height] = [120, 14]
+  const at = (v: number) => Math.round((width * Math.max(0, v)) / scale)
+  return html`<svg class="target-bar" aria-hidden="true" focusable="false" viewBox="0 0 ${width + 2} ${height}" width="${width + 2}" height="${height}">
+<rect x="0" y="2" width="${width}" height="${height - 4}" fill="#dde3ea"></rect><rect class="actual" x="0" y="2" width="${at(actual)}" height="${height - 4}" fill="${met ? '#1e6b34' : '#a4161a'}"></rect>
+<rect class="goal" x="${Math.min(width, at(target))}" y="0" width="2" height="${height}" fill="#1b1f24"></rect></svg>`
+}

@@ -1,24 +1,26 @@
 /**
  * `/d/<document>`: a document's place in the cascade (the documents it implements above, the
  * plans implementing it below as a tree opened level by level), its tasks with lead agency,
- * effective deadline and status, and its targets by milestone.
+ * effective deadline and status, and its targets by milestone with the latest actual against each.
  */
 import { html, type Html } from './html.js'
 import type { Translator } from './i18n.js'
+import { targetBar } from './charts.js'
 import { href, statusBadge } from './layout.js'
 import { allPages, type Run } from './query.js'
 
 const DOC = 'id symbol kind title issuedOn issuer { code name tier }'
-const DOCUMENT_QUERY = `query DocumentPage($id: ID!) { node(id: $id) { ... on Document {
+export const DOCUMENT_QUERY = `query DocumentPage($id: ID!, $asOf: Date!) { node(id: $id) { ... on Document {
   ${DOC} status
   implements(first: 20) { edges { node { ${DOC} } } }
-  targets(first: 100) { edges { node { category metric unit comparator value milestoneOn } } } } } }`
+  targets(first: 100) { edges { node { id category metric unit comparator value milestoneOn
+    latestActual(asOf: $asOf) { value asOf met organization { code name } } } } } } } }`
 /** The cascade below, a page at a time (each with the documents each implements, to draw the tree). */
-const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id: $id) { ... on Document {
-  cascade(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
-/** The plan's tasks, a page at a time. */
-const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
-  tasks(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
+export const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id: $id) { ... on Document {
+  cascade(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
+/** The plan's tasks, a page at a time (100: a plan's whole table in one operation, well under the cost limit). */
+export const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
+  tasks(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
     effectiveDeadline { effectiveDueDate normalized }
     assignments(first: 30) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
 
@@ -36,7 +38,7 @@ interface Assignment {
   groupCode: string | null
   organization: { code: string; name: string } | null
 }
-interface PlanTask {
+export interface PlanTask {
   id: string
   code: string
   content: string
@@ -45,20 +47,26 @@ interface PlanTask {
   effectiveDeadline: { effectiveDueDate: string | null; normalized: string }
   assignments: { edges: { node: Assignment }[] }
 }
-interface DocumentData extends Doc {
+export interface DocumentData extends Doc {
   status: string
   implements: { edges: { node: Doc }[] }
-  targets: {
-    edges: {
-      node: { category: string | null; metric: string; unit: string | null; comparator: string; value: number; milestoneOn: string | null }
-    }[]
-  }
+  targets: { edges: { node: TargetRow }[] }
+}
+interface TargetRow {
+  id: string
+  category: string | null
+  metric: string
+  unit: string | null
+  comparator: string
+  value: number
+  milestoneOn: string | null
+  latestActual: { value: number; asOf: string; met: boolean; organization: { code: string; name: string } | null } | null
 }
 
 const COMPARATORS: Record<string, string> = { GTE: '≥', GT: '>', LTE: '≤', LT: '<', EQ: '=' }
 
 /** An assignee as a name (an organisation, else the plan's own words, else the group's code). */
-function assigneeName(a: Assignment): string {
+export function assigneeName(a: Assignment): string {
   return a.organization?.name ?? a.note ?? a.groupCode ?? '—'
 }
 
@@ -88,7 +96,7 @@ function tree(tr: Translator, root: string, docs: Below[], asOf: string): Html {
 }
 
 /** The tasks of a plan as a table. */
-function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
+export function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
   const rows = tasks.map((t) => {
     const lead = t.assignments.edges
       .filter((e) => e.node.role === 'LEAD')
@@ -102,9 +110,29 @@ function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
 <th scope="col">${tr.t('lead')}</th><th scope="col">${tr.t('deadline')}</th><th scope="col">${tr.t('status')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
 }
 
+function number(tr: Translator, value: number, unit: string | null): string {
+  return `${value.toLocaleString(tr.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`
+}
+
+/** The targets by milestone: the goal, the latest actual on the page's day (who, as of when), met or not yet, with a bar. */
+function targetTable(tr: Translator, targets: TargetRow[], asOf: string): Html {
+  const rows = targets.map((t) => {
+    const a = t.latestActual
+    const actual = a
+      ? html`<td data-sort="${a.value}">${number(tr, a.value, t.unit)}<div class="meta">${tr.date(a.asOf)}${a.organization ? html` · <a href="${href(`/o/${encodeURIComponent(a.organization.code)}`, tr.lang, { asOf })}">${a.organization.name}</a>` : ''}</div></td>
+<td data-sort="${a.met ? 1 : 0}"><span class="${a.met ? 'met' : 'not-met'}">${tr.t(a.met ? 'met' : 'notYet')}</span> ${targetBar(a.value, t.value, a.met)}</td>`
+      : html`<td class="meta" data-sort="">${tr.t('noActual')}</td><td data-sort="-1">—</td>`
+    return html`<tr data-target="${t.id}">
+<td data-sort="${t.milestoneOn ?? ''}">${tr.date(t.milestoneOn)}</td><td>${t.metric}${t.category ? html`<div class="meta">${t.category}</div>` : ''}</td>
+<td>${COMPARATORS[t.comparator] ?? t.comparator} ${number(tr, t.value, t.unit)}</td>${actual}</tr>`
+  })
+  return html`<div class="table-wrap"><table class="sortable" id="targets-table" aria-labelledby="targets"><thead><tr><th scope="col">${tr.t('milestone')}</th><th scope="col">${tr.t('metric')}</th>
+<th scope="col">${tr.t('targetValue')}</th><th scope="col">${tr.t('actual')}</th><th scope="col">${tr.t('against')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}
+
 /** The page body, or null when there is no such document. */
 export async function documentPage(run: Run, tr: Translator, id: string, asOf: string): Promise<{ title: string; body: Html } | null> {
-  const { node: d } = await run<{ node: DocumentData | null }>(DOCUMENT_QUERY, { id })
+  const { node: d } = await run<{ node: DocumentData | null }>(DOCUMENT_QUERY, { id, asOf })
   if (!d || !('implements' in d)) return null
   const [cascade, tasks] = (await Promise.all([
     allPages<Below>((after) => run(CASCADE_QUERY, { id, after }).then((x) => x.node?.cascade ?? null)),
@@ -125,16 +153,7 @@ ${parents.length ? html`<ul id="parents">${parents.map((p) => html`<li>${docLink
 <h2 id="tasks">${tr.t('tasks')} <span class="meta">(${tasks.length})</span></h2>
 ${tasks.length ? taskTable(tr, tasks, asOf) : html`<p>${tr.t('none')}</p>`}
 <h2 id="targets">${tr.t('targets')}</h2>
-${
-  targets.length
-    ? html`<div class="table-wrap"><table class="sortable" aria-labelledby="targets"><thead><tr><th scope="col">${tr.t('milestone')}</th><th scope="col">${tr.t('metric')}</th>
-<th scope="col">${tr.t('targetValue')}</th><th scope="col">${tr.t('actual')}</th></tr></thead><tbody>${targets.map(
-        (t) => html`<tr>
-<td data-sort="${t.milestoneOn ?? ''}">${tr.date(t.milestoneOn)}</td><td>${t.metric}${t.category ? html`<div class="meta">${t.category}</div>` : ''}</td>
-<td>${COMPARATORS[t.comparator] ?? t.comparator} ${t.value}${t.unit ? ` ${t.unit}` : ''}</td><td class="meta">${tr.t('noActual')}</td></tr>`,
-      )}</tbody></table></div>`
-    : html`<p>${tr.t('none')}</p>`
-}
+${targets.length ? targetTable(tr, targets, asOf) : html`<p>${tr.t('none')}</p>`}
 <h2 id="downloads">${tr.t('downloads')}</h2>
 <p class="downloads"><a href="${href(`/export/plan/${d.id}.xlsx`, 'vi', { asOf })}" download>${tr.t('xlsxPlan')}</a></p>
 <form class="filters" method="get" action="/export/report/${d.id}.docx" aria-label="${tr.t('docxReport')}">

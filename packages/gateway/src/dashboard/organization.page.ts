@@ -10,16 +10,17 @@ import { headline } from './province.page.js'
 import { allPages, type Run } from './query.js'
 
 const TASK = 'id code content status(asOf: $asOf) document { id symbol } effectiveDeadline { effectiveDueDate normalized }'
-/** One list of what it owes, in one status (an operation each: together they would pass the cost limit). */
-const OWED_QUERY = `query Owed($code: ID!, $asOf: Date!, $status: TaskStatus!) {
-  tasks(filter: { organization: $code, status: $status }, asOf: $asOf, first: 100) { totalCount edges { node { ${TASK} } } } }`
-const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
+export const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
   organization(code: $code) { code name shortName tier kind scope parent { code name } }
   card: scorecard(organization: $code, asOf: $asOf) { total percentComplete onTimeRate counts { status count } }
   plans: documents(issuer: $code, first: 50) { totalCount edges { node { id symbol kind title issuedOn } } } }`
-/** The reports it made on what it owes (a second operation: with the lists above it would pass the cost limit). */
-const ORGANIZATION_REPORTS_QUERY = `query OrganizationReports($code: ID!, $asOf: Date!, $after: String) {
-  owed: tasks(filter: { organization: $code }, asOf: $asOf, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id code document { symbol }
+/**
+ * Everything it owes, with its own status and the reports on each, page after page (a second
+ * operation, read beside the first): the lists by status and its reports are made from it, so the
+ * page reads the obligations once rather than once per status.
+ */
+export const ORGANIZATION_OWED_QUERY = `query OrganizationOwed($code: ID!, $asOf: Date!, $after: String) {
+  owed: tasks(filter: { organization: $code }, asOf: $asOf, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${TASK}
     reports(first: 10) { edges { node { reportedOn claimedStatus percent verificationStatus organization { code } } } } } } } }`
 
 interface OwedTask {
@@ -30,12 +31,13 @@ interface OwedTask {
   document: { id: string; symbol: string | null }
   effectiveDeadline: { effectiveDueDate: string | null; normalized: string }
 }
-type Owed = { totalCount: number; edges: { node: OwedTask }[] }
+type OwedWithReports = OwedTask & { reports: { edges: { node: any }[] } }
 
 function owedTable(tr: Translator, id: string, caption: string, list: OwedTask[], asOf: string, soon?: string): Html {
   if (!list.length) return html`<h3 id="${id}">${caption} <span class="meta">(0)</span></h3>`
   const rows = [...list]
     .sort((a, b) => (a.effectiveDeadline.effectiveDueDate ?? '9').localeCompare(b.effectiveDeadline.effectiveDueDate ?? '9'))
+    .slice(0, 100) // the count above is all of them; the table the first 100 by deadline
     .map((t) => {
       const due = t.effectiveDeadline.effectiveDueDate
       return html`<tr${soon && due && due <= soon ? html` class="due-soon"` : ''}><td><a href="${href(`/t/${t.id}`, tr.lang, { asOf })}">${t.code}</a> ${t.content.slice(0, 160)}</td>
@@ -54,15 +56,12 @@ export async function organizationPage(
   code: string,
   asOf: string,
 ): Promise<{ title: string; body: Html } | null> {
-  const owed = (status: string) => run<{ tasks: Owed }>(OWED_QUERY, { code, asOf, status }).then((x) => x.tasks)
-  const [d, r, overdue, inProgressList, onTime, late] = await Promise.all([
+  const [d, r] = await Promise.all([
     run(ORGANIZATION_QUERY, { code, asOf }),
-    allPages<any>((after) => run(ORGANIZATION_REPORTS_QUERY, { code, asOf, after }).then((x) => x.owed)),
-    owed('OVERDUE'),
-    owed('IN_PROGRESS'),
-    owed('COMPLETED_ON_TIME'),
-    owed('COMPLETED_LATE'),
+    allPages<OwedWithReports>((after) => run(ORGANIZATION_OWED_QUERY, { code, asOf, after }).then((x) => x.owed)),
   ])
+  const owed = r ?? []
+  const inStatus = (...statuses: string[]) => owed.filter((t) => statuses.includes(t.status))
   const o = d.organization as {
     code: string
     name: string
@@ -72,10 +71,9 @@ export async function organizationPage(
   } | null
   if (!o) return null
   const soon = addDays(asOf, 30)
-  const list = (x: Owed) => x.edges.map((e) => e.node)
-  const inProgress = list(inProgressList)
+  const inProgress = inStatus('IN_PROGRESS')
   const dueSoon = inProgress.filter((t) => t.effectiveDeadline.effectiveDueDate && t.effectiveDeadline.effectiveDueDate <= soon)
-  const reports = ((r ?? []) as { id: string; code: string; document: { symbol: string | null }; reports: { edges: { node: any }[] } }[])
+  const reports = owed
     .flatMap((task) => task.reports.edges.map((x) => ({ task, report: x.node })))
     .filter((x) => x.report.organization?.code === o.code)
     .sort((a, b) => b.report.reportedOn.localeCompare(a.report.reportedOn))
@@ -93,10 +91,10 @@ export async function organizationPage(
 ${tr.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${tr.t('show')}</button></form>
 ${d.card ? headline(tr, d.card) : ''}
 <h2 id="owes">${tr.t('owes')}</h2>
-${owedTable(tr, 'owes-overdue', tr.status('OVERDUE'), list(overdue), asOf)}
+${owedTable(tr, 'owes-overdue', tr.status('OVERDUE'), inStatus('OVERDUE'), asOf)}
 ${owedTable(tr, 'owes-soon', tr.t('dueSoon'), dueSoon, asOf, soon)}
 ${owedTable(tr, 'owes-progress', tr.t('inProgress'), inProgress, asOf, soon)}
-${owedTable(tr, 'owes-done', tr.t('done'), [...list(onTime), ...list(late)], asOf)}
+${owedTable(tr, 'owes-done', tr.t('done'), inStatus('COMPLETED_ON_TIME', 'COMPLETED_LATE'), asOf)}
 <h2 id="plans">${tr.t('plans')} <span class="meta">(${d.plans.totalCount})</span></h2>
 ${plans.length ? html`<ul>${plans.map((p) => html`<li><a href="${href(`/d/${p.id}`, tr.lang, { asOf })}">${p.symbol ?? p.kind}</a> ${p.title} <span class="meta">${tr.date(p.issuedOn)}</span></li>`)}</ul>` : html`<p>${tr.t('none')}</p>`}
 <h2 id="reports">${tr.t('reports')} <span class="meta">(${reports.length})</span></h2>

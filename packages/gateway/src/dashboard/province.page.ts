@@ -136,12 +136,47 @@ export function headline(tr: Translator, card: Pick<Card, 'total' | 'onTimeRate'
 <tbody>${counts}</tbody></table></div></div>`
 }
 
+/** The units the picker lists: the provinces and the ministries (the nation is always first). */
+export const UNITS_QUERY = `query Units { provinces: organizations(tier: PROVINCE, kind: TERRITORY, first: 100) { edges { node { code name } } }
+  ministries: organizations(tier: CENTRAL, kind: MINISTRY, first: 100) { edges { node { code name } } } }`
+
+interface Named {
+  code: string
+  name: string
+}
+export interface Units {
+  provinces: { edges: { node: Named }[] }
+  ministries: { edges: { node: Named }[] }
+}
+
+const collator = new Intl.Collator('vi')
+/** A province by its own name: "Tỉnh Quảng Ngãi" under Q, "Thành phố Hà Nội" under H. */
+const placeName = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/u, '')
+
+/**
+ * The unit picker: a labelled `<select>` of the nation, the provinces and the ministries by name
+ * (a unit shown by code that the lists do not hold stays selected under its own group), submitted
+ * as a plain GET so the URL stays the state and it works without a script.
+ */
+export function unitPicker(tr: Translator, units: Units, current: Unit): Html {
+  const option = (o: Named, label = o.name) =>
+    html`<option value="${o.code}"${o.code === current.code ? html` selected` : ''}>${label}</option>`
+  const provinces = units.provinces.edges.map((e) => e.node).sort((a, b) => collator.compare(placeName(a.name), placeName(b.name)))
+  const ministries = units.ministries.edges.map((e) => e.node).sort((a, b) => collator.compare(a.name, b.name))
+  const listed = current.kind === 'nation' || [...provinces, ...ministries].some((o) => o.code === current.code)
+  return html`<label for="unit">${tr.t('unit')}<select id="unit" name="unit">
+${option({ code: 'VN', name: tr.t('nation') })}
+<optgroup label="${tr.t('provinces')}">${provinces.map((o) => option(o, placeName(o.name)))}</optgroup>
+${ministries.length ? html`<optgroup label="${tr.t('ministries')}">${ministries.map((o) => option(o))}</optgroup>` : ''}
+${listed ? '' : html`<optgroup label="${tr.t('otherUnit')}">${option(current)}</optgroup>`}</select></label>`
+}
+
 /** The page body. */
 export async function provincePage(run: Run, tr: Translator, unit: Unit, asOf: string): Promise<{ title: string; body: Html }> {
-  const { card } = await run<{ card: Card | null }>(
-    scorecardQuery(unit.kind),
-    unit.kind === 'nation' ? { asOf } : { unit: unit.code, asOf },
-  )
+  const [{ card }, units] = await Promise.all([
+    run<{ card: Card | null }>(scorecardQuery(unit.kind), unit.kind === 'nation' ? { asOf } : { unit: unit.code, asOf }),
+    run<Units>(UNITS_QUERY),
+  ])
   const name = unit.kind === 'nation' ? tr.t('nation') : unit.name
   if (!card) return { title: name, body: html`<h1>${name}</h1><p>${tr.t('notFound')}</p>` }
   const scores = card.agencies.edges.map((e) => e.node)
@@ -150,7 +185,7 @@ export async function provincePage(run: Run, tr: Translator, unit: Unit, asOf: s
   const q = { unit: unit.code, asOf }
   const body = html`<h1>${name} <span class="meta">· ${tr.t('asOf')} ${tr.date(asOf)}</span></h1>
 <form class="filters" method="get" action="/" aria-label="${tr.t('show')}">
-<label for="unit">${tr.t('unit')}<input id="unit" name="unit" value="${unit.code}" size="14"></label>
+${unitPicker(tr, units, unit)}
 <label for="asOf">${tr.t('asOf')}<input id="asOf" name="asOf" type="date" value="${asOf}" required></label>
 ${tr.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${tr.t('show')}</button></form>
 ${headline(tr, card)}

@@ -43,43 +43,47 @@ const assignee = (a: { note: string | null; groupCode: string | null; organizati
 /** A plan's tasks with their assignees, deadlines, status on a date and reports (every page of them). */
 export async function planData(run: Run, documentId: string, asOf: string): Promise<ExportPlan | null> {
   const tasks: ExportTask[] = []
-  let after: string | null = null
   let head: any = null
-  do {
-    const { node }: { node: any } = await run<{ node: any }>(
-      `query PlanExport($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
+  // The task table and the reports are read side by side (one context: their loaders batch together).
+  const [pages, reports] = await Promise.all([
+    allPages<any>((after) =>
+      run<{ node: any }>(
+        `query PlanExport($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
       id symbol kind title issuedOn issuer { code name bloc scope parent { name } } implements(first: 20) { edges { node { symbol issuer { name } } } }
-      tasks(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code content timePhrase status(asOf: $asOf)
+      tasks(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code content timePhrase status(asOf: $asOf)
         effectiveDeadline { effectiveDueDate normalized }
         assignments(first: 30) { edges { node { role note groupCode organization { name } } } } } } } } } }`,
-      { id: documentId, asOf, after },
-    )
-    if (!node || !('tasks' in node)) return null
-    head = node
-    for (const { node: t } of node.tasks.edges) {
-      const as = t.assignments.edges.map((e: any) => e.node)
-      tasks.push({
-        code: t.code,
-        content: t.content,
-        timePhrase: t.timePhrase,
-        status: t.status,
-        lead: as.filter((a: any) => a.role === 'LEAD').map(assignee),
-        coordinating: as.filter((a: any) => a.role === 'COORDINATING').map(assignee),
-        dueDate: t.effectiveDeadline.effectiveDueDate,
-        deadlineText: t.effectiveDeadline.normalized,
-        reports: [],
-      })
-    }
-    after = node.tasks.pageInfo.hasNextPage ? node.tasks.pageInfo.endCursor : null
-  } while (after)
-  const reports = await allPages<any>((after) =>
-    run(
-      `query PlanReports($id: ID!, $after: String) { node(id: $id) { ... on Document {
-    tasks(first: 8, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code
+        { id: documentId, asOf, after },
+      ).then(({ node }) => {
+        if (!node || !('tasks' in node)) return null
+        head ??= node
+        return node.tasks
+      }),
+    ),
+    allPages<any>((after) =>
+      run(
+        `query PlanReports($id: ID!, $after: String) { node(id: $id) { ... on Document {
+    tasks(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { code
       reports(first: 10) { edges { node { reportedOn claimedStatus percent narrative verificationStatus organization { name } } } } } } } } } }`,
-      { id: documentId, after },
-    ).then((x) => x.node?.tasks ?? null),
-  )
+        { id: documentId, after },
+      ).then((x) => x.node?.tasks ?? null),
+    ),
+  ])
+  if (!pages || !head) return null
+  for (const t of pages) {
+    const as = t.assignments.edges.map((e: any) => e.node)
+    tasks.push({
+      code: t.code,
+      content: t.content,
+      timePhrase: t.timePhrase,
+      status: t.status,
+      lead: as.filter((a: any) => a.role === 'LEAD').map(assignee),
+      coordinating: as.filter((a: any) => a.role === 'COORDINATING').map(assignee),
+      dueDate: t.effectiveDeadline.effectiveDueDate,
+      deadlineText: t.effectiveDeadline.normalized,
+      reports: [],
+    })
+  }
   const byCode = new Map(tasks.map((t) => [t.code, t]))
   for (const t of reports ?? []) {
     byCode.get(t.code)?.reports.push(...t.reports.edges.map(({ node: r }: any) => ({ ...r, organization: r.organization?.name ?? '' })))

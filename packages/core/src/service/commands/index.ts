@@ -8,6 +8,7 @@ import { recordAlignmentReview } from './alignment-reviews.js'
 import { linkDocument, registerDocument, updateDocument } from './documents.js'
 import { addTarget } from './targets.js'
 import { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+import { measureTarget } from './measurements.js'
 import { submitReport, verifyReport } from './reports.js'
 import { addTask, assign, linkTask, updateTask } from './tasks.js'
 
@@ -15,6 +16,7 @@ export { recordAlignmentReview } from './alignment-reviews.js'
 export { linkDocument, registerDocument, updateDocument } from './documents.js'
 export { addTarget } from './targets.js'
 export { registerAlias, registerGroup, registerOrganization, registerSuccession } from './organizations.js'
+export { measureTarget } from './measurements.js'
 export { submitReport, verifyReport } from './reports.js'
 export { addTask, assign, linkTask, updateTask } from './tasks.js'
 
@@ -35,4 +37,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   updateTask,
   addTarget,
   registerAlias,
+  measureTarget,
 ]

@@ -4,6 +4,7 @@
  */
 import type { AlignmentReview, Document } from '../../model/document.js'
 import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
+import type { Measurement } from '../../model/measurement.js'
 import type { Report } from '../../model/report.js'
 import type { Assignment, Target, Task } from '../../model/task.js'
 import { createApiKeyCommand, type ApiKeyGrant, type CreateApiKeyInput } from '../api-keys.js'
@@ -12,6 +13,7 @@ import * as reviews from '../commands/alignment-reviews.js'
 import * as documents from '../commands/documents.js'
 import * as targets from '../commands/targets.js'
 import * as organizations from '../commands/organizations.js'
+import * as measurements from '../commands/measurements.js'
 import * as reports from '../commands/reports.js'
 import * as tasks from '../commands/tasks.js'
 import * as organizationQueries from '../queries/organizations.js'
@@ -147,6 +149,16 @@ export class ChidaoCommands extends ChidaoBase {
    */
   submitReport(ctx: CommandContext, input: reports.SubmitReportInput): Promise<Report> {
     return this.run(reports.submitReport, ctx, input)
+  }
+
+  /**
+   * Records a measured value of a target as of a day (see {@link measurements.measureTarget} for its errors).
+   *
+   * @example
+   * await chidao.measureTarget(ctx, { targetId: target.id, organizationCode: 'QNG.SKHCN', value: 42, measuredOn: '2025-12-31' })
+   */
+  measureTarget(ctx: CommandContext, input: measurements.MeasureTargetInput): Promise<Measurement> {
+    return this.run(measurements.measureTarget, ctx, input)
   }
 
   /**

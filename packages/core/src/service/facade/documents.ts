@@ -4,11 +4,13 @@
  */
 import type { CalendarDate } from '../../calendar/date.js'
 import type { AlignmentReview, Document, DocumentSourceRecord } from '../../model/document.js'
-import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
+import type { TargetActual, Measurement } from '../../model/measurement.js'
+import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../../model/organization.js'
 import type { AuditEntry } from '../../model/report.js'
 import type { Target } from '../../model/task.js'
 import type { ListPage, PageWindow } from '../../storage/repo/pages.js'
 import * as documentQueries from '../queries/documents.js'
+import * as measurementQueries from '../queries/measurements.js'
 import * as organizationQueries from '../queries/organizations.js'
 import { ChidaoHierarchy } from './hierarchy.js'
 
@@ -22,6 +24,39 @@ export class ChidaoDocuments extends ChidaoHierarchy {
    */
   organizationByCode(code: string): Promise<Organization | null> {
     return organizationQueries.organizationByCode(this.db, code)
+  }
+
+  /**
+   * A page of the organisations of a tier and/or kind, by code, with their count (the dashboard's unit picker).
+   *
+   * @example
+   * const { items, total } = await chidao.listOrganizations({ tier: 'PROVINCIAL', kind: 'PEOPLES_COMMITTEE', offset: 0, limit: 50 })
+   */
+  listOrganizations(filter: { tier?: Tier | null; kind?: OrganizationKind | null; offset: number; limit: number }): Promise<{
+    items: Organization[]
+    total: number
+  }> {
+    return organizationQueries.listOrganizations(this.db, filter)
+  }
+
+  /**
+   * Each target's latest measured value on or before `asOf` and whether it meets the target, by target id (one statement).
+   *
+   * @example
+   * const actuals = await chidao.latestMeasurementsOf([target.id], '2025-12-31')
+   */
+  latestMeasurementsOf(targetIds: readonly string[], asOf: CalendarDate): Promise<Map<string, TargetActual>> {
+    return measurementQueries.latestMeasurementsOf(this.db, targetIds, asOf)
+  }
+
+  /**
+   * A target's measured values, newest first.
+   *
+   * @example
+   * const history = await chidao.measurementsOf(target.id)
+   */
+  measurementsOf(targetId: string): Promise<Measurement[]> {
+    return measurementQueries.measurementsOf(this.db, targetId)
   }
 
   /**

@@ -1,6 +1,6 @@
 /** Organisations, their successions, groups and aliases: the SQL the commands and queries use. */
 import { sql } from 'kysely'
-import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
+import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../../model/organization.js'
 import { distinct, inOrderAsked, type Db } from '../db.js'
 import { toGroup, toOrganization, toSuccession } from '../rows.js'
 import type { Database } from '../schema.js'
@@ -23,6 +23,21 @@ export async function organizationsByIds(db: Db, ids: readonly string[]): Promis
 export async function organizationsUnder(db: Db, organizationId: string): Promise<Organization[]> {
   const rows = await db.selectFrom('organization').selectAll().where('parentId', '=', organizationId).orderBy('code').execute()
   return rows.map(toOrganization)
+}
+
+/** A page of the organisations of a tier and/or kind, by code, with their count. */
+export async function organizationPage(
+  db: Db,
+  filter: { tier?: Tier | null; kind?: OrganizationKind | null; offset: number; limit: number },
+): Promise<{ items: Organization[]; total: number }> {
+  let q = db.selectFrom('organization')
+  if (filter.tier) q = q.where('tier', '=', filter.tier)
+  if (filter.kind) q = q.where('kind', '=', filter.kind)
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy('code').offset(filter.offset).limit(filter.limit).execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items: rows.map(toOrganization), total: Number(total.n) }
 }
 
 export async function insertOrganization(db: Db, row: Insertable<Database['organization']>): Promise<void> {
