@@ -31,6 +31,7 @@ export {
   withHolidayRules,
   type ExtraDayOff,
   type Holiday,
+  HOLIDAY_KINDS,
   type HolidayKind,
   type HolidayRules,
   type YearNotice,

@@ -7,7 +7,9 @@ import { addDays, dayOfWeek, ymd, type CalendarDate } from './date.js'
 import { lunarToSolar } from './lunar.js'
 
 /** Why a day is off (or, for WORKING_WEEKEND, why a weekend day is worked). */
-export type HolidayKind = 'STATUTORY' | 'MAKE_UP' | 'SWAPPED' | 'EXTRA' | 'WORKING_WEEKEND'
+export const HOLIDAY_KINDS = ['STATUTORY', 'MAKE_UP', 'SWAPPED', 'EXTRA', 'WORKING_WEEKEND'] as const
+/** One of {@link HOLIDAY_KINDS}. */
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number]
 
 /** One day of a year's holiday calendar. */
 export interface Holiday {

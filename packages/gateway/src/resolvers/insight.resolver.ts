@@ -3,12 +3,12 @@
  * the nation's scorecard, where a task's deadline comes from, and a report's detail (who, period,
  * narrative, evidence, verification).
  */
-import type { Report, Tier } from '@chidao/core'
+import type { Report, ReportPeriod, Tier } from '@chidao/core'
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql'
 import { loadAll, type Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
 import { OrganizationType, TaskType } from '../types/domain.type.js'
-import { TierEnum } from '../types/enums.js'
+import { ReportPeriodEnum, TierEnum } from '../types/enums.js'
 import { EvidenceType, OrganizationScoreConnection, OrganizationScoreType } from '../types/insight.type.js'
 import { ReportType } from '../types/mutation.type.js'
 import { ConnectionArgs, paginate } from '../types/relay.js'
@@ -81,8 +81,8 @@ export class ReportInsightResolver {
     return o ? OrganizationType.of(o) : null
   }
 
-  @FieldResolver(() => String, { description: 'MONTH, QUARTER, HALF_YEAR, NINE_MONTHS, YEAR or AD_HOC.' })
-  period(@Root() r: ReportType): string {
+  @FieldResolver(() => ReportPeriodEnum, { description: 'The period reported on.' })
+  period(@Root() r: ReportType): ReportPeriod {
     return raw(r).period
   }
 

@@ -1,8 +1,8 @@
 /** The calendar and deadline types of the contract. */
-import type { Deadline, DeadlineKind, Recurrence } from '@chidao/core'
+import type { Deadline, DeadlineKind, HolidayKind, Recurrence } from '@chidao/core'
 import { Field, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
-import { DeadlineKindEnum, RecurrenceEnum, ReportingPeriodKindEnum } from './enums.js'
+import { DeadlineKindEnum, HolidayKindEnum, RecurrenceEnum, ReportingPeriodKindEnum } from './enums.js'
 import { Connection } from './relay.js'
 
 @ObjectType('Deadline', { description: "A time phrase parsed (core's parseDeadline)." })
@@ -52,7 +52,7 @@ export class HolidayType {
   @Field(() => DateScalar) date!: string
   @Field(() => String) name!: string
   @Field(() => String) nameEn!: string
-  @Field(() => String, { description: 'STATUTORY, MAKE_UP, SWAPPED, EXTRA or WORKING_WEEKEND.' }) kind!: string
+  @Field(() => HolidayKindEnum) kind!: HolidayKind
 }
 
 export const HolidayConnection = Connection(HolidayType, 'Holiday')

@@ -10,11 +10,16 @@ import {
   BLOCS,
   DEADLINE_KINDS,
   DOCUMENT_STATUSES,
+  HOLIDAY_KINDS,
+  IMPORT_WARNING_CODES,
   ORGANIZATION_KINDS,
   RECURRENCES,
+  REPORT_PERIODS,
   REPORTING_PERIOD_KINDS,
   TASK_STATUSES,
   TIERS,
+  type AgencyMatch,
+  type ImportWarningSeverity,
 } from '@chidao/core'
 import { registerEnumType } from 'type-graphql'
 
@@ -55,3 +60,16 @@ export const AlignmentDecisionEnum = enumType('AlignmentDecision', ALIGNMENT_DEC
 export const ComparatorEnum = enumType('Comparator', COMPARATORS)
 export const ClaimedStatusEnum = enumType('ClaimedStatus', CLAIMED_STATUSES)
 export const VerificationStatusEnum = enumType('VerificationStatus', VERIFICATION_STATUSES)
+export const ReportPeriodEnum = enumType('ReportPeriod', REPORT_PERIODS)
+export const HolidayKindEnum = enumType('HolidayKind', HOLIDAY_KINDS)
+export const ImportWarningCodeEnum = enumType('ImportWarningCode', IMPORT_WARNING_CODES)
+
+/** Every value of a union, listed once: the compiler refuses a list that misses one or adds another. */
+function allOf<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list
+}
+
+/** What an agency phrase was matched to (core's `AgencyMatch['kind']`). */
+export const AgencyMatchKindEnum = enumType('AgencyMatchKind', allOf<AgencyMatch['kind']>()(['ORGANIZATION', 'GROUP', 'GENERIC', 'NEW']))
+/** How much an import warning matters (core's `ImportWarningSeverity`). */
+export const ImportWarningSeverityEnum = enumType('ImportWarningSeverity', allOf<ImportWarningSeverity>()(['INFO', 'WARNING']))

@@ -1,9 +1,9 @@
 /** The plan importer's mutation: input, and a payload with the preview, what was written and `userErrors`. */
-import type { AgencyMatch, ImportResult } from '@chidao/core'
+import type { AgencyMatch, ImportResult, ImportWarningCode, ImportWarningSeverity } from '@chidao/core'
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql'
 import { DateScalar } from '../scalars.js'
 import { DocumentType } from './domain.type.js'
-import { DeadlineKindEnum } from './enums.js'
+import { AgencyMatchKindEnum, DeadlineKindEnum, ImportWarningCodeEnum, ImportWarningSeverityEnum } from './enums.js'
 import { UserError } from './mutation.type.js'
 
 @InputType('ImportResolutionInput', { description: 'A phrase of the text resolved by hand to an organisation or group.' })
@@ -31,7 +31,10 @@ class ImportedAgencyType {
   @Field(() => String, { nullable: true, description: 'Organisation or group code; null for a generic phrase nobody resolved.' }) code!:
     | string
     | null
-  @Field(() => String, { description: 'ORGANIZATION, GROUP or GENERIC.' }) kind!: string
+  @Field(() => AgencyMatchKindEnum, {
+    description: 'ORGANIZATION, GROUP, GENERIC (a phrase nobody resolved) or NEW (a body the catalog lacks).',
+  })
+  kind!: AgencyMatch['kind']
   @Field(() => String) name!: string
   @Field(() => Float, { description: '0–1.' }) confidence!: number
 
@@ -58,8 +61,8 @@ class ImportedTaskType {
 
 @ObjectType('ImportWarning')
 class ImportWarningType {
-  @Field(() => String) code!: string
-  @Field(() => String, { description: 'INFO or WARNING.' }) severity!: string
+  @Field(() => ImportWarningCodeEnum) code!: ImportWarningCode
+  @Field(() => ImportWarningSeverityEnum) severity!: ImportWarningSeverity
   @Field(() => String) message!: string
   @Field(() => Int, { nullable: true }) line!: number | null
   @Field(() => String, { nullable: true }) text!: string | null
