@@ -95,8 +95,14 @@ describe.skipIf(!built)('the built command', () => {
     const old = 'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"18.19.0"}})'
     const { code, err } = await run(['seed'], dir, {}, ['--import', old])
     expect(code).toBe(1)
-    expect(err).toContain('needs Node.js 20.11 or newer; this is 18.19.0')
+    expect(err).toContain('needs Node.js 20.19 or newer; this is 18.19.0')
     expect(err).toContain('cần Node.js')
+    expect(readdirSync(dir)).toEqual([])
+    // 20.19 is the floor of the whole tree (sqlite3 6 needs 20.17, vitest's vite 20.19): 20.18 is refused too.
+    const older = 'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"20.18.3"}})'
+    const second = await run(['seed'], dir, {}, ['--import', older])
+    expect(second.code).toBe(1)
+    expect(second.err).toContain('needs Node.js 20.19 or newer; this is 20.18.3')
     expect(readdirSync(dir)).toEqual([])
   }, 120_000)
 
