@@ -18,6 +18,8 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // An unknown code in an argument (resolvers/codes.ts).
+  'NOT_FOUND',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

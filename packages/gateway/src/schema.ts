@@ -7,6 +7,7 @@ import { DocumentResolver, LookupResolver, OrganizationResolver, TaskResolver } 
 import { COMMANDS } from '@chidao/core'
 import { commandResolvers } from './resolvers/command.resolver.js'
 import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
+import { FindResolver } from './resolvers/find.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
 
@@ -46,6 +47,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       DocumentResolver,
       TaskResolver,
+      FindResolver,
       ScorecardResolver,
       MutationResolver,
       ScorecardInsightResolver,

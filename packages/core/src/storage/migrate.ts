@@ -9,6 +9,7 @@ import { naturalKeysMigration } from './migrations/0007-natural-keys.js'
 import { idempotencyMigration } from './migrations/0008-idempotency.js'
 import { documentSourceMigration } from './migrations/0009-document-source.js'
 import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
+import { organizationSearchMigration } from './migrations/0011-organization-search.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -25,6 +26,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0008-idempotency': idempotencyMigration,
     '0009-document-source': documentSourceMigration,
     '0010-api-key-use': apiKeyUseMigration,
+    '0011-organization-search': organizationSearchMigration,
   }
 }
 

@@ -1,5 +1,5 @@
 /** Reads of the cascade: organisations, documents, tasks and the links between them. */
-import { formatDeadline, todayInVietnam, validOn, type AssignmentRole, type Deadline, type Succession, type TaskStatus } from '@chidao/core'
+import { formatDeadline, todayInVietnam, validOn, type Deadline, type Succession } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
 import { loadAll, loadById, type Context, type PageBatch } from '../context.js'
@@ -28,8 +28,8 @@ import {
 import { TaskStatusEnum } from '../types/enums.js'
 import { ReportConnection, ReportType } from '../types/mutation.type.js'
 import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate, type ConnectionShape } from '../types/relay.js'
-import { TaskFilter } from '../types/filter.type.js'
 import { DocumentSourceType } from '../types/document-source.type.js'
+import { requireOrganization } from './codes.js'
 
 const english = (d: Deadline) => formatDeadline(d, 'en')
 
@@ -54,66 +54,24 @@ export class LookupResolver {
   }
 
   @Query(() => DocumentConnection, { description: 'Documents, newest first, optionally of one issuer (code) or kind.' })
-  documents(
+  async documents(
     @Ctx() { chidao }: Context,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('issuer', () => ID, { nullable: true }) issuer: string | null,
     @Arg('kind', () => String, { nullable: true }) kind: string | null,
   ) {
+    if (issuer != null) await requireOrganization(chidao, issuer, 'issuer') // NOT_FOUND, not an empty list
     return pageFromStore(page, async ({ offset, limit }) => {
       const found = await chidao.listDocuments({ issuerCode: issuer, kind, offset, limit })
       return { items: found.items.map(DocumentType.of), total: found.total }
     })
   }
 
-  @Query(() => TaskConnection, {
-    description:
-      "Tasks of a plan (in plan order; status: the task's), or owed by an organisation on a date (in plan order, paged in the store; " +
-      "status: the organisation's own obligation, since a task shared by a group may stand differently for each member).",
-  })
-  async tasks(
-    @Arg('filter', () => TaskFilter) filter: TaskFilter,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Ctx() { chidao, loaders }: Context,
-  ) {
-    const date = asOf ?? todayInVietnam()
-    const status = (filter.status ?? null) as TaskStatus | null
-    if (filter.organization) {
-      const org = await chidao.organizationByCode(filter.organization)
-      if (!org) return paginate([], page)
-      const scope = filter.role ? { organizationId: org.id, role: filter.role as AssignmentRole } : { organizationId: org.id }
-      return pageFromStore(page, async ({ offset, limit }) => {
-        const found = await chidao.tasksOwedBy(scope, date, { status, offset, limit })
-        return { items: found.items.map(TaskType.of), total: found.total }
-      })
-    }
-    if (!filter.documentId)
-      throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
-    const { type, id } = fromGlobalId(filter.documentId)
-    if (!status) {
-      if (type !== 'Document') return paginate([], page)
-      return pageFromStore(page, async (w) => {
-        const found = (await chidao.taskPagesOfDocuments([id], w)).get(id)!
-        return { items: found.items.map(TaskType.of), total: found.total }
-      })
-    }
-    let tasks = type === 'Document' ? await chidao.tasksOf(id) : []
-    if (status) {
-      // A plan's tasks are a bounded list: one status query for all of them, then the page.
-      const statuses = await loaders.taskStatus.loadMany(tasks.map((t) => `${date}|${t.id}`))
-      tasks = tasks.filter((_, i) => {
-        const s = statuses[i]
-        return s && !(s instanceof Error) && s.status === status
-      })
-    }
-    return paginate(tasks.map(TaskType.of), page)
-  }
+  // tasks(filter:) is in find.resolver.ts.
 
   @Query(() => OrganizationType, { nullable: true })
   async organization(@Arg('code', () => ID) code: string, @Ctx() { chidao }: Context): Promise<OrganizationType | null> {
-    const o = await chidao.organizationByCode(code)
-    return o ? OrganizationType.of(o) : null
+    return OrganizationType.of(await requireOrganization(chidao, code, 'code')) // NOT_FOUND when unknown
   }
 
   @Query(() => TaskType, { nullable: true, description: 'A task by its global ID.' })

@@ -1,4 +1,5 @@
 /** Organisations, their successions, groups and aliases: the SQL the commands and queries use. */
+import { organizationSearchKey } from './organization-search.js'
 import { sql } from 'kysely'
 import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
 import { distinct, inOrderAsked, type Db } from '../db.js'
@@ -26,7 +27,10 @@ export async function organizationsUnder(db: Db, organizationId: string): Promis
 }
 
 export async function insertOrganization(db: Db, row: Insertable<Database['organization']>): Promise<void> {
-  await db.insertInto('organization').values(row).execute()
+  await db
+    .insertInto('organization')
+    .values({ ...row, searchKey: row.searchKey ?? organizationSearchKey(row) })
+    .execute()
 }
 
 /** Whether `ancestorId` is `descendantId` or above it (the closure table). */
