@@ -229,6 +229,37 @@ describe.skipIf(!built)('the built command', () => {
     }, 180_000)
   })
 
+  it("the README's quick start: serve on an empty store loads the seed and the demo; the scorecard has non-zero rates, a department finds its code", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'chidao-quickstart-'))
+    const port = await freePort()
+    const served = await serve(['--port', String(port)], fresh)
+    try {
+      expect(served.code, served.err).toBeNull()
+      expect(served.out).toMatch(/loaded the fixtures \(\d+ documents, \d+ tasks\) and the demo history \(\d+ reports\)/)
+      const ask = async (query: string) => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+        return (await res.json()) as { data: any; errors?: unknown }
+      }
+      const card = await ask('{ provinceScorecard(province: "QNG", asOf: "2025-12-31") { total onTimeRate percentComplete } }')
+      expect(card.errors).toBeUndefined()
+      expect(card.data.provinceScorecard.total).toBeGreaterThan(0)
+      expect(card.data.provinceScorecard.onTimeRate).toBeGreaterThan(0)
+      expect(card.data.provinceScorecard.percentComplete).toBeGreaterThan(0)
+      const found = await ask('{ organizations(search: "so tai chinh", province: "QNG") { edges { node { code name } } } }')
+      expect(found.data.organizations.edges).toEqual([{ node: { code: 'QNG.STC', name: 'Sở Tài chính' } }])
+      const keys = await run(['keys', 'list'], fresh)
+      expect(keys.code, keys.err).toBe(0)
+      expect(keys.out).toMatch(/\(national\)\s+ADMIN .*\[local admin\]/)
+    } finally {
+      await served.stop()
+      rmSync(fresh, { recursive: true, force: true })
+    }
+  }, 300_000)
+
   it('seed --no-demo loads the facts only', async () => {
     const other = mkdtempSync(join(tmpdir(), 'chidao-nodemo-'))
     try {

@@ -2,11 +2,12 @@
  * Arguments that name something by code: an unknown one is an error (`NOT_FOUND`, naming the
  * argument and the code), never an empty answer, a null or zeros that look like a real result.
  */
-import type { Chidao, Document, Organization } from '@chidao/core'
+import { refuseControlCharacters, type Chidao, type Document, type Organization } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 
 /** The coded error for an unknown code, in Vietnamese and English. */
 export function notFound(argument: string, what: { vi: string; en: string }, value: string): GraphQLError {
+  refuseControlCharacters(value, [argument]) // a NUL in a code is INVALID_TEXT, not an unknown code
   return new GraphQLError(`Không tìm thấy ${what.vi} "${value}" (${argument}) / No ${what.en} "${value}" (${argument})`, {
     extensions: { code: 'NOT_FOUND', argument, value },
   })
