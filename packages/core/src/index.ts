@@ -104,6 +104,7 @@ export type { Database } from './storage/schema.js'
 export type { StoreKind } from './storage/store-kind.js'
 export { openStore, sqlitePathOf, storeKindOf, type OpenStoreOptions, type Store } from './storage/open-store.js'
 export { migrateDown, migrateToLatest, migrations } from './storage/migrate.js'
+export { organizationSearchKey, type OrganizationSearch } from './storage/repo/organization-search.js'
 export { Sqlite3Dialect } from './storage/sqlite/sqlite3-dialect.js'
 export type { Sqlite3DialectConfig } from './storage/sqlite/sqlite3-driver.js'
 
@@ -171,6 +172,7 @@ export {
   type ScorecardCounts,
 } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
+export type { AgencyBottleneck } from './storage/finding-query.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.
 export {

@@ -2,7 +2,7 @@
 // The `chidao` command. This file is committed (and executable) so the command exists right after
 // `npm install`, whatever the build does; it checks the Node version before anything else loads,
 // then runs the built command in ../dist/cli.js.
-var need = [20, 11]
+var need = [20, 19]
 var have = process.versions.node.split('.').map(Number)
 if (have[0] < need[0] || (have[0] === need[0] && have[1] < need[1])) {
   process.stderr.write(

@@ -8,6 +8,8 @@ import type { GraphQLFormattedError } from 'graphql'
 import { isDomainError, toStoreError } from '@chidao/core'
 import { unwrapResolverError } from '@apollo/server/errors'
 
+const LIMIT_CODES_LIST = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']
+
 /** Codes Apollo and graphql-armor give errors that are the client's, kept as they are. */
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -16,12 +18,23 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // An unknown code in an argument (resolvers/codes.ts).
+  'NOT_FOUND',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // The cost limit's refusal carries its estimate (rows, statements) for the client to act on.
   'QUERY_TOO_COSTLY',
+  ...LIMIT_CODES_LIST,
 ])
+
+/** Codes of the shape limits (query-limits.ts), which Apollo relabels GRAPHQL_VALIDATION_FAILED: kept as the rule gave them. */
+const LIMIT_CODES = new Set(LIMIT_CODES_LIST)
+
+function limitCode(error: unknown): string | null {
+  const code = (error as { originalError?: { extensions?: { code?: unknown } } } | null)?.originalError?.extensions?.code
+  return typeof code === 'string' && LIMIT_CODES.has(code) ? code : null
+}
 
 /**
  * Apollo's `formatError`: masks what is internal and keeps every error coded.
@@ -35,7 +48,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDomainError(original)) {
     return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } }
   }
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
+  const code = limitCode(error) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR')
   if (CLIENT_CODES.has(code)) {
     // A client's error: its own extensions (a limit's estimate, an HTTP status), never a stack trace.
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {}

@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { Chidao, migrateToLatest, openStore, resolveApiKey, type Store } from '@chidao/core'
 import { GraphQLError, Lexer, Source, TokenKind, type GraphQLSchema } from 'graphql'
 import { createContext, type Context } from './context.js'
+import { shapeLimits } from './query-limits.js'
 import { costLimitPlugin, type CostLimits } from './cost.js'
 import { createDashboard } from './dashboard/router.js'
 import { developmentFormatError, formatError } from './error-format.js'
@@ -87,10 +88,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // what a query costs is bounded by the row and statement limits, not by its depth.
   const limits = options.limits ?? {}
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth ?? 13 },
+    // Depth and aliases report QUERY_TOO_DEEP / TOO_MANY_ALIASES (armor's own errors say "Syntax Error").
+    ...shapeLimits({ maxDepth: limits.maxDepth ?? 13, maxAliases: limits.maxAliases ?? 15 }),
     // armor's cost multiplies every nested field by literal pages only (a `first: $n` went uncounted); cost.ts counts rows and statements.
     costLimit: { enabled: false },
-    maxAliases: { n: limits.maxAliases ?? 15 },
     // Tokens are counted before Apollo (armor's count throws where Apollo answers 500).
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },

@@ -10,9 +10,9 @@ import { TaskResolver } from './resolvers/task.resolver.js'
 import { COMMANDS } from '@chidao/core'
 import { commandResolvers } from './resolvers/command.resolver.js'
 import { ReportInsightResolver, ScorecardInsightResolver, TaskInsightResolver } from './resolvers/insight.resolver.js'
+import { FindResolver } from './resolvers/find.resolver.js'
 import { MutationResolver } from './resolvers/mutation.resolver.js'
 import { ScorecardResolver } from './resolvers/scorecard.resolver.js'
-import { OrganizationListResolver } from './resolvers/organization-list.resolver.js'
 import { TargetResolver } from './resolvers/target.resolver.js'
 
 let built: Promise<GraphQLSchema> | undefined
@@ -51,13 +51,13 @@ export function buildSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       DocumentResolver,
       TaskResolver,
+      FindResolver,
       ScorecardResolver,
       MutationResolver,
       ScorecardInsightResolver,
       TaskInsightResolver,
       ReportInsightResolver,
       TargetResolver,
-      OrganizationListResolver,
       ...commandResolvers(COMMANDS),
     ],
     // class-validator only on argument classes that declare constraints (none today): Relay's paging arguments, on every list

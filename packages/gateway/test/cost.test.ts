@@ -69,3 +69,37 @@ describe(`the cost limit counts rows and statements with the variables, before r
     }
   })
 })
+
+describe('the shape limits answer as coded validation errors, never "Syntax Error"', () => {
+  it('a too-deep query is QUERY_TOO_DEEP, too many aliases TOO_MANY_ALIASES, a too-costly one QUERY_TOO_COSTLY: HTTP 400, vi + en, nothing run', async () => {
+    const t = await initTest(DIALECTS[0]!)
+    const served = await serve({ store: t.store, limits: { maxDepth: 3, maxAliases: 2, maxRows: 10 } })
+    try {
+      const answers = {
+        QUERY_TOO_DEEP: await served.post('{ documents(first: 1) { edges { node { tasks(first: 1) { edges { node { code } } } } } } }'),
+        TOO_MANY_ALIASES: await served.post(
+          '{ a: holidays(year: 2025) { totalCount } b: holidays(year: 2025) { totalCount } c: holidays(year: 2025) { totalCount } }',
+        ),
+        QUERY_TOO_COSTLY: await served.post('{ documents(first: 50) { totalCount } }'),
+      }
+      for (const [code, res] of Object.entries(answers)) {
+        expect(res.status, code).toBe(400)
+        expect(res.body.data, code).toBeUndefined()
+        const [error] = res.body.errors
+        expect(error.extensions.code, JSON.stringify(res.body)).toBe(code)
+        expect(error.message).not.toMatch(/syntax/i)
+        expect(error.message).toMatch(/ \/ /) // Vietnamese / English
+        expect(error.extensions.stacktrace).toBeUndefined()
+      }
+      expect(answers.QUERY_TOO_DEEP.body.errors[0].extensions).toMatchObject({ limit: 3, found: 7 })
+      expect(answers.TOO_MANY_ALIASES.body.errors[0].extensions).toMatchObject({ limit: 2, found: 3 })
+      // A real syntax error is still one.
+      const broken = await served.post('{ documents(first: 1) { totalCount }')
+      expect(broken.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED')
+      expect(broken.body.errors[0].message).toMatch(/^Syntax Error/)
+    } finally {
+      await served.close()
+      await destroyTest(t)
+    }
+  })
+})

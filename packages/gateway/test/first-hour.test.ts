@@ -95,8 +95,14 @@ describe.skipIf(!built)('the built command', () => {
     const old = 'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"18.19.0"}})'
     const { code, err } = await run(['seed'], dir, {}, ['--import', old])
     expect(code).toBe(1)
-    expect(err).toContain('needs Node.js 20.11 or newer; this is 18.19.0')
+    expect(err).toContain('needs Node.js 20.19 or newer; this is 18.19.0')
     expect(err).toContain('cần Node.js')
+    expect(readdirSync(dir)).toEqual([])
+    // 20.19 is the floor of the whole tree (sqlite3 6 needs 20.17, vitest's vite 20.19): 20.18 is refused too.
+    const older = 'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"20.18.3"}})'
+    const second = await run(['seed'], dir, {}, ['--import', older])
+    expect(second.code).toBe(1)
+    expect(second.err).toContain('needs Node.js 20.19 or newer; this is 20.18.3')
     expect(readdirSync(dir)).toEqual([])
   }, 120_000)
 
@@ -222,6 +228,37 @@ describe.skipIf(!built)('the built command', () => {
       }
     }, 180_000)
   })
+
+  it("the README's quick start: serve on an empty store loads the seed and the demo; the scorecard has non-zero rates, a department finds its code", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'chidao-quickstart-'))
+    const port = await freePort()
+    const served = await serve(['--port', String(port)], fresh)
+    try {
+      expect(served.code, served.err).toBeNull()
+      expect(served.out).toMatch(/loaded the fixtures \(\d+ documents, \d+ tasks\) and the demo history \(\d+ reports\)/)
+      const ask = async (query: string) => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+        return (await res.json()) as { data: any; errors?: unknown }
+      }
+      const card = await ask('{ provinceScorecard(province: "QNG", asOf: "2025-12-31") { total onTimeRate percentComplete } }')
+      expect(card.errors).toBeUndefined()
+      expect(card.data.provinceScorecard.total).toBeGreaterThan(0)
+      expect(card.data.provinceScorecard.onTimeRate).toBeGreaterThan(0)
+      expect(card.data.provinceScorecard.percentComplete).toBeGreaterThan(0)
+      const found = await ask('{ organizations(search: "so tai chinh", province: "QNG") { edges { node { code name } } } }')
+      expect(found.data.organizations.edges).toEqual([{ node: { code: 'QNG.STC', name: 'Sở Tài chính' } }])
+      const keys = await run(['keys', 'list'], fresh)
+      expect(keys.code, keys.err).toBe(0)
+      expect(keys.out).toMatch(/\(national\)\s+ADMIN .*\[local admin\]/)
+    } finally {
+      await served.stop()
+      rmSync(fresh, { recursive: true, force: true })
+    }
+  }, 300_000)
 
   it('seed --no-demo loads the facts only', async () => {
     const other = mkdtempSync(join(tmpdir(), 'chidao-nodemo-'))

@@ -501,7 +501,8 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 12; i++) q = `parent { ${q} }`
       const deep = await query(`{ organization(code: "QNG.X.THIENTIN.DU") { ${q} } }`)
       expect(deep.body.data).toBeUndefined()
-      expect(deep.body.errors?.[0]?.message).toMatch(/depth/i)
+      expect(deep.body.errors?.[0]?.message).toMatch(/too deep/i)
+      expect(deep.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP')
       const typo = await query(`{ organization(code: "QNG.UBND") { nam } }`)
       expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/)
     })
@@ -518,9 +519,9 @@ for (const dialect of DIALECTS) {
   })
 }
 
-describe('the README', () => {
+describe('the API guide (docs/api.md)', () => {
   it('shows a curl example that runs as written against the served fixtures', async () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8')
     const match = /-d '(\{"query".*\})'\n/.exec(readme)
     expect(match).not.toBeNull()
     const t = await initTest(DIALECTS[0]!)

@@ -10,6 +10,7 @@ import { idempotencyMigration } from './migrations/0008-idempotency.js'
 import { documentSourceMigration } from './migrations/0009-document-source.js'
 import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
 import { measurementMigration } from './migrations/0011-measurement.js'
+import { organizationSearchMigration } from './migrations/0012-organization-search.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -32,6 +33,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0009-document-source': documentSourceMigration,
     '0010-api-key-use': apiKeyUseMigration,
     '0011-measurement': measurementMigration,
+    '0012-organization-search': organizationSearchMigration,
   }
 }
 

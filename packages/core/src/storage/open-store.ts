@@ -3,7 +3,7 @@ import pg from 'pg'
 import type { Database } from './schema.js'
 import { codedErrors } from './coded-dialect.js'
 import { Sqlite3Dialect } from './sqlite/sqlite3-dialect.js'
-import type { Sqlite3Database } from './sqlite/sqlite3-types.js'
+import { openSqliteFile } from './sqlite/load-driver.js'
 import type { StoreKind } from './store-kind.js'
 
 /** An open chidao database: the kysely instance and which store is behind it. */
@@ -150,31 +150,4 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       await withTimeout(db.executeQuery(CompiledQuery.raw('select 1')), timeoutMs)
     },
   }
-}
-
-type Sqlite3Module = typeof import('sqlite3')
-let sqlite3Module: Promise<Sqlite3Module> | undefined
-
-/**
- * The SQLite driver, loaded on first use only: a PostgreSQL-only user never loads it (and a missing
- * driver is one clear message, not a crash at import).
- */
-function loadSqlite3(): Promise<Sqlite3Module> {
-  sqlite3Module ??= import('sqlite3').then(
-    (m) => ((m as { default?: Sqlite3Module }).default ?? m) as Sqlite3Module,
-    () => {
-      sqlite3Module = undefined
-      throw new Error(
-        'SQLite needs the sqlite3 package (npm install sqlite3; it may need a C/C++ toolchain), or use a PostgreSQL URL / SQLite cần gói sqlite3',
-      )
-    },
-  )
-  return sqlite3Module
-}
-
-async function openSqliteFile(path: string): Promise<Sqlite3Database> {
-  const sqlite3 = await loadSqlite3()
-  return new Promise((resolve, reject) => {
-    const database = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(database as unknown as Sqlite3Database)))
-  })
 }

@@ -29,6 +29,8 @@ export interface OrganizationTable {
   scope: string
   validFrom: string | null
   validTo: string | null
+  /** Name, short name and code folded (`organizationSearchKey`); written on insert. */
+  searchKey: string | null
   version: Generated<number>
   createdAt: string
   updatedAt: string

@@ -154,7 +154,7 @@ function standingObligations(
  * The CTEs that end in `obligation_status`, for a scope, as of a date: every obligation standing
  * on the date with its status.
  */
-function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
+export function obligationStatusCte(asOf: CalendarDate, scope: ScorecardScope): RawBuilder<unknown> {
   const columns = (irregular: 0 | 1) => {
     const { completedOn, status } = statusOf(asOf, irregular)
     return sql`o.task_id, o.holder_id as org_id, o.role, o.assigned_id, o.succeeded_on, o.effective_due_date,
@@ -248,12 +248,13 @@ export async function owedTaskPage(
   db: Db,
   asOf: CalendarDate,
   scope: { organizationId: string; role?: AssignmentRole },
-  page: { status?: TaskStatus | null; offset: number; limit: number },
+  page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
 ): Promise<{ taskIds: string[]; total: number }> {
-  const status = page.status ? sql`where s.status = ${page.status}` : sql``
+  const status = page.status ? sql`and s.status = ${page.status}` : sql``
+  const due = page.due ? sql`and s.effective_due_date between ${page.due.from} and ${page.due.to}` : sql``
   // One row even when the page is empty, so the count always comes back.
   const result = await sql<{ total: number | string; taskId: string | null }>`${obligationStatusCte(asOf, scope)},
-    owed as (select distinct s.task_id from obligation_status s ${status})
+    owed as (select distinct s.task_id from obligation_status s where 1 = 1 ${status} ${due})
     select (select count(*) from owed) as total, p.task_id from (select 1 as one) one left join (
       select t.id as task_id, coalesce(d.issued_on, '') as issued_on, d.id as document_id, t.ordinal
       from owed o join task t on t.id = o.task_id join document d on d.id = t.document_id

@@ -115,6 +115,10 @@ export function createDashboard(options: DashboardOptions): DashboardHandler {
       else page(res, tr, url, 200, result.title, result.body)
     } catch (e) {
       const code = e instanceof QueryError ? e.code : ((e as { extensions?: { code?: string } }).extensions?.code ?? null)
+      if (code === 'NOT_FOUND') {
+        page(res, tr, url, 404, tr.t('notFound'), html`<h1>${tr.t('notFound')}</h1><p><a href="/">${tr.t('dashboard')}</a></p>`)
+        return true
+      }
       const status = code === 'UNAUTHENTICATED' ? 401 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 400 : 500
       const why = status === 401 ? tr.t('needKey') : status === 400 ? (e as Error).message : (code ?? '')
       page(res, tr, url, status, tr.t('errorTitle'), html`<h1>${tr.t('errorTitle')}</h1><p>${why}</p>`)

@@ -88,10 +88,13 @@ export async function planData(run: Run, documentId: string, asOf: string): Prom
   for (const t of reports ?? []) {
     byCode.get(t.code)?.reports.push(...t.reports.edges.map(({ node: r }: any) => ({ ...r, organization: r.organization?.name ?? '' })))
   }
-  const { organization: province } = await run<{ organization: { name: string } | null }>(
-    'query Place($code: ID!) { organization(code: $code) { name } }',
-    { code: head.issuer.scope },
-  )
+  // A central issuer's scope is VN, no organisation (organization(code:) answers NOT_FOUND for it).
+  const { organization: province } =
+    head.issuer.scope === 'VN'
+      ? { organization: null }
+      : await run<{ organization: { name: string } | null }>('query Place($code: ID!) { organization(code: $code) { name } }', {
+          code: head.issuer.scope,
+        })
   return {
     id: head.id,
     symbol: head.symbol,

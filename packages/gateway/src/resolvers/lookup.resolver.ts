@@ -1,13 +1,12 @@
 /** The root queries that read the cascade: a document, documents, tasks, an organisation, a task, any node. */
-import { todayInVietnam, type AssignmentRole, type TaskStatus } from '@chidao/core'
 import { GraphQLError } from 'graphql'
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql'
 import { type Context } from '../context.js'
 import { DateScalar } from '../scalars.js'
-import { DocumentConnection, DocumentType, OrganizationType, TaskConnection, TaskType } from '../types/domain.type.js'
+import { DocumentConnection, DocumentType, OrganizationType, TaskType } from '../types/domain.type.js'
 import { ReportType } from '../types/mutation.type.js'
-import { ConnectionArgs, fromGlobalId, Node, pageFromStore, paginate } from '../types/relay.js'
-import { TaskFilter } from '../types/filter.type.js'
+import { ConnectionArgs, fromGlobalId, Node, pageFromStore } from '../types/relay.js'
+import { requireOrganization } from './codes.js'
 
 @Resolver()
 export class LookupResolver {
@@ -30,66 +29,24 @@ export class LookupResolver {
   }
 
   @Query(() => DocumentConnection, { description: 'Documents, newest first, optionally of one issuer (code) or kind.' })
-  documents(
+  async documents(
     @Ctx() { chidao }: Context,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('issuer', () => ID, { nullable: true }) issuer: string | null,
     @Arg('kind', () => String, { nullable: true }) kind: string | null,
   ) {
+    if (issuer != null) await requireOrganization(chidao, issuer, 'issuer') // NOT_FOUND, not an empty list
     return pageFromStore(page, async ({ offset, limit }) => {
       const found = await chidao.listDocuments({ issuerCode: issuer, kind, offset, limit })
       return { items: found.items.map(DocumentType.of), total: found.total }
     })
   }
 
-  @Query(() => TaskConnection, {
-    description:
-      "Tasks of a plan (in plan order; status: the task's), or owed by an organisation on a date (in plan order, paged in the store; " +
-      "status: the organisation's own obligation, since a task shared by a group may stand differently for each member).",
-  })
-  async tasks(
-    @Arg('filter', () => TaskFilter) filter: TaskFilter,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Ctx() { chidao, loaders }: Context,
-  ) {
-    const date = asOf ?? todayInVietnam()
-    const status = (filter.status ?? null) as TaskStatus | null
-    if (filter.organization) {
-      const org = await chidao.organizationByCode(filter.organization)
-      if (!org) return paginate([], page)
-      const scope = filter.role ? { organizationId: org.id, role: filter.role as AssignmentRole } : { organizationId: org.id }
-      return pageFromStore(page, async ({ offset, limit }) => {
-        const found = await chidao.tasksOwedBy(scope, date, { status, offset, limit })
-        return { items: found.items.map(TaskType.of), total: found.total }
-      })
-    }
-    if (!filter.documentId)
-      throw new GraphQLError('Give filter.documentId or filter.organization', { extensions: { code: 'BAD_USER_INPUT' } })
-    const { type, id } = fromGlobalId(filter.documentId)
-    if (!status) {
-      if (type !== 'Document') return paginate([], page)
-      return pageFromStore(page, async (w) => {
-        const found = (await chidao.taskPagesOfDocuments([id], w)).get(id)!
-        return { items: found.items.map(TaskType.of), total: found.total }
-      })
-    }
-    let tasks = type === 'Document' ? await chidao.tasksOf(id) : []
-    if (status) {
-      // A plan's tasks are a bounded list: one status query for all of them, then the page.
-      const statuses = await loaders.taskStatus.loadMany(tasks.map((t) => `${date}|${t.id}`))
-      tasks = tasks.filter((_, i) => {
-        const s = statuses[i]
-        return s && !(s instanceof Error) && s.status === status
-      })
-    }
-    return paginate(tasks.map(TaskType.of), page)
-  }
+  // tasks(filter:) is in find.resolver.ts.
 
   @Query(() => OrganizationType, { nullable: true })
   async organization(@Arg('code', () => ID) code: string, @Ctx() { chidao }: Context): Promise<OrganizationType | null> {
-    const o = await chidao.organizationByCode(code)
-    return o ? OrganizationType.of(o) : null
+    return OrganizationType.of(await requireOrganization(chidao, code, 'code')) // NOT_FOUND when unknown
   }
 
   @Query(() => TaskType, { nullable: true, description: 'A task by its global ID.' })

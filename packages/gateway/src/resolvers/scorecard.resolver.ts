@@ -2,6 +2,7 @@
 import type { ScorecardScope } from '@chidao/core'
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
 import { loadAll, type Context } from '../context.js'
+import { requireOrganization, requireProvince } from './codes.js'
 import { DateScalar } from '../scalars.js'
 import { OrganizationType, TaskType } from '../types/domain.type.js'
 import { AssignmentRoleEnum } from '../types/enums.js'
@@ -32,18 +33,17 @@ export class ScorecardResolver {
     @Arg('role', () => AssignmentRoleEnum, { nullable: true }) role: 'LEAD' | 'COORDINATING' | null,
     @Ctx() ctx: Context,
   ): Promise<ScorecardType | null> {
-    const org = await ctx.chidao.organizationByCode(code)
-    if (!org) return null
+    const org = await requireOrganization(ctx.chidao, code, 'organization') // NOT_FOUND, not null
     return build(ctx, role ? { organizationId: org.id, role } : { organizationId: org.id }, asOf)
   }
 
   @Query(() => ScorecardType, { description: 'A province’s scorecard on a date (by its code, e.g. QNG).' })
-  provinceScorecard(
+  async provinceScorecard(
     @Arg('province', () => String) province: string,
     @Arg('asOf', () => DateScalar) asOf: string,
     @Ctx() ctx: Context,
   ): Promise<ScorecardType> {
-    return build(ctx, { province }, asOf)
+    return build(ctx, { province: await requireProvince(ctx.chidao, province, 'province') }, asOf) // NOT_FOUND, not zeros
   }
 
   @FieldResolver(() => OverdueObligationConnection, { description: 'Overdue obligations, the longest overdue first.' })

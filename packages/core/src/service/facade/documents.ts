@@ -5,7 +5,7 @@
 import type { CalendarDate } from '../../calendar/date.js'
 import type { AlignmentReview, Document, DocumentSourceRecord } from '../../model/document.js'
 import type { TargetActual, Measurement } from '../../model/measurement.js'
-import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../../model/organization.js'
+import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
 import type { AuditEntry } from '../../model/report.js'
 import type { Target } from '../../model/task.js'
 import type { ListPage, PageWindow } from '../../storage/repo/pages.js'
@@ -24,19 +24,6 @@ export class ChidaoDocuments extends ChidaoHierarchy {
    */
   organizationByCode(code: string): Promise<Organization | null> {
     return organizationQueries.organizationByCode(this.db, code)
-  }
-
-  /**
-   * A page of the organisations of a tier and/or kind, by code, with their count (the dashboard's unit picker).
-   *
-   * @example
-   * const { items, total } = await chidao.listOrganizations({ tier: 'PROVINCIAL', kind: 'PEOPLES_COMMITTEE', offset: 0, limit: 50 })
-   */
-  listOrganizations(filter: { tier?: Tier | null; kind?: OrganizationKind | null; offset: number; limit: number }): Promise<{
-    items: Organization[]
-    total: number
-  }> {
-    return organizationQueries.listOrganizations(this.db, filter)
   }
 
   /**

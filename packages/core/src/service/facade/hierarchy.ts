@@ -6,8 +6,11 @@ import type { CalendarDate } from '../../calendar/date.js'
 import type { DeadlineViolation, EffectiveDeadline } from '../../hierarchy/effective-deadline.js'
 import type { ReviewNeeded, ScorecardScope, UncoveredParentTask } from '../../hierarchy/scorecard.js'
 import type { TaskStatus } from '../../hierarchy/status.js'
+import type { Organization } from '../../model/organization.js'
 import type { AssignmentRole, Task } from '../../model/task.js'
+import type { PageWindow } from '../../storage/repo/pages.js'
 import type { ObligationStatusRow, ScorecardCounts } from '../../storage/status-query.js'
+import * as finding from '../queries/finding.js'
 import * as hierarchy from '../queries/hierarchy.js'
 import * as taskQueries from '../queries/tasks.js'
 import { ChidaoCommands } from './commands.js'
@@ -162,8 +165,51 @@ export class ChidaoHierarchy extends ChidaoCommands {
   tasksOwedBy(
     scope: { organizationId: string; role?: AssignmentRole },
     asOf: CalendarDate,
-    page: { status?: TaskStatus | null; offset: number; limit: number },
+    page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
   ): Promise<{ items: Task[]; total: number }> {
-    return hierarchy.tasksOwedBy(this.db, scope, asOf, page)
+    return hierarchy.tasksOwedBy(this.db, scope, asOf, page.due ? { ...page, due: finding.requireRange(page.due, 'dueBetween') } : page)
+  }
+
+  // ---------------------------------------------------------------- finding (see queries/finding.ts)
+
+  /**
+   * A page of organisations by words of their name, short name or code (diacritics and case
+   * ignored), tier, kind and province (scope), by code.
+   *
+   * @example
+   * await chidao.findOrganizations({ search: 'so tai chinh', province: 'QNG' }, { offset: 0, limit: 20 })
+   */
+  findOrganizations(search: finding.OrganizationSearchInput, page: PageWindow): Promise<{ items: Organization[]; total: number }> {
+    return finding.searchOrganizations(this.db, search, page)
+  }
+
+  /**
+   * A page of the tasks whose effective deadline falls between two dates (inclusive), optionally
+   * of one plan, by due date. Errors: INVALID_DATE, INVALID_INPUT (from after to).
+   *
+   * @example
+   * await chidao.tasksDueBetween({ from: '2025-10-01', to: '2025-12-31' }, {}, { offset: 0, limit: 20 })
+   */
+  tasksDueBetween(
+    due: { from: CalendarDate; to: CalendarDate },
+    within: { documentId?: string | null },
+    page: PageWindow,
+  ): Promise<{ items: Task[]; total: number }> {
+    return finding.tasksDueBetween(this.db, due, within, page)
+  }
+
+  /**
+   * Agencies of a scope ranked by the tasks in lower plans waiting on their unfinished lead
+   * obligations on a date (overdue first): "which agency holds up the most dependent tasks".
+   *
+   * @example
+   * const { items } = await chidao.bottleneckAgencies({ province: 'QNG' }, '2025-12-31', { offset: 0, limit: 10 })
+   */
+  bottleneckAgencies(
+    scope: ScorecardScope,
+    asOf: CalendarDate,
+    page: PageWindow,
+  ): Promise<{ items: finding.AgencyBottleneck[]; total: number }> {
+    return finding.bottleneckAgencies(this.db, scope, asOf, page)
   }
 }

@@ -79,7 +79,7 @@ export async function tasksOwedBy(
   db: Db,
   scope: { organizationId: string; role?: AssignmentRole },
   asOf: CalendarDate,
-  page: { status?: TaskStatus | null; offset: number; limit: number },
+  page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
 ): Promise<{ items: Task[]; total: number }> {
   const { taskIds, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
   return { items: (await tasksByIds(db, taskIds)).filter((t) => t !== null), total }

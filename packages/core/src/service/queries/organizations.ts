@@ -9,7 +9,6 @@ export {
   findGroupByCode as groupByCode,
   findOrganizationByCode as organizationByCode,
   groupsByIds,
-  organizationPage as listOrganizations,
   organizationsByIds,
   successionsOf,
 } from '../../storage/repo/organizations.js'

@@ -1,4 +1,5 @@
 /** Organisations, their successions, groups and aliases: the SQL the commands and queries use. */
+import { organizationSearchKey } from './organization-search.js'
 import { sql } from 'kysely'
 import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../../model/organization.js'
 import { distinct, inOrderAsked, type Db } from '../db.js'
@@ -25,23 +26,11 @@ export async function organizationsUnder(db: Db, organizationId: string): Promis
   return rows.map(toOrganization)
 }
 
-/** A page of the organisations of a tier and/or kind, by code, with their count. */
-export async function organizationPage(
-  db: Db,
-  filter: { tier?: Tier | null; kind?: OrganizationKind | null; offset: number; limit: number },
-): Promise<{ items: Organization[]; total: number }> {
-  let q = db.selectFrom('organization')
-  if (filter.tier) q = q.where('tier', '=', filter.tier)
-  if (filter.kind) q = q.where('kind', '=', filter.kind)
-  const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('code').offset(filter.offset).limit(filter.limit).execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { items: rows.map(toOrganization), total: Number(total.n) }
-}
-
 export async function insertOrganization(db: Db, row: Insertable<Database['organization']>): Promise<void> {
-  await db.insertInto('organization').values(row).execute()
+  await db
+    .insertInto('organization')
+    .values({ ...row, searchKey: row.searchKey ?? organizationSearchKey(row) })
+    .execute()
 }
 
 /** Whether `ancestorId` is `descendantId` or above it (the closure table). */
