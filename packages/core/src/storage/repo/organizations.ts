@@ -1,7 +1,7 @@
 /** Organisations, their successions, groups and aliases: the SQL the commands and queries use. */
 import { organizationSearchKey } from './organization-search.js'
 import { sql } from 'kysely'
-import type { Organization, OrganizationGroup, OrganizationKind, Succession, Tier } from '../../model/organization.js'
+import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
 import { distinct, inOrderAsked, type Db } from '../db.js'
 import { toGroup, toOrganization, toSuccession } from '../rows.js'
 import type { Database } from '../schema.js'
