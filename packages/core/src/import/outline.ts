@@ -20,8 +20,8 @@ export interface OutlineField {
   readonly line: SourceLine
 }
 
-/** Marker levels, outermost first. */
-export type OutlineLevel = 'SECTION' | 'ITEM' | 'SUBITEM' | 'LETTER' | 'DASH'
+/** Marker levels, outermost first; `PARA` is an unmarked paragraph of a text written one paragraph a line. */
+export type OutlineLevel = 'SECTION' | 'ITEM' | 'SUBITEM' | 'LETTER' | 'DASH' | 'PLUS' | 'PARA'
 
 /** One node of the outline. */
 export interface OutlineNode {
@@ -48,7 +48,7 @@ const FIELD_RES: readonly [RegExp, FieldRole][] = [
   [/^th\S{1,3}\s+(?:gian|han)\b[^:]{0,24}:/, 'TIME'],
   [/^[dp]\S{0,2}a\s+d\S{1,4}m\s*:/, 'PLACE'],
 ]
-const ROMAN_RE = /^([IVXLl1|]{1,5})\s*[.,:]\s*(\S.*)$/u
+const ROMAN_RE = /^([IVXLl1|]{1,5})\s*(?:[.,:]|[-–](?=\s*\p{Lu}))\s*(\S.*)$/u
 const BARE_NUMBER_HEADING_RE = /^(\d{1,2})\s+(\p{Lu}[\p{L}\s,.'’]{3,})$/u
 const LETTER_WITHOUT_PAREN_RE = /^(\S)\s+(\p{Lu}.*)$/u
 /** The line before ends a sentence or a list entry. */
@@ -56,7 +56,9 @@ const TERMINAL_RE = /[.:;!?…]\s*$/
 const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/
 const ITEM_RE = /^(\d{1,2})\s*\.\s*(\S.*)$/
 const LETTER_RE = /^(\S)\s*\)\s*(.*)$/u
-const DASH_RE = /^[-–—+•]\s*(\p{L}.*)$/u
+const DASH_RE = /^([-–—+•])\s*(\p{L}.*)$/u
+/** A marker alone on its line, its text on the next one. */
+const LONE_MARK_RE = /^[-–—+•]$/
 
 /** Whether a line is "Nơi nhận:", where the body ends. */
 export function isRecipientsLine(line: SourceLine): boolean {
@@ -121,9 +123,16 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   let sub: OutlineNode | null = null
   let letter: OutlineNode | null = null
   let dash: OutlineNode | null = null
+  let dashMark = ''
+  let plus: OutlineNode | null = null
   let field: OutlineField | null = null
   let sectionCount = 0
-  const innermost = () => dash ?? letter ?? sub ?? item ?? section
+  /** The last node added, an unmarked paragraph too: where a continuation line goes. */
+  let last: OutlineNode | null = null
+  const innermost = () => plus ?? dash ?? letter ?? sub ?? item ?? section
+  // A text written one paragraph a line (a Word export): an unmarked line that starts a sentence is a paragraph of its own.
+  const paragraphs = oneParagraphALine(lines)
+  let pendingMark = ''
 
   const add = (level: OutlineLevel, label: string, written: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
     const code = parent ? `${parent.code}.${label}` : label
@@ -131,10 +140,12 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     const { text, fields } = inlineFields(written, line)
     const node: OutlineNode = { level, code, label, text, fields, children: [], line, parent }
     // A long heading line may be wrapped mid-phrase ("… chính trị" / "- xã hội"): only a short one counts.
-    headingBefore = level !== 'DASH' && line.text.length < 65
+    headingBefore = level !== 'DASH' && level !== 'PLUS' && level !== 'PARA' && line.text.length < 65
     if (parent) parent.children.push(node)
     else roots.push(node)
+    if (level !== 'PLUS' && level !== 'PARA') plus = null
     field = null
+    last = node
     return node
   }
   const childLetters = (parent: OutlineNode | null) => (parent ? parent.children : roots).filter((n) => n.level === 'LETTER').length
@@ -149,13 +160,18 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     onLine?.(i)
     const line = lines[i]!
     if (line.text === '') previous = ''
+    if (paragraphs && LONE_MARK_RE.test(line.text)) {
+      pendingMark = line.text
+      continue
+    }
     if (line.text === '' || isNoise(line)) continue
     // After a heading line a dash starts an item even without a full stop before it.
-    const afterBreak = previous === '' || TERMINAL_RE.test(previous) || headingBefore
+    const afterBreak = paragraphs || previous === '' || TERMINAL_RE.test(previous) || headingBefore
     headingBefore = false
     previous = line.text
     if (isRecipientsLine(line)) break
-    const text = line.text.replace(/^[_\s]+(?=\S)/, '')
+    const text = `${pendingMark} ${line.text.replace(/^[_\s]+(?=\S)/, '')}`.trim()
+    pendingMark = ''
 
     const f = fieldOf(line)
     const owner = innermost()
@@ -232,16 +248,61 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     }
     const dashed = afterBreak ? DASH_RE.exec(text) : null
     if (dashed && owner) {
+      // "+" under a "-" is the level below it.
+      if (dashed[1] === '+' && dash && dashMark !== '+') {
+        plus = add('PLUS', String(dash.children.filter((n) => n.level === 'PLUS').length + 1), dashed[2]!, line, dash)
+        continue
+      }
       const parent = letter ?? sub ?? item ?? section
-      dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[1]!, line, parent)
+      dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[2]!, line, parent)
+      dashMark = dashed[1]!
       continue
     }
-    // A continuation: of the open field, else of the innermost node.
+    const emptyField = field !== null && field.value === ''
+    if (paragraphs && owner && !emptyField && STARTS_SENTENCE_RE.test(text)) {
+      // A paragraph of its own: under a heading that introduces it (ends in ":"), else beside the dashes.
+      const listed = owner.level === 'DASH' || owner.level === 'PLUS'
+      const parent = listed && !/:\s*$/.test(owner.text) ? (letter ?? sub ?? item ?? section) : owner
+      if (parent !== owner) dash = plus = null
+      add('PARA', `p${(parent ? parent.children : roots).filter((n) => n.level === 'PARA').length + 1}`, text, line, parent)
+      continue
+    }
+    // A continuation: of the open field, else of the last node.
+    const target = last ?? owner
     if (field) field.value = `${field.value} ${text}`.trim()
-    else if (owner) owner.text = `${owner.text} ${text}`.trim()
+    else if (target) target.text = `${target.text} ${text}`.trim()
     else warn('TEXT_IGNORED', 'Text before the first heading of the body', line)
   }
+  for (const root of roots) foldDescriptions(root)
   return roots
+}
+
+/** A line that starts a sentence: a capital, a digit, a bracket or a quote. */
+const STARTS_SENTENCE_RE = /^[\p{Lu}\d("“'‘]/u
+
+/**
+ * Whether the text is written one paragraph a line (a Word export) rather than wrapped at a
+ * width (a PDF or OCR): wrapped text starts many of its lines inside a sentence, in lower case.
+ */
+export function oneParagraphALine(lines: readonly SourceLine[]): boolean {
+  let counted = 0
+  let lower = 0
+  for (const line of lines) {
+    if (line.text === '' || isNoise(line) || LETTER_RE.test(line.text)) continue
+    counted++
+    if (/^\p{Ll}/u.test(line.text)) lower++
+  }
+  return counted > 0 && lower / counted < 0.25
+}
+
+/** Paragraphs under a node that has its own fields describe it: they are read back into its text. */
+function foldDescriptions(node: OutlineNode): void {
+  for (const child of node.children) foldDescriptions(child)
+  if (node.fields.length === 0) return
+  const kept = node.children.filter((c) => c.level !== 'PARA' || c.children.length > 0)
+  if (kept.length === node.children.length) return
+  for (const c of node.children) if (c.level === 'PARA' && c.children.length === 0) node.text = `${node.text} ${c.text}`.trim()
+  node.children.splice(0, node.children.length, ...kept)
 }
 
 const TASK_LABEL_RE = /^(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung)\s*:\s*/

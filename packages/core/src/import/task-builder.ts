@@ -44,6 +44,8 @@ const NON_TASK_HEADINGS = [
   'tinh hinh',
   'ket qua',
 ]
+/** A heading over an account of what was done ("Về đánh giá tình hình …", "Kết quả thực hiện"). */
+const REVIEW_HEADING_RE = /^(?:ve\s+)?(?:danh\s+gia\s+)?(?:tinh\s+hinh|ket\s+qua)\b/
 const PREFIX_RE = /^(?:giao(?:\s+cho)?|de\s+ngh\S?|thu\s+tr\S{1,3}ng|giam\s+d\S{1,2}c)\s+/
 const BEFORE_DATE_RE = /tr\S{1,4}[ce]\s+ng\S{1,3}\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/
 const CONTINUOUS_RE = /th\S{1,3}ng\s+xuy\S{1,3}n/
@@ -60,6 +62,16 @@ interface Inherited {
 const TASK_SECTION_RE =
   /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
 const ACTION_MIN_WORDS = 4
+/** At most so many words between the bodies an introducing paragraph names and its colon. */
+const INTRO_PREDICATE_WORDS = 16
+/** Before the subject of a clause: nothing, a comma, or a word that hands work to it ("giao", "đề nghị", "yêu cầu", "thì"). */
+const CLAUSE_START_RE = /(?:^|[,;:]|\b(?:giao|\S{1,2}\S?\s+ngh\S|y\S{1,2}u\s+c\S{1,2}u|th\S))\s*$/
+const UNDER_RE = /\b(?:thu\S{1,2}c|c\S{1,2}a)\s*$/
+function wordCount(text: string): number {
+  return keyText(text).split(' ').filter(Boolean).length
+}
+/** The end of a paragraph that introduces a list: "… (các nhiệm vụ) sau (đây):", "… như sau:", "… cụ thể:". */
+const INTRO_END_RE = /(?:\bsau(?:\s+\S{1,3}y)?|c\S\s+th\S)\s*:$/
 
 function isTaskSection(node: OutlineNode): boolean {
   if (node.level !== 'SECTION' && node.level !== 'ITEM') return false
@@ -110,11 +122,18 @@ export class TaskBuilder {
     }
     const at = out.length
     const duty = node.children.length > 0 ? this.#dutyOf(node) : null
-    const pass = duty ?? (isTaskSection(node) ? this.#issuerDefault() : null) ?? inherited
+    const named = inherited && !inherited.issuerDefault ? inherited : null
+    const pass = duty ?? named ?? (isTaskSection(node) ? this.#issuerDefault() : null) ?? inherited
     const own = node.level === 'SECTION' || duty ? null : this.#taskOf(node, parentCode)
     if (own) out.push(own)
     let any = false
-    for (const child of node.children) if (this.visit(child, node.code, out, own ? null : pass)) any = true
+    let childPass = own ? null : pass
+    for (const child of node.children) {
+      // "… các Bộ, UBND các tỉnh … thực hiện các nhiệm vụ sau:": the bodies it names lead what follows.
+      const intro = child.level === 'PARA' && child.children.length === 0 ? this.#introLead(child) : null
+      if (intro) childPass = intro
+      else if (this.visit(child, node.code, out, childPass)) any = true
+    }
     if (!own && any) {
       out.splice(at, 0, {
         code: node.code,
@@ -151,10 +170,25 @@ export class TaskBuilder {
       })
       return true
     }
-    if (!own && node.level !== 'SECTION' && node.level !== 'DASH') {
+    if (!own && (node.level === 'ITEM' || node.level === 'SUBITEM' || node.level === 'LETTER')) {
       this.warn('NOT_A_TASK', `${node.code} names no agency and no deadline: read as text, not a task`, node.line)
     }
     return own !== null
+  }
+
+  /** The bodies an introducing paragraph names ("…, các Bộ, … thực hiện các nhiệm vụ sau:"), if it is one. */
+  #introLead(node: OutlineNode): Inherited | null {
+    const text = clean(node.text)
+    if (!INTRO_END_RE.test(foldInPlace(text))) return null
+    // The bodies are the subject of its last clause: a run of names, then a short predicate to the colon.
+    // "cơ quan thuộc Chính phủ" names the bodies under it, not the Government.
+    const matches = this.matcher.match(text, this.context).matches
+    let k = matches.length - 1
+    if (k < 0 || wordCount(text.slice(matches[k]!.end)) > INTRO_PREDICATE_WORDS) return null
+    while (k > 0 && wordCount(text.slice(matches[k - 1]!.end, matches[k]!.start)) <= 3) k--
+    if (!CLAUSE_START_RE.test(foldInPlace(text.slice(0, matches[k]!.start)))) return null
+    const run = matches.slice(k).filter((m) => m.kind !== 'NEW' && !UNDER_RE.test(foldInPlace(text.slice(0, m.start))))
+    return run.length > 0 ? { lead: this.counted({ matches: run }, node.line), issuerDefault: false } : null
   }
 
   /** The issuer as the lead of a task section's items that name no body. */
@@ -352,9 +386,10 @@ export function clean(text: string): string {
 
 /** A section or short item heading that states aims or means ("I. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu"). */
 function isNonTaskHeading(node: OutlineNode): boolean {
-  if (node.level === 'LETTER' || node.level === 'DASH') return false
+  if (node.level !== 'SECTION' && node.level !== 'ITEM' && node.level !== 'SUBITEM') return false
   const words = keyText(node.text.split(/[:.]/)[0] ?? '').split(' ')
   if (node.level !== 'SECTION' && words.length > 6) return false
+  if (REVIEW_HEADING_RE.test(words.join(' '))) return true
   const key = words.slice(0, 2).join(' ')
   return NON_TASK_HEADINGS.some((h) => similarity(key, h) >= 0.75)
 }
