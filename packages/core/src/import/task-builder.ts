@@ -121,7 +121,7 @@ export class TaskBuilder {
       return true
     }
     const at = out.length
-    const duty = node.children.length > 0 ? this.#dutyOf(node) : null
+    const duty = node.children.length > 0 ? (this.#dutyOf(node) ?? this.#subjectOf(node)) : null
     const named = inherited && !inherited.issuerDefault ? inherited : null
     const pass = duty ?? named ?? (isTaskSection(node) ? this.#issuerDefault() : null) ?? inherited
     const own = node.level === 'SECTION' || duty ? null : this.#taskOf(node, parentCode)
@@ -205,6 +205,19 @@ export class TaskBuilder {
     const loose = unmatched.reduce((n, u) => n + keyText(u.text).split(' ').filter(Boolean).length, 0)
     if (loose > 3) return null
     return { lead: this.counted({ matches }, node.line), issuerDefault: false }
+  }
+
+  /**
+   * A heading whose subject is the bodies that carry out the items under it ("c) Bộ Tài chính chủ
+   * trì, phối hợp với các bộ liên quan:", "1. Giao Sở X là cơ quan đầu mối, …" over its dashes):
+   * the heading introduces a list (a colon, or several items that state actions) and has no fields.
+   */
+  #subjectOf(node: OutlineNode): Inherited | null {
+    if (node.fields.length > 0 || node.level === 'SECTION') return null
+    const listed = node.children.filter((c) => c.level !== 'PARA' && c.children.length === 0 && statesAction(c.text)).length
+    if (!/:\s*$/.test(node.text) && listed < 2) return null
+    const body = this.#bodyAgencies(clean(node.text), node.line)
+    return body && body.lead.length > 0 ? { lead: body.lead, issuerDefault: false } : null
   }
 
   #eventTask(node: OutlineNode, time: { phrase: string; line: SourceLine }): ImportedTask {
