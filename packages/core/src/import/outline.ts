@@ -10,7 +10,7 @@ import { isNoise } from './lines.js'
 import type { Warn } from './warnings.js'
 
 /** What a labelled field gives. */
-export type FieldRole = 'LEAD' | 'COORDINATING' | 'EXECUTING' | 'TIME' | 'PLACE'
+export type FieldRole = 'LEAD' | 'COORDINATING' | 'EXECUTING' | 'TIME' | 'PLACE' | 'MEMBERS'
 
 /** One labelled field of an item. */
 export interface OutlineField {
@@ -47,6 +47,8 @@ const FIELD_RES: readonly [RegExp, FieldRole][] = [
   [/^(?:co\s+quan|don\s+vi)\s+th\S{1,4}\s+h\S{1,4}\s*:/, 'EXECUTING'],
   [/^th\S{1,3}\s+(?:gian|han)\b[^:]{0,24}:/, 'TIME'],
   [/^[dp]\S{0,2}a\s+d\S{1,4}m\s*:/, 'PLACE'],
+  // "Thành phần (tham dự):" who attends an event: its members, not a task.
+  [/^th\S{1,2}nh\s+ph\S{1,2}n\b[^:]{0,16}:/, 'MEMBERS'],
 ]
 const ROMAN_RE = /^([IVXLl1|]{1,5})\s*(?:[.,:]|[-–](?=\s*\p{Lu}))\s*(\S.*)$/u
 const BARE_NUMBER_HEADING_RE = /^(\d{1,2})\s+(\p{Lu}[\p{L}\s,.'’]{3,})$/u
@@ -67,7 +69,7 @@ export function isRecipientsLine(line: SourceLine): boolean {
 
 /** The field a line starts, if it is a labelled one; `value` is the text after the label. */
 export function fieldOf(line: Pick<SourceLine, 'text' | 'folded' | 'no'>): { role: FieldRole; value: string } | null {
-  const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
+  const lead = /^[-–—+•*]?\s*/.exec(line.folded)![0].length
   const folded = line.folded.slice(lead)
   for (const [re, role] of FIELD_RES) {
     const m = re.exec(folded)
@@ -133,6 +135,9 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   // A text written one paragraph a line (a Word export): an unmarked line that starts a sentence is a paragraph of its own.
   const paragraphs = oneParagraphALine(lines)
   let pendingMark = ''
+  let fieldList = false
+  /** An unmarked paragraph that introduces a list ("… các nội dung sau:", "UBND các tỉnh:"): the dashes after it are its items. */
+  let intro: OutlineNode | null = null
 
   const add = (level: OutlineLevel, label: string, written: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
     const code = parent ? `${parent.code}.${label}` : label
@@ -144,6 +149,7 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     if (parent) parent.children.push(node)
     else roots.push(node)
     if (level !== 'PLUS' && level !== 'PARA') plus = null
+    if (level !== 'PLUS' && level !== 'DASH') intro = level === 'PARA' && /:\s*$/.test(text) ? node : null
     field = null
     last = node
     return node
@@ -176,10 +182,19 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     const f = fieldOf(line)
     const owner = innermost()
     if (f && owner) {
+      // A field bulleted "*" after dashes is the item's, not the last dash's.
+      const holder = text.startsWith('*') ? (letter ?? sub ?? item ?? section ?? owner) : owner
       field = { role: f.role, value: f.value, line }
-      owner.fields.push(field)
+      fieldList = f.value === ''
+      holder.fields.push(field)
       continue
     }
+    // "Thời gian thực hiện:" then "+ Đợt 1: …", "+ Đợt 2: …": the field's value, listed.
+    if (field && fieldList && /^[-–+•]/.test(text)) {
+      field.value = `${field.value} ${text}`.trim()
+      continue
+    }
+    fieldList = false
 
     const roman = ROMAN_RE.exec(text)
     const bareMatch = BARE_NUMBER_HEADING_RE.exec(text)
@@ -253,13 +268,15 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
         plus = add('PLUS', String(dash.children.filter((n) => n.level === 'PLUS').length + 1), dashed[2]!, line, dash)
         continue
       }
-      const parent = letter ?? sub ?? item ?? section
+      const parent = intro ?? letter ?? sub ?? item ?? section
       dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[2]!, line, parent)
       dashMark = dashed[1]!
       continue
     }
     const emptyField = field !== null && field.value === ''
     if (paragraphs && owner && !emptyField && STARTS_SENTENCE_RE.test(text)) {
+      // The closing formula ("Trên đây là Kế hoạch …") and a decision's articles are not the plan's items.
+      if (CLOSING_RE.test(foldInPlace(text))) break
       // A paragraph of its own: under a heading that introduces it (ends in ":"), else beside the dashes.
       const listed = owner.level === 'DASH' || owner.level === 'PLUS'
       const parent = listed && !/:\s*$/.test(owner.text) ? (letter ?? sub ?? item ?? section) : owner
@@ -277,6 +294,7 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   return roots
 }
 
+const CLOSING_RE = /^(?:tr\S{1,3}n\s+\S{1,3}y\s+l\S\s|\S{1,2}i\S{1,2}u\s+\d+\s*\.)/
 /** A line that starts a sentence: a capital, a digit, a bracket or a quote. */
 const STARTS_SENTENCE_RE = /^[\p{Lu}\d("“'‘]/u
 

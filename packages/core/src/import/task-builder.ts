@@ -43,6 +43,8 @@ const NON_TASK_HEADINGS = [
   'boi canh',
   'tinh hinh',
   'ket qua',
+  'hien trang',
+  'thuc trang',
 ]
 /** A heading over an account of what was done ("Về đánh giá tình hình …", "Kết quả thực hiện"). */
 const REVIEW_HEADING_RE = /^(?:ve\s+)?(?:danh\s+gia\s+)?(?:tinh\s+hinh|ket\s+qua)\b/
