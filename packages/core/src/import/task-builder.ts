@@ -10,6 +10,7 @@ import { foldInPlace } from '../deadline/ocr-fold.js'
 import type { AgencyMatch, AgencyMatchContext, AgencyMatcher, UnmatchedText } from './agency.js'
 import type { PlanHeader } from './header.js'
 import type { SourceLine } from './lines.js'
+import { statesDuty } from './action.js'
 import { dutyBodyText } from './duty.js'
 import { fieldOf, type OutlineNode } from './outline.js'
 import { keyText, similarity } from './tokens.js'
@@ -45,6 +46,9 @@ const NON_TASK_HEADINGS = [
   'ket qua',
   'hien trang',
   'thuc trang',
+  'doi tuong',
+  'pham vi',
+  'nguyen tac',
 ]
 /** A heading over an account of what was done ("Về đánh giá tình hình …", "Kết quả thực hiện"). */
 const REVIEW_HEADING_RE = /^(?:ve\s+)?(?:danh\s+gia\s+)?(?:tinh\s+hinh|ket\s+qua)\b/
@@ -58,6 +62,8 @@ interface Inherited {
   readonly lead: readonly AgencyMatch[]
   /** True when it is the issuer, taken because the plan names no one (warned of). */
   readonly issuerDefault: boolean
+  /** True in a section whose heading does not say it holds tasks: only items that open with an action are. */
+  readonly strict?: boolean
 }
 
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
@@ -125,7 +131,9 @@ export class TaskBuilder {
     const at = out.length
     const duty = node.children.length > 0 ? (this.#dutyOf(node) ?? this.#subjectOf(node)) : null
     const named = inherited && !inherited.issuerDefault ? inherited : null
-    const pass = duty ?? named ?? (isTaskSection(node) ? this.#issuerDefault() : null) ?? inherited
+    // Every body section but those of aims and means (skipped above) holds the plan's work; one its heading names as tasks, loosely.
+    const sectionPass = isTaskSection(node) ? this.#issuerDefault(false) : node.level === 'SECTION' ? this.#issuerDefault(true) : null
+    const pass = duty ?? named ?? sectionPass ?? inherited
     const own = node.level === 'SECTION' || duty ? null : this.#taskOf(node, parentCode)
     if (own) out.push(own)
     let any = false
@@ -150,7 +158,7 @@ export class TaskBuilder {
       })
       return true
     }
-    if (!own && !duty && pass && node.level !== 'SECTION' && statesAction(node.text)) {
+    if (!own && !duty && pass && node.level !== 'SECTION' && statesAction(node.text) && (!pass.strict || statesDuty(node.text))) {
       // An item of a duty list or a task section: led by the body its heading names, else the issuer.
       if (pass.issuerDefault)
         this.warn(
@@ -194,8 +202,8 @@ export class TaskBuilder {
   }
 
   /** The issuer as the lead of a task section's items that name no body. */
-  #issuerDefault(): Inherited | null {
-    return this.header.issuer ? { lead: [this.header.issuer], issuerDefault: true } : null
+  #issuerDefault(strict: boolean): Inherited | null {
+    return this.header.issuer ? { lead: [this.header.issuer], issuerDefault: true, strict } : null
   }
 
   /** The body a duty list's heading names ("1. Sở Tài chính:", "Trách nhiệm của UBND xã", "a) Tổ đảng ở …"), if the heading is only that. */
