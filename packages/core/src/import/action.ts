@@ -70,8 +70,6 @@ const ACTION_VERBS = [
   'dang ky',
   'phan cong',
   'giao',
-  'de nghi',
-  'yeu cau',
   'sua doi',
   'bo sung',
   'huy dong',
