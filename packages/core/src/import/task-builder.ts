@@ -64,6 +64,8 @@ interface Inherited {
   readonly issuerDefault: boolean
   /** True in a section whose heading does not say it holds tasks: only items that open with an action are. */
   readonly strict?: boolean
+  /** The window a phase heading gives the items under it ("Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026:"). */
+  readonly time?: string | null
 }
 
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
@@ -96,6 +98,15 @@ function statesAction(text: string): boolean {
 function bodyTime(text: string): string | null {
   const before = BEFORE_DATE_RE.exec(foldInPlace(text))
   return before ? text.slice(before.index, before.index + before[0].length) : null
+}
+
+/** "Đợt 1: <window>:", "Giai đoạn 2: <window>": a phase heading's window, when it names a year. */
+const PHASE_RE = /^(?:\S{1,2}\S?t|giai\s+\S{1,2}o\S{1,2}n|b\S{1,2}\S?c)\s*[\divx]{0,4}\s*:\s*/
+function phaseTime(text: string): string | null {
+  const head = PHASE_RE.exec(foldInPlace(text))
+  if (!head) return null
+  const phrase = clean(text.slice(head[0].length)).replace(/\s*(?:g\S{1,2}m\s+c\S{1,2}c\s+n\S{1,2}i\s+dung.*)?:?$/u, '')
+  return /\d{4}/.test(phrase) && phrase.split(' ').length <= 16 ? phrase : null
 }
 
 /** Counts kept while reading. */
@@ -133,7 +144,9 @@ export class TaskBuilder {
     const named = inherited && !inherited.issuerDefault ? inherited : null
     // Every body section but those of aims and means (skipped above) holds the plan's work; one its heading names as tasks, loosely.
     const sectionPass = isTaskSection(node) ? this.#issuerDefault(false) : node.level === 'SECTION' ? this.#issuerDefault(true) : null
-    const pass = duty ?? named ?? sectionPass ?? inherited
+    const found = duty ?? named ?? sectionPass ?? inherited
+    const time = phaseTime(node.text) ?? inherited?.time ?? null
+    const pass = found && time ? { ...found, time } : found
     const own = node.level === 'SECTION' || duty ? null : this.#taskOf(node, parentCode)
     if (own) out.push(own)
     let any = false
@@ -166,7 +179,7 @@ export class TaskBuilder {
           `${node.code} names no lead agency: the issuer (${pass.lead[0]?.name ?? '?'}) is taken to lead`,
           node.line,
         )
-      const timePhrase = bodyTime(node.text)
+      const timePhrase = bodyTime(node.text) ?? pass.time ?? null
       out.push({
         code: node.code,
         parentCode,
