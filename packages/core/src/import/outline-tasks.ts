@@ -143,7 +143,9 @@ export class OutlineTasks {
     let k = matches.length - 1
     if (k < 0 || wordCount(text.slice(matches[k]!.end)) > INTRO_PREDICATE_WORDS) return null
     while (k > 0 && wordCount(text.slice(matches[k - 1]!.end, matches[k]!.start)) <= 3) k--
-    if (!CLAUSE_START_RE.test(foldInPlace(text.slice(0, matches[k]!.start)))) return null
+    // "các cơ quan thuộc Chính phủ, …": the clause starts before the words the first body qualifies.
+    const before = foldInPlace(text.slice(0, matches[k]!.start)).replace(/(?:\S+\s+){0,3}thu\S{1,2}c\s*$/, '')
+    if (!CLAUSE_START_RE.test(before)) return null
     const run = matches.slice(k).filter((m) => m.kind !== 'NEW' && !UNDER_RE.test(foldInPlace(text.slice(0, m.start))))
     return run.length > 0 ? { lead: this.builder.counted({ matches: run }, node.line), issuerDefault: false } : null
   }
