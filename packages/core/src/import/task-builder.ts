@@ -40,6 +40,9 @@ export interface Counters {
   deadlinesRead: number
 }
 
+/** How much of a paragraph is searched for the bodies it opens with (a list of a dozen bodies fits). */
+const LEADING_RUN_CHARS = 320
+
 /** Builds tasks, matching their agencies and reading their time phrases, counting and warning as it goes. */
 export class TaskBuilder {
   constructor(
@@ -78,7 +81,7 @@ export class TaskBuilder {
 
   /** Consecutive matches from the start of `text`, with at most a few words between them, and the words between that name nobody. */
   #leadingRun(text: string): { matches: AgencyMatch[]; unmatched: UnmatchedText[]; end: number } | null {
-    const { matches, unmatched } = this.matcher.match(text.slice(0, 600), this.context)
+    const { matches, unmatched } = this.matcher.match(text.slice(0, LEADING_RUN_CHARS), this.context)
     const first = matches[0]
     if (!first || first.start > 2) return null
     const run = [first]
