@@ -35,7 +35,7 @@ const REVIEW_HEADING_RE = /^(?:ve\s+)?(?:danh\s+gia\s+)?(?:tinh\s+hinh|ket\s+qua
 
 /** Headings of the sections whose items are tasks ("Nhiệm vụ, giải pháp", "Nội dung thực hiện"). */
 const TASK_SECTION_RE =
-  /^(?:[^a-z]*\s*)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
+  /^(?:[^a-z]*\s*)?(?:v\S\s+)?(?:cac\s+)?(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung\s+(?:th\S{1,3}c\s+hi\S{1,3}n|nhi\S{1,3}m\s+v\S{0,2})|gi\S{1,2}i\s+ph\S{1,2}p)(?:\s|,|$)/
 
 export function isTaskSection(node: OutlineNode): boolean {
   if (node.level !== 'SECTION' && node.level !== 'ITEM') return false

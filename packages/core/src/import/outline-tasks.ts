@@ -77,7 +77,11 @@ export class OutlineTasks {
     const duty = node.children.length > 0 ? (this.#dutyOf(node) ?? this.#subjectOf(node)) : null
     const named = inherited && !inherited.issuerDefault ? inherited : null
     // Every body section but those of aims and means (skipped above) holds the plan's work; one its heading names as tasks, loosely.
-    const sectionPass = isTaskSection(node) ? this.#issuerDefault(false) : node.level === 'SECTION' ? this.#issuerDefault(true) : null
+    const sectionPass = isTaskSection(node)
+      ? this.#issuerDefault(false)
+      : node.level === 'SECTION' || parentCode === null
+        ? this.#issuerDefault(true)
+        : null
     const found = duty ?? named ?? sectionPass ?? inherited
     const time = phaseTime(node.text) ?? inherited?.time ?? null
     const pass = found && time ? { ...found, time } : found

@@ -40,8 +40,8 @@ export interface Counters {
   deadlinesRead: number
 }
 
-/** How much of a paragraph is searched for the bodies it opens with (a list of a dozen bodies fits). */
-const LEADING_RUN_CHARS = 320
+/** How much of a paragraph is searched for the bodies it opens with (a long list of bodies fits). */
+const LEADING_RUN_CHARS = 600
 
 /** Builds tasks, matching their agencies and reading their time phrases, counting and warning as it goes. */
 export class TaskBuilder {
