@@ -13,9 +13,9 @@ const DUTY_PREFIX_RE =
   /^(?:tr\S{1,3}ch\s+nhi\S{1,3}m\s+c\S{1,3}a|nhi\S{1,3}m\s+v\S{0,2}\s+c\S{1,3}a|giao(?:\s+cho)?|\S{1,2}\S?\s+ngh\S{1,2}|\S{1,2}\S?i\s+v\S{1,3}i)(?:\s*:\s*|\s+)/
 /** "… chỉ đạo <body> (thực hiện …)": the body directed. */
 const DIRECTS_RE = /\s+ch\S{1,2}\s+\S{1,2}\S?o\s+(.+?)(?:\s+(?:th\S{1,3}c\s+hi\S{1,3}n|tri\S{1,3}n\s+khai)\b.*)?$/
-/** An introducing clause after the body: "có trách nhiệm", "thực hiện các nội dung/nhiệm vụ sau", "… như sau", "cụ thể". */
+/** An introducing clause after the body: "chủ trì, phối hợp với …", "có trách nhiệm", "thực hiện các nội dung/nhiệm vụ sau", "… như sau", "cụ thể". */
 const INTRO_RE =
-  /\s+(?:c\S\s+tr\S{1,3}ch\s+nhi\S{1,3}m|th\S{1,3}c\s+hi\S{1,3}n\s+(?:c\S{1,2}c\s+)?(?:n\S{1,2}i\s+dung|nhi\S{1,3}m\s+v\S{0,2}|c\S{1,2}ng\s+vi\S{1,3}c)|tri\S{1,3}n\s+khai\s+(?:th\S{1,3}c\s+hi\S{1,3}n\s+)?(?:c\S{1,2}c\s+)?(?:n\S{1,2}i\s+dung|nhi\S{1,3}m\s+v\S{0,2}))\b.*$/
+  /\s+(?:ch\S{0,2}\s+tr\S,?\s|c\S\s+tr\S{1,3}ch\s+nhi\S{1,3}m|th\S{1,3}c\s+hi\S{1,3}n\s+(?:c\S{1,2}c\s+)?(?:n\S{1,2}i\s+dung|nhi\S{1,3}m\s+v\S{0,2}|c\S{1,2}ng\s+vi\S{1,3}c)|tri\S{1,3}n\s+khai\s+(?:th\S{1,3}c\s+hi\S{1,3}n\s+)?(?:c\S{1,2}c\s+)?(?:n\S{1,2}i\s+dung|nhi\S{1,3}m\s+v\S{0,2}))\b.*$/
 
 /**
  * The words of a duty-list heading that name its body, or null when the heading is not of that

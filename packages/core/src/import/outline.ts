@@ -5,23 +5,13 @@
  * ("I1II.", "11 KINH PHÍ"), letters read as other marks ("¢)", a second "d)" for "đ)", "2)").
  */
 import { foldInPlace } from '../deadline/ocr-fold.js'
+import { fieldOf, inlineFields, labelledPart, type OutlineField } from './fields.js'
 import type { SourceLine } from './lines.js'
 import { isNoise } from './lines.js'
 import type { Warn } from './warnings.js'
 
-/** What a labelled field gives. */
-export type FieldRole = 'LEAD' | 'COORDINATING' | 'EXECUTING' | 'TIME' | 'PLACE'
-
-/** One labelled field of an item. */
-export interface OutlineField {
-  readonly role: FieldRole
-  /** The value as written, lines joined. */
-  value: string
-  readonly line: SourceLine
-}
-
-/** Marker levels, outermost first. */
-export type OutlineLevel = 'SECTION' | 'ITEM' | 'SUBITEM' | 'LETTER' | 'DASH'
+/** Marker levels, outermost first; `PARA` is an unmarked paragraph of a text written one paragraph a line. */
+export type OutlineLevel = 'SECTION' | 'ITEM' | 'SUBITEM' | 'LETTER' | 'DASH' | 'PLUS' | 'PARA'
 
 /** One node of the outline. */
 export interface OutlineNode {
@@ -41,14 +31,7 @@ export interface OutlineNode {
 const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y']
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 }
 
-const FIELD_RES: readonly [RegExp, FieldRole][] = [
-  [/^(?:co\s+quan|don\s+vi)\s+ch\S{0,2}\s+tr\S\b/, 'LEAD'],
-  [/^(?:co\s+quan|don\s+vi)\s+ph\S{1,3}\s+h\S{1,2}p\b/, 'COORDINATING'],
-  [/^(?:co\s+quan|don\s+vi)\s+th\S{1,4}\s+h\S{1,4}\s*:/, 'EXECUTING'],
-  [/^th\S{1,3}\s+(?:gian|han)\b[^:]{0,24}:/, 'TIME'],
-  [/^[dp]\S{0,2}a\s+d\S{1,4}m\s*:/, 'PLACE'],
-]
-const ROMAN_RE = /^([IVXLl1|]{1,5})\s*[.,:]\s*(\S.*)$/u
+const ROMAN_RE = /^([IVXLl1|]{1,5})\s*(?:[.,:]|[-–](?=\s*\p{Lu}))\s*(\S.*)$/u
 const BARE_NUMBER_HEADING_RE = /^(\d{1,2})\s+(\p{Lu}[\p{L}\s,.'’]{3,})$/u
 const LETTER_WITHOUT_PAREN_RE = /^(\S)\s+(\p{Lu}.*)$/u
 /** The line before ends a sentence or a list entry. */
@@ -56,25 +39,13 @@ const TERMINAL_RE = /[.:;!?…]\s*$/
 const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/
 const ITEM_RE = /^(\d{1,2})\s*\.\s*(\S.*)$/
 const LETTER_RE = /^(\S)\s*\)\s*(.*)$/u
-const DASH_RE = /^[-–—+•]\s*(\p{L}.*)$/u
+const DASH_RE = /^([-–—+•])\s*(\p{L}.*)$/u
+/** A marker alone on its line, its text on the next one. */
+const LONE_MARK_RE = /^[-–—+•]$/
 
 /** Whether a line is "Nơi nhận:", where the body ends. */
 export function isRecipientsLine(line: SourceLine): boolean {
   return /^n\S{1,2}i\s+nh\S{1,3}n\b/.test(line.folded)
-}
-
-/** The field a line starts, if it is a labelled one; `value` is the text after the label. */
-export function fieldOf(line: Pick<SourceLine, 'text' | 'folded' | 'no'>): { role: FieldRole; value: string } | null {
-  const lead = /^[-–—+•]?\s*/.exec(line.folded)![0].length
-  const folded = line.folded.slice(lead)
-  for (const [re, role] of FIELD_RES) {
-    const m = re.exec(folded)
-    if (!m) continue
-    const colon = line.text.indexOf(':', lead)
-    const valueStart = colon >= 0 && colon - lead <= m[0].length + 16 ? colon + 1 : lead + m[0].length
-    return { role, value: line.text.slice(valueStart).trim() }
-  }
-  return null
 }
 
 function romanValue(token: string): number | null {
@@ -121,9 +92,19 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
   let sub: OutlineNode | null = null
   let letter: OutlineNode | null = null
   let dash: OutlineNode | null = null
+  let dashMark = ''
+  let plus: OutlineNode | null = null
   let field: OutlineField | null = null
   let sectionCount = 0
-  const innermost = () => dash ?? letter ?? sub ?? item ?? section
+  /** The last node added, an unmarked paragraph too: where a continuation line goes. */
+  let last: OutlineNode | null = null
+  const innermost = () => plus ?? dash ?? letter ?? sub ?? item ?? section
+  // A text written one paragraph a line (a Word export): an unmarked line that starts a sentence is a paragraph of its own.
+  const paragraphs = oneParagraphALine(lines)
+  let pendingMark = ''
+  let fieldList = false
+  /** An unmarked paragraph that introduces a list ("… các nội dung sau:", "UBND các tỉnh:"): the dashes after it are its items. */
+  let intro: OutlineNode | null = null
 
   const add = (level: OutlineLevel, label: string, written: string, line: SourceLine, parent: OutlineNode | null): OutlineNode => {
     const code = parent ? `${parent.code}.${label}` : label
@@ -131,10 +112,13 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     const { text, fields } = inlineFields(written, line)
     const node: OutlineNode = { level, code, label, text, fields, children: [], line, parent }
     // A long heading line may be wrapped mid-phrase ("… chính trị" / "- xã hội"): only a short one counts.
-    headingBefore = level !== 'DASH' && line.text.length < 65
+    headingBefore = level !== 'DASH' && level !== 'PLUS' && level !== 'PARA' && line.text.length < 65
     if (parent) parent.children.push(node)
     else roots.push(node)
+    if (level !== 'PLUS' && level !== 'PARA') plus = null
+    if (level !== 'PLUS' && level !== 'DASH') intro = level === 'PARA' && /:\s*$/.test(text) ? node : null
     field = null
+    last = node
     return node
   }
   const childLetters = (parent: OutlineNode | null) => (parent ? parent.children : roots).filter((n) => n.level === 'LETTER').length
@@ -149,21 +133,35 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     onLine?.(i)
     const line = lines[i]!
     if (line.text === '') previous = ''
+    if (paragraphs && LONE_MARK_RE.test(line.text)) {
+      pendingMark = line.text
+      continue
+    }
     if (line.text === '' || isNoise(line)) continue
     // After a heading line a dash starts an item even without a full stop before it.
-    const afterBreak = previous === '' || TERMINAL_RE.test(previous) || headingBefore
+    const afterBreak = paragraphs || previous === '' || TERMINAL_RE.test(previous) || headingBefore
     headingBefore = false
     previous = line.text
     if (isRecipientsLine(line)) break
-    const text = line.text.replace(/^[_\s]+(?=\S)/, '')
+    const text = `${pendingMark} ${line.text.replace(/^[_\s]+(?=\S)/, '')}`.trim()
+    pendingMark = ''
 
     const f = fieldOf(line)
     const owner = innermost()
     if (f && owner) {
+      // A field bulleted "*" after dashes is the item's, not the last dash's.
+      const holder = text.startsWith('*') ? (letter ?? sub ?? item ?? section ?? owner) : owner
       field = { role: f.role, value: f.value, line }
-      owner.fields.push(field)
+      fieldList = f.value === ''
+      holder.fields.push(field)
       continue
     }
+    // "Thời gian thực hiện:" then "+ Đợt 1: …", "+ Đợt 2: …": the field's value, listed.
+    if (field && fieldList && /^[-–+•]/.test(text)) {
+      field.value = `${field.value} ${text}`.trim()
+      continue
+    }
+    fieldList = false
 
     const roman = ROMAN_RE.exec(text)
     const bareMatch = BARE_NUMBER_HEADING_RE.exec(text)
@@ -232,44 +230,64 @@ export function readOutline(lines: readonly SourceLine[], warn: Warn, onLine?: (
     }
     const dashed = afterBreak ? DASH_RE.exec(text) : null
     if (dashed && owner) {
-      const parent = letter ?? sub ?? item ?? section
-      dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[1]!, line, parent)
+      // "+" under a "-" is the level below it.
+      if (dashed[1] === '+' && dash && dashMark !== '+') {
+        plus = add('PLUS', String(dash.children.filter((n) => n.level === 'PLUS').length + 1), dashed[2]!, line, dash)
+        continue
+      }
+      const parent = intro ?? letter ?? sub ?? item ?? section
+      dash = add('DASH', String((parent ? parent.children : roots).filter((n) => n.level === 'DASH').length + 1), dashed[2]!, line, parent)
+      dashMark = dashed[1]!
       continue
     }
-    // A continuation: of the open field, else of the innermost node.
+    const emptyField = field !== null && field.value === ''
+    if (paragraphs && owner && !emptyField && STARTS_SENTENCE_RE.test(text)) {
+      // The closing formula ("Trên đây là Kế hoạch …") and a decision's articles are not the plan's items.
+      if (CLOSING_RE.test(foldInPlace(text))) break
+      // A paragraph of its own: under a heading that introduces it (ends in ":"), else beside the dashes.
+      const listed = owner.level === 'DASH' || owner.level === 'PLUS'
+      const parent = listed && !/:\s*$/.test(owner.text) ? (letter ?? sub ?? item ?? section) : owner
+      if (parent !== owner) dash = plus = null
+      add('PARA', `p${(parent ? parent.children : roots).filter((n) => n.level === 'PARA').length + 1}`, text, line, parent)
+      continue
+    }
+    // A continuation: of the open field, else of the last node.
+    const target = last ?? owner
     if (field) field.value = `${field.value} ${text}`.trim()
-    else if (owner) owner.text = `${owner.text} ${text}`.trim()
+    else if (target) target.text = `${target.text} ${text}`.trim()
     else warn('TEXT_IGNORED', 'Text before the first heading of the body', line)
   }
+  for (const root of roots) foldDescriptions(root)
   return roots
 }
 
-const TASK_LABEL_RE = /^(?:nhi\S{1,3}m\s+v\S{0,2}|n\S{1,2}i\s+dung)\s*:\s*/
-/** A lettered line that is a field of the item above: "Nhiệm vụ: …" (its text) or a labelled field. */
-function labelledPart(text: string, line: SourceLine): { role: FieldRole | 'TASK'; value: string } | null {
-  const folded = foldInPlace(text)
-  const task = TASK_LABEL_RE.exec(folded)
-  if (task) return { role: 'TASK', value: text.slice(task[0].length).trim() }
-  const f = fieldOf({ text, folded, no: line.no })
-  return f && /:/.test(text.slice(0, 60)) ? f : null
+const CLOSING_RE = /^(?:tr\S{1,3}n\s+\S{1,3}y\s+l\S\s|\S{1,2}i\S{1,2}u\s+\d+\s*\.)/
+/** A line that starts a sentence: a capital, a digit, a bracket or a quote. */
+const STARTS_SENTENCE_RE = /^[\p{Lu}\d("“'‘]/u
+
+/**
+ * Whether the text is written one paragraph a line (a Word export) rather than wrapped at a
+ * width (a PDF or OCR): wrapped text starts many of its lines inside a sentence, in lower case.
+ */
+export function oneParagraphALine(lines: readonly SourceLine[]): boolean {
+  let counted = 0
+  let lower = 0
+  for (const line of lines) {
+    if (line.text === '' || isNoise(line) || LETTER_RE.test(line.text)) continue
+    counted++
+    if (/^\p{Ll}/u.test(line.text)) lower++
+  }
+  return counted > 0 && lower / counted < 0.25
 }
 
-const INLINE_FIELD_RE =
-  /[.;,]\s*((?:c\S{1,2}\s+quan|\S{1,2}\S?n\s+v\S)\s+(?:ch\S{0,2}\s+tr\S|ph\S{1,3}\s+h\S{1,2}p|th\S{1,4}\s+hi\S{1,3}n)[^:]{0,24}:|th\S{1,3}\s+(?:gian|h\S{1,2}n)[^:]{0,24}:|s\S{1,2}n\s+ph\S{1,2}m\s*:)/g
-/** An item's own line split into its text and the labelled fields written after it. */
-function inlineFields(written: string, line: SourceLine): { text: string; fields: OutlineField[] } {
-  const folded = foldInPlace(written)
-  const cuts: number[] = []
-  INLINE_FIELD_RE.lastIndex = 0
-  for (let m = INLINE_FIELD_RE.exec(folded); m; m = INLINE_FIELD_RE.exec(folded)) cuts.push(m.index + m[0].length - m[1]!.length)
-  if (cuts.length === 0) return { text: written, fields: [] }
-  const fields: OutlineField[] = []
-  for (const [k, at] of cuts.entries()) {
-    const part = written.slice(at, cuts[k + 1] ?? written.length).replace(/[.;,]\s*$/, '')
-    const f = fieldOf({ text: part, folded: foldInPlace(part), no: line.no })
-    if (f) fields.push({ role: f.role, value: f.value.replace(/[.;]\s*$/, ''), line })
-  }
-  return { text: written.slice(0, cuts[0]).replace(/[.;,]\s*$/, ''), fields }
+/** Paragraphs under a node that has its own fields describe it: they are read back into its text. */
+function foldDescriptions(node: OutlineNode): void {
+  for (const child of node.children) foldDescriptions(child)
+  if (node.fields.length === 0) return
+  const kept = node.children.filter((c) => c.level !== 'PARA' || c.children.length > 0)
+  if (kept.length === node.children.length) return
+  for (const c of node.children) if (c.level === 'PARA' && c.children.length === 0) node.text = `${node.text} ${c.text}`.trim()
+  node.children.splice(0, node.children.length, ...kept)
 }
 
 function mostlyUpper(text: string): boolean {

@@ -13,6 +13,7 @@ import { readOutline } from './outline.js'
 import { documentParts } from './sections.js'
 import { readTables, type TableRow } from './table.js'
 import { readTargets, type ImportedTarget } from './target.js'
+import { OutlineTasks } from './outline-tasks.js'
 import { clean, TaskBuilder, type ImportedTask } from './task-builder.js'
 import { warningList, type ImportWarning } from './warnings.js'
 
@@ -119,6 +120,7 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
   const tasks: ImportedTask[] = []
   const targets: ImportedTarget[] = []
   const builder = new TaskBuilder(matcher, context, header, warn, counters)
+  const walker = new OutlineTasks(builder)
   const progress = options.onProgress
     ? (i: number) => {
         if (i % 50 === 0) options.onProgress!(i, total)
@@ -133,7 +135,7 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
         warn('NOT_A_PLAN', `A ${header.kind} orders no tasks: its numbered paragraphs are not imported as tasks`, null)
     } else {
       const from = tasks.length
-      for (const node of outline) builder.visit(node, null, tasks)
+      for (const node of outline) walker.visit(node, null, tasks)
       // A second attached plan's codes are kept apart from the first's.
       if (n > 0)
         for (let i = from; i < tasks.length; i++)

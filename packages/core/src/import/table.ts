@@ -53,6 +53,8 @@ export function tableHeader(line: SourceLine): (ColumnRole | null)[] | null {
   return seen.has('TASK') && (seen.has('LEAD') || seen.has('TIME')) ? unique : null
 }
 
+/** A section row on a line of its own: a Roman numeral or capital letter, then a title in capitals. */
+const SECTION_LINE_RE = /^([IVXL]+|[A-HK-UW-Z])[.)]?\s+(\p{Lu}[\p{Lu}\s,;.'’\-–]{3,})$/u
 const ROMAN_RE = /^[IVXL]+\.?$/
 const LETTER_RE = /^[A-HK-UW-Z]\.?$/
 const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*\.?$/
@@ -79,25 +81,54 @@ export function readTables(lines: readonly SourceLine[]): TableRow[] {
   for (const line of lines) {
     const header = tableHeader(line)
     if (header) {
+      // A header repeated inside a table (over each of its parts) keeps the sections open above it.
+      if (!roles) stack = []
       roles = header
-      stack = []
       carried = { lead: '', coordinating: '', time: '' }
       continue
     }
     if (!roles) continue
+    // A section row written as a line of its own ("I. NÂNG CAO NHẬN THỨC"): it groups the rows under it.
+    const own = line.cells.length < 2 ? SECTION_LINE_RE.exec(line.text) : null
+    if (own) {
+      const label = own[1]!
+      const rank = rankOf(label)
+      while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()
+      out.push({
+        label,
+        groups: stack.map((s) => s.label),
+        task: own[2]!,
+        lead: '',
+        coordinating: '',
+        time: '',
+        output: '',
+        section: true,
+        line,
+      })
+      stack.push({ label, rank })
+      carried = { lead: '', coordinating: '', time: '' }
+      continue
+    }
     if (line.cells.length < 2) {
       // A line outside the table ends it; a blank line does not.
       if (line.text !== '') roles = null
       continue
     }
+    // A header without its TT cell (repeated over a table's part): rows still start with their number.
+    const first = line.cells[0]!.replace(/\.$/, '')
+    const shifted =
+      !roles.includes('TT') && rankOf(first) < 9 && (line.cells.length > roles.length || line.cells.filter(Boolean).length <= 2)
+    const cells = shifted ? line.cells.slice(1) : line.cells
     const cell = (role: ColumnRole) => {
       const at = roles!.indexOf(role)
-      return at >= 0 ? (line.cells[at] ?? '').trim() : ''
+      return at >= 0 ? (cells[at] ?? '').trim() : ''
     }
-    let label = cell('TT').replace(/\.$/, '')
+    let label = shifted ? line.cells[0]!.replace(/\.$/, '') : cell('TT').replace(/\.$/, '')
     let task = cell('TASK')
-    if (!roles.includes('TT') && !task) continue
-    if (!task && line.cells.length >= 2 && !roles.includes('TT')) task = line.cells[0]!
+    if (!roles.includes('TT') && !shifted && !task) continue
+    if (!task && line.cells.length >= 2 && !roles.includes('TT') && !shifted) task = line.cells[0]!
+    // A section row under such a header: its number, then its title in the next non-empty cell.
+    if (!task && shifted) task = cells.find(Boolean) ?? ''
     const lead = cell('LEAD')
     const coordinating = cell('COORDINATING')
     const time = cell('TIME')

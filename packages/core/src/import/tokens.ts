@@ -54,7 +54,9 @@ function computeKey(word: string): string {
   let key = fold(word.normalize('NFKD'))
   const known = OCR_WORDS[key]
   if (known) return known
-  if (LETTER_RE.test(key)) {
+  // "KH&CN", "TB&XH": consonants only on both sides (no Vietnamese word lacks a vowel), an abbreviation, not an OCR stand-in.
+  if (/^[b-df-hj-np-tv-xz]{1,4}&[b-df-hj-np-tv-xz]{1,4}$/.test(key)) key = key.replace('&', '')
+  else if (LETTER_RE.test(key)) {
     key = key
       .replace(/[&¢§]/g, 'o')
       .replace(/(?<=\p{L})[06]|[06](?=\p{L})/gu, 'o')
