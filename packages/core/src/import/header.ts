@@ -74,7 +74,10 @@ const RIGHT_COLUMN_RES = [
 ]
 const SIGNATURE_RE = /(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?\s*\+0?7:?00/
 /** How an opening paragraph or a letter's body begins. */
-const OPENING_RE = /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[a-z0-9&¢]{1,3}\s+khoa|tr[a-z]{1,3}n\s+c[a-z]\s+s)/
+const OPENING_RE =
+  /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[a-z0-9&¢]{1,3}\s+khoa|tr[a-z]{1,3}n\s+c[a-z]\s+s|tri[a-z]{1,2}n\s+khai\s+th)/
+/** The body's first section ("I. MỤC ĐÍCH, YÊU CẦU"): an opening never lies past it. */
+const FIRST_SECTION_RE = /^i\s*[.:]\s*\S/
 
 /**
  * Reads the header and finds the opening paragraph.
@@ -328,6 +331,8 @@ function openingLines(lines: readonly SourceLine[], kindIndex: number, found: [n
   const limit = Math.min(lines.length, from + 60)
   let start = -1
   for (let i = from; i < limit; i++) {
+    if (FIRST_SECTION_RE.test(lines[i]!.folded))
+      return start >= 0 && !(found[1] > found[0] && found[1] <= i && found[0] >= start) ? [start, i] : found
     if (start < 0 && OPENING_RE.test(lines[i]!.folded)) start = i
     if (start >= 0 && (/nhu\s+sau\s*:?\s*$|sau\s*:\s*$/.test(lines[i]!.folded) || /^quyet\s+dinh\s*:\s*$/.test(lines[i]!.folded))) {
       // Keep what was found when it is a real paragraph that ends here or before.

@@ -145,6 +145,7 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
     }
     targets.push(...readTargets(body, warn))
   }
+  for (const part of parts.appendices) targets.push(...readTargets(lines.slice(part.start, part.end), warn, { tablesOnly: true }))
   if (plan || parts.appendices.length > 0) {
     for (const [n, part] of parts.appendices.entries())
       tasks.push(...tableTasks(readTables(lines.slice(part.start, part.end)), parts.appendices.length > 1 ? `PL${n + 1}` : 'PL', builder))
