@@ -139,7 +139,7 @@ function tableHeaderOf(line: SourceLine): TableHeader | null {
   const metric = folded.findIndex((c) => /^(?:ten\s+)?chi\s+tieu\b/.test(c))
   const unit = folded.findIndex((c) => /^don\s+vi\b/.test(c))
   if (metric < 0 || unit < 0) return null
-  const values = folded.flatMap((c, col) => {
+  const values = folded.flatMap((c, col): TableHeader['values'][number][] => {
     if (col === metric || col === unit || /co\s+quan|chu\s+tri|ghi\s+chu|^tt$|^stt$/.test(c)) return []
     const year = /(?:nam|den)\s+(\d{4})/.exec(c) ?? /^(\d{4})$/.exec(c)
     if (year) return [{ col, milestone: `${year[1]}-12-31` }]

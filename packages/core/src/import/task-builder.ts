@@ -228,7 +228,7 @@ export class TaskBuilder {
     const timePhrase = timeField?.value ?? bodyDeadline
     const deadline = timePhrase ? this.deadline(timePhrase, timeField?.line ?? node.line) : null
     if (lead.length === 0 && coordinating.length === 0 && !timePhrase) return null
-    if (lead.filter((m) => m.code || m.kind === 'NEW').length === 0) {
+    if (lead.filter((m) => m.code || m.kind === 'NEW' || m.kind === 'GROUP').length === 0) {
       if (this.header.issuer) {
         this.warn(
           'NO_LEAD_AGENCY',
