@@ -71,3 +71,26 @@ describe('proposeBodies: the names of bodies the catalog lacks', () => {
     expect(proposeBodies('Ban Tuyen giao quan ly viec nay')[0]?.text).toBe('Ban Tuyen giao')
   })
 })
+
+describe('group names written in another order or in part', () => {
+  const groups = new AgencyMatcher(
+    [org('DNI.UBND', 'Ủy ban nhân dân thành phố Đồng Nai', 'PROVINCE', 'DNI')],
+    [
+      { code: 'DNI.SO_BAN_NGANH', name: 'Các sở, ban, ngành thành phố', scope: 'DNI' },
+      { code: 'DNI.UBND_XA', name: 'UBND các xã, phường, đặc khu', scope: 'DNI' },
+    ],
+  )
+  const codes = (text: string) => groups.match(text, { scope: 'DNI' }).matches.map((m) => [m.text, m.code])
+
+  it.each([
+    ['Các sở, ngành liên quan', 'Các sở, ngành', 'DNI.SO_BAN_NGANH'],
+    ['Các sở chủ trì', 'Các sở', 'DNI.SO_BAN_NGANH'],
+    ['UBND các phường, xã', 'UBND các phường, xã', 'DNI.UBND_XA'],
+  ])('%s', (text, written, code) => {
+    expect(codes(text)).toEqual([[written, code]])
+  })
+
+  it('does not read "số Thành phố" as the city’s departments', () => {
+    expect(codes('Trung tâm Chuyển đổi số Thành phố').some(([, code]) => code === 'DNI.SO_BAN_NGANH')).toBe(false)
+  })
+})

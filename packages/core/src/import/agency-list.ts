@@ -60,3 +60,49 @@ export function distribute(tokens: readonly KeyToken[]): KeyToken[] {
   out.push(...tokens.slice(copied))
   return out
 }
+
+/** Words of the kinds of bodies or territories a group's name lists ("các sở, ban, ngành", "UBND các xã, phường, đặc khu"). */
+const LIST_ITEMS = new Set([
+  'xã',
+  'phường',
+  'đặc khu',
+  'thị trấn',
+  'sở',
+  'ban',
+  'ngành',
+  'tỉnh',
+  'thành phố',
+  'huyện',
+  'thị xã',
+  'đoàn thể',
+])
+
+/**
+ * A group's name with its list written in another order or in part: "UBND các phường, xã" and
+ * "UBND các xã" for "UBND các xã, phường, đặc khu"; "Các sở, ngành" and "Các sở" for "Các sở,
+ * ban, ngành tỉnh". Two items or more in any order, or the first alone (it names the group's
+ * kind). A name with no such list is itself.
+ *
+ * @example
+ * listVariants('Các sở, ban, ngành').includes('Các sở, ngành') //=> true
+ */
+export function listVariants(name: string): string[] {
+  const parts = name.split(/\s*,\s*/u)
+  if (parts.length < 2 || parts.length > 4) return [name]
+  const head = /^(.*\s)?(\S+(?:\s(?:khu|trấn|phố|xã))?)$/u.exec(parts[0]!)
+  const lastPart = parts[parts.length - 1]!
+  // The last item may carry a tail ("ngành tỉnh"): kept after every variant.
+  const tailMatch = /^(\S+(?:\s(?:khu|trấn|phố|xã))?)(\s.*)?$/u.exec(lastPart)
+  if (!head || !tailMatch) return [name]
+  const prefix = head[1] ?? ''
+  const items = [head[2]!.toLowerCase(), ...parts.slice(1, -1).map((p) => p.toLowerCase()), tailMatch[1]!.toLowerCase()]
+  const tail = tailMatch[2] ?? ''
+  if (!items.every((i) => LIST_ITEMS.has(i))) return [name]
+  const out = new Set([name, `${prefix}${items[0]}${tail}`])
+  const orders = (rest: string[], picked: string[]) => {
+    if (picked.length >= 2) out.add(`${prefix}${picked.join(', ')}${tail}`)
+    for (const [k, item] of rest.entries()) orders([...rest.slice(0, k), ...rest.slice(k + 1)], [...picked, item])
+  }
+  orders(items, [])
+  return [...out]
+}

@@ -8,7 +8,7 @@ import type { CalendarDate } from '../calendar/date.js'
 import type { Tier } from '../model/organization.js'
 import type { AgencyMatch, AgencyMatchContext, CatalogGroup, CatalogOrganization, UnmatchedText } from './agency-catalog.js'
 import { GENERIC_AGENCY_PHRASES } from './agency-catalog.js'
-import { distribute } from './agency-list.js'
+import { distribute, listVariants } from './agency-list.js'
 import { joinPhrases } from './agency-phrase.js'
 import { proposeBodies } from './proposal.js'
 import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
@@ -91,7 +91,8 @@ export class AgencyMatcher {
   constructor(organizations: readonly CatalogOrganization[], groups: readonly CatalogGroup[]) {
     const places = placeSuffixes(organizations)
     for (const place of places) for (const w of place.split(' ')) this.#placeWords.add(w)
-    const add = (entry: Entry, names: readonly string[]) => {
+    /** `listed`: names a group's list gives ("Các sở, ngành"), kept with their "các" (a bare "sở" is also "số"). */
+    const add = (entry: Entry, names: readonly string[], listed: ReadonlySet<string> = new Set()) => {
       const seen = new Set<string>()
       for (const name of names) {
         const base = keyText(name)
@@ -112,8 +113,9 @@ export class AgencyMatcher {
             if (/ tinh$/.test(bare)) forms.push(bare.replace(/ tinh$/, ''))
           }
         }
-        if (entry.kind === 'GROUP' && / tinh$/.test(base)) forms.push(base.replace(/ tinh$/, ''))
-        if (entry.kind === 'GROUP' && /^cac /.test(base)) forms.push(base.replace(/^cac /, ''))
+        // "Các sở, ban, ngành tỉnh" (or "… thành phố", a city's): in its own province's plans, written without the tier.
+        if (entry.kind === 'GROUP' && / (?:tinh|thanh pho)$/.test(base)) forms.push(base.replace(/ (?:tinh|thanh pho)$/, ''))
+        if (entry.kind === 'GROUP' && /^cac /.test(base) && !listed.has(name)) forms.push(base.replace(/^cac /, ''))
         for (const form of forms) {
           // A bare one-word form ("tỉnh") would match every mention of the word.
           if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
@@ -147,10 +149,11 @@ export class AgencyMatcher {
       )
     }
     for (const g of groups) {
-      add({ code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null }, [
-        g.name,
-        ...(g.aliases ?? []),
-      ])
+      add(
+        { code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null },
+        [g.name, ...(g.aliases ?? [])].flatMap(listVariants),
+        new Set([g.name, ...(g.aliases ?? [])].flatMap((n) => listVariants(n).filter((v) => v !== n))),
+      )
     }
     for (const phrase of GENERIC_AGENCY_PHRASES) {
       add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])

@@ -37,6 +37,7 @@ const MILESTONE_HEAD_RE = new RegExp(
 /** A milestone anywhere in a heading: "Phát triển kinh tế số đến năm 2030 (16 mục tiêu)". */
 const INLINE_MILESTONE_RE = new RegExp(`(?:^|\\s)${MILESTONE_WORDS}(?!\\s*[-–]\\s*\\d)\\b`)
 const AIMS_RE = /m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u/
+const AIMS_START_RE = /^(?:c\S{1,2}c\s+)?(?:m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u)/
 
 /** Options of {@link readTargets}. */
 export interface ReadTargetsOptions {
@@ -99,8 +100,10 @@ export function readTargets(lines: readonly SourceLine[], warn: Warn, options: R
     }
     if (label && !/^[-–—+•*]/.test(label) && !figureOf(rest)) {
       // A heading: a milestone when it names one inside the aims ("1. Phát triển kinh tế số đến năm 2030"), else a group.
-      const inline = INLINE_MILESTONE_RE.exec(folded)
-      const aims = AIMS_RE.test(folded)
+      // Only a heading that is about aims says so: it begins with them ("2. Mục tiêu cụ thể …") and is short.
+      const short = rest.split(' ').length <= 20
+      const inline = short ? INLINE_MILESTONE_RE.exec(folded) : null
+      const aims = short && AIMS_START_RE.test(folded)
       if (inline && (inAims || aims)) {
         flush()
         milestone = `${inline[1]}-12-31`
@@ -108,7 +111,9 @@ export function readTargets(lines: readonly SourceLine[], warn: Warn, options: R
         category = rest.replace(/:$/, '')
         continue
       }
-      if (aims || /^\d+(?:\.\d+)*\.\s*$/.test(label)) {
+      // A numbered heading, or a short lettered one over its lines ("a) Đối với trẻ em"), groups; it is no target.
+      const group = /^\d+(?:\.\d+)*\.\s*$/.test(label) || (rest.split(' ').length <= 8 && !/\d/.test(rest)) || rest.endsWith(':')
+      if (aims || group) {
         flush()
         if (aims) [inAims, category] = [true, rest.replace(/:$/, '')]
         continue
