@@ -116,6 +116,8 @@ export class AgencyMatcher {
         // "Các sở, ban, ngành tỉnh" (or "… thành phố", a city's): in its own province's plans, written without the tier.
         if (entry.kind === 'GROUP' && / (?:tinh|thanh pho)$/.test(base)) forms.push(base.replace(/ (?:tinh|thanh pho)$/, ''))
         if (entry.kind === 'GROUP' && /^cac /.test(base) && !listed.has(name)) forms.push(base.replace(/^cac /, ''))
+        // "Ủy ban MTTQ xã X": the Front's name is often written without "Việt Nam".
+        for (const f of [...forms]) if (f.includes(' to quoc viet nam')) forms.push(f.replace(' to quoc viet nam', ' to quoc'))
         for (const form of forms) {
           // A bare one-word form ("tỉnh") would match every mention of the word.
           if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
