@@ -311,7 +311,8 @@ function headAt(words: readonly Word[], i: number): { length: number; tier: Tier
     if (i + head.length > words.length) continue
     if (!head.every((w, k) => words[i + k]!.key === w)) continue
     const next = words[i + head.length]
-    if (next && not.includes(next.key)) continue
+    // "bộ tài liệu" is no body; "Bộ Tài nguyên và Môi trường" is (a capital says a name follows).
+    if (next && not.includes(next.key) && !next.capital) continue
     if (head.length > 1 && head.slice(0, -1).some((_, k) => words[i + k]!.after !== '')) continue
     if (!best || head.length > best.length) best = { length: head.length, tier }
   }

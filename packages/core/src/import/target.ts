@@ -98,6 +98,8 @@ export function readTargets(lines: readonly SourceLine[], warn: Warn, options: R
       category = inAims ? rest : null
       continue
     }
+    // Outside the aims only a heading that begins with them matters (most of a plan's lines).
+    if (!inAims && !AIMS_START_RE.test(folded)) continue
     if (label && !/^[-–—+•*]/.test(label) && !figureOf(rest)) {
       // A heading: a milestone when it names one inside the aims ("1. Phát triển kinh tế số đến năm 2030"), else a group.
       // Only a heading that is about aims says so: it begins with them ("2. Mục tiêu cụ thể …") and is short.
