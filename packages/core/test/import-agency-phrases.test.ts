@@ -60,6 +60,8 @@ describe('proposeBodies: the names of bodies the catalog lacks', () => {
     ['Trung tâm Xúc tiến đầu tư chủ trì', 'Trung tâm Xúc tiến đầu tư'],
     ['Văn phòng Cơ quan Ủy ban MTTQ xã tham mưu', 'Văn phòng Cơ quan Ủy ban MTTQ xã'],
     ['Bộ Công Thương chỉ đạo các tập đoàn', 'Bộ Công Thương'],
+    ['Bộ Tài nguyên và Môi trường hướng dẫn', 'Bộ Tài nguyên và Môi trường'],
+    ['bộ tài liệu hướng dẫn', null],
     ['Liên minh Hợp tác xã cấp tỉnh rà soát', 'Liên minh Hợp tác xã cấp tỉnh'],
     ['Hội Nông dân tỉnh Xây dựng kế hoạch', 'Hội Nông dân tỉnh'],
     ['Ban quản lý dự án có trách nhiệm', null],
