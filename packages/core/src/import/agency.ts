@@ -6,72 +6,16 @@
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Tier } from '../model/organization.js'
+import type { AgencyMatch, AgencyMatchContext, CatalogGroup, CatalogOrganization, UnmatchedText } from './agency-catalog.js'
+import { GENERIC_AGENCY_PHRASES } from './agency-catalog.js'
+import { distribute, listVariants } from './agency-list.js'
+import { joinPhrases } from './agency-phrase.js'
 import { proposeBodies } from './proposal.js'
 import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
 
-/** An organisation as the importer needs to know it. */
-export interface CatalogOrganization {
-  readonly code: string
-  readonly name: string
-  readonly shortName?: string | null
-  readonly tier: Tier
-  /** The territory it belongs to (province code), for telling `UBND tỉnh` of two provinces apart. */
-  readonly scope?: string | null
-  readonly validFrom?: CalendarDate | null
-  readonly validTo?: CalendarDate | null
-  /** Other names it goes by, e.g. `VPUB`, `Sở KH&CN`. */
-  readonly aliases?: readonly string[]
-}
-
-/** A group (a class of bodies an assignment can name) as the importer needs to know it. */
-export interface CatalogGroup {
-  readonly code: string
-  readonly name: string
-  readonly scope?: string | null
-  readonly aliases?: readonly string[]
-}
-
-/** What an agency phrase was matched to. */
-export interface AgencyMatch {
-  /** The words of the original text that were matched. */
-  readonly text: string
-  /** Organisation or group code; null for a generic phrase nobody resolved. */
-  readonly code: string | null
-  readonly kind: 'ORGANIZATION' | 'GROUP' | 'GENERIC' | 'NEW'
-  /** The organisation's tier; null for groups and generic phrases. */
-  readonly tier: Tier | null
-  /** The name matched, as the catalog writes it. */
-  readonly name: string
-  /** 0–1: how closely the text matched the name (1 = the same words). */
-  readonly confidence: number
-  /** For a body the catalog lacks (`kind: 'NEW'`): the code of the body it is proposed under. */
-  readonly proposedParent?: string | null
-  readonly start: number
-  readonly end: number
-}
-
-/** Words between matches that name nobody: left over, to be reported. */
-export interface UnmatchedText {
-  readonly text: string
-  readonly start: number
-  readonly end: number
-}
-
-/** Generic phrases: they name "whoever is concerned", which only a person can resolve. */
-export const GENERIC_AGENCY_PHRASES: readonly string[] = [
-  'các cơ quan, tổ chức, đơn vị có liên quan',
-  'các cơ quan, đơn vị có liên quan',
-  'các cơ quan, đơn vị liên quan',
-  'cơ quan, đơn vị có liên quan',
-  'các tổ chức, cá nhân có liên quan',
-  'các tổ chức cá nhân liên quan',
-  'địa phương có liên quan',
-  'các địa phương',
-  'địa phương',
-  'các đoàn thể',
-  'các cơ quan, đơn vị',
-  'các tổ chức chính trị - xã hội',
-]
+export type { AgencyMatch, AgencyMatchContext, CatalogGroup, CatalogOrganization, UnmatchedText } from './agency-catalog.js'
+export { GENERIC_AGENCY_PHRASES } from './agency-catalog.js'
+export { distribute } from './agency-list.js'
 
 /** A territory's name ("Tỉnh Quảng Ninh"), not a Party committee's ("Tỉnh ủy Quảng Ninh", "Thành ủy …"). */
 const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s(?!ủy\s|uỷ\s)/iu
@@ -117,23 +61,6 @@ interface Entry {
   readonly validTo: CalendarDate | null
 }
 
-/** Options of {@link AgencyMatcher.match}. */
-export interface AgencyMatchContext {
-  /** The date the text speaks of: bodies that existed then win ties. */
-  readonly on?: CalendarDate | null
-  /**
-   * The issuer's province code (`VN` for a central issuer; any other string for a province the
-   * catalog lacks): bodies of other provinces are never matched. Unset: every body may match.
-   */
-  readonly scope?: string | null
-  /** Phrases a person resolved for this text: phrase → organisation or group code. */
-  readonly resolutions?: Readonly<Record<string, string>>
-  /** The issuer's commune (its place key, `thien tin`): there "UBND xã" is its own committee. */
-  readonly commune?: string | null
-  /** Where a body the catalog lacks is proposed (the issuer's executive body or territory); with it, such bodies come back as `NEW` matches. */
-  readonly proposeUnder?: { readonly code: string | null; readonly tier: Tier | null } | null
-}
-
 /** Place names of a catalog's territories (`Quảng Ngãi`), stripped to make `UBND tỉnh` variants. */
 function placeSuffixes(organizations: readonly CatalogOrganization[]): string[] {
   const out = new Set<string>()
@@ -164,7 +91,8 @@ export class AgencyMatcher {
   constructor(organizations: readonly CatalogOrganization[], groups: readonly CatalogGroup[]) {
     const places = placeSuffixes(organizations)
     for (const place of places) for (const w of place.split(' ')) this.#placeWords.add(w)
-    const add = (entry: Entry, names: readonly string[]) => {
+    /** `listed`: names a group's list gives ("Các sở, ngành"), kept with their "các" (a bare "sở" is also "số"). */
+    const add = (entry: Entry, names: readonly string[], listed: ReadonlySet<string> = new Set()) => {
       const seen = new Set<string>()
       for (const name of names) {
         const base = keyText(name)
@@ -185,8 +113,11 @@ export class AgencyMatcher {
             if (/ tinh$/.test(bare)) forms.push(bare.replace(/ tinh$/, ''))
           }
         }
-        if (entry.kind === 'GROUP' && / tinh$/.test(base)) forms.push(base.replace(/ tinh$/, ''))
-        if (entry.kind === 'GROUP' && /^cac /.test(base)) forms.push(base.replace(/^cac /, ''))
+        // "Các sở, ban, ngành tỉnh" (or "… thành phố", a city's): in its own province's plans, written without the tier.
+        if (entry.kind === 'GROUP' && / (?:tinh|thanh pho)$/.test(base)) forms.push(base.replace(/ (?:tinh|thanh pho)$/, ''))
+        if (entry.kind === 'GROUP' && /^cac /.test(base) && !listed.has(name)) forms.push(base.replace(/^cac /, ''))
+        // "Ủy ban MTTQ xã X": the Front's name is often written without "Việt Nam".
+        for (const f of [...forms]) if (f.includes(' to quoc viet nam')) forms.push(f.replace(' to quoc viet nam', ' to quoc'))
         for (const form of forms) {
           // A bare one-word form ("tỉnh") would match every mention of the word.
           if (!form || seen.has(form) || (form !== base && !form.includes(' '))) continue
@@ -220,10 +151,11 @@ export class AgencyMatcher {
       )
     }
     for (const g of groups) {
-      add({ code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null }, [
-        g.name,
-        ...(g.aliases ?? []),
-      ])
+      add(
+        { code: g.code, kind: 'GROUP', name: g.name, scope: g.scope ?? null, tier: null, validFrom: null, validTo: null },
+        [g.name, ...(g.aliases ?? [])].flatMap(listVariants),
+        new Set([g.name, ...(g.aliases ?? [])].flatMap((n) => listVariants(n).filter((v) => v !== n))),
+      )
     }
     for (const phrase of GENERIC_AGENCY_PHRASES) {
       add({ code: null, kind: 'GENERIC', name: phrase, scope: null, tier: null, validFrom: null, validTo: null }, [phrase])
@@ -313,7 +245,7 @@ export class AgencyMatcher {
     }
     flushGap(tokens.length)
     matches.sort((a, b) => a.start - b.start)
-    return { matches, unmatched }
+    return { matches: joinPhrases(text, matches), unmatched }
   }
 
   #isPlaceWord(key: string): boolean {
@@ -432,61 +364,4 @@ function writtenOf(text: string, window: readonly KeyToken[]): string {
     last = t
   }
   return parts.join(' ')
-}
-
-/** Bodies that a plan lists before one shared territory ("Đảng ủy, HĐND, UBND … các xã, phường, đặc khu"). */
-const BODIES = [
-  'dang uy',
-  'hoi dong nhan dan',
-  'uy ban nhan dan',
-  'uy ban mat tran to quoc viet nam',
-  'uy ban mat tran to quoc',
-  'mat tran to quoc viet nam',
-  'chu tich',
-].map((b) => b.split(' '))
-const TERRITORIES = ['cac xa phuong dac khu', 'xa phuong dac khu', 'cac huyen thi xa thanh pho', 'cac xa phuong thi tran'].map((t) =>
-  t.split(' '),
-)
-
-function closeTo(tokens: readonly KeyToken[], at: number, words: readonly string[]): boolean {
-  if (at < 0 || at + words.length > tokens.length) return false
-  // The first letters must agree: cheap, and spares most of the edit distances.
-  if (tokens[at]!.key[0] !== words[0]![0]) return false
-  const window = tokens
-    .slice(at, at + words.length)
-    .map((t) => t.key)
-    .join(' ')
-  return similarity(window, words.join(' '), 0.85) >= 0.85
-}
-
-/**
- * Writes out a distributed list: "Đảng ủy, HĐND, UBND các xã" becomes the tokens of "Đảng ủy các
- * xã", "HĐND các xã", "UBND các xã", each word keeping the span it was read from.
- */
-export function distribute(tokens: readonly KeyToken[]): KeyToken[] {
-  const out: KeyToken[] = []
-  let copied = 0
-  for (let p = 0; p < tokens.length; p++) {
-    const territory = TERRITORIES.find((t) => closeTo(tokens, p, t))
-    if (!territory) continue
-    const bodies: [number, number][] = []
-    let q = p
-    for (;;) {
-      if (bodies.length > 0 && q > 0 && tokens[q - 1]!.key === 'va') q--
-      const body = BODIES.find((b) => closeTo(tokens, q - b.length, b))
-      if (!body || q - body.length < copied) break
-      q -= body.length
-      bodies.unshift([q, q + body.length])
-    }
-    const end = p + territory.length
-    if (bodies.length >= 2) {
-      out.push(...tokens.slice(copied, q))
-      const suffix = tokens.slice(p, end)
-      for (const [from, to] of bodies) out.push(...tokens.slice(from, to), ...suffix)
-      copied = end
-    }
-    p = end - 1
-  }
-  out.push(...tokens.slice(copied))
-  return out
 }

@@ -14,6 +14,8 @@ import { isNoise, joinLines, type SourceLine } from './lines.js'
 import { issuerPlace, type IssuerPlace, type Territory } from './province.js'
 import { keyText, similarity } from './tokens.js'
 import type { Warn } from './warnings.js'
+import { leftPart, pad, PLACE_DATE_RE, placeBefore, readDay, SYMBOL_LINE_RE, symbolAt } from './header-columns.js'
+import { findOpening } from './opening.js'
 
 /** What the header says. */
 export interface PlanHeader {
@@ -63,19 +65,7 @@ const KIND_WORDS: readonly [string, DocumentKind][] = [
   ['quy dinh', 'QyĐ'],
 ]
 const HEADER_LINES = 30
-const SYMBOL_LINE_RE = /^[_\s]*s[^\s:]{0,2}\s*:?\s*(?=[\d£€$%/]|[a-z]{0,2}\s*\/)/
-/** "Quảng Ngãi, ngày 17 tháng 10 năm 2025", the day maybe damaged ("ngay4 §", "ngay /6"). */
-const PLACE_DATE_RE = /(\S+)\s*,\s*ng[a-z]{0,3}\s*(\S{1,3}(?:\s+\S{1,2})?)\s+th[a-z]{1,4}\s+(\d{1,2})\s+n[a-z]{1,3}\s+(\d{4})/
-/** Right-hand column headings, where the issuer's column ends on a run-together line. */
-const RIGHT_COLUMN_RES = [
-  /c\S{0,3}ng\s+h\S{0,2}a\s+x\S{1,2}\s+h\S{1,3}i/,
-  /\S{0,2}ang\s+c\S{1,3}ng\s+s\S{1,2}n/,
-  /\S{1,3}c\s+[1l]\S{0,2}p\s*-\s*t\S{0,2}\s+do/,
-]
 const SIGNATURE_RE = /(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?\s*\+0?7:?00/
-/** How an opening paragraph or a letter's body begins. */
-const OPENING_RE = /^(th[a-z]{1,3}c?\s+h[a-z]{1,3}n|c[a-z]n\s+c[a-z]{1,2}|theo|[a-z0-9&¢]{1,3}\s+khoa|tr[a-z]{1,3}n\s+c[a-z]\s+s)/
-
 /**
  * Reads the header and finds the opening paragraph.
  *
@@ -188,25 +178,7 @@ export function readHeader(
   }
 
   // Title and opening paragraph.
-  const paragraphs = paragraphsOf(lines, kindIndex + 1)
-  let openingAt = -1
-  if (lineKind === 'CV') {
-    const greeting = lines.findIndex((l, i) => i > kindIndex && /^k[a-z]{2,3}\s+g[a-z]{1,2}i\b/.test(l.folded))
-    openingAt = paragraphs.findIndex(([s]) => s > greeting && greeting >= 0)
-    if (openingAt < 0) openingAt = paragraphs.findIndex(([s]) => s > kindIndex)
-  } else {
-    openingAt = paragraphs.findIndex(([s, e]) => {
-      const first = lines[s]!.folded
-      const text = lines
-        .slice(s, e)
-        .map((l) => l.folded)
-        .join(' ')
-      return OPENING_RE.test(first) && /ban\s+hanh|nhu\s+sau|sau\s*:/.test(text)
-    })
-    if (openingAt < 0) openingAt = paragraphs.findIndex(([s, e]) => OPENING_RE.test(lines[s]!.folded) && e - s >= 4)
-  }
-  let opening: [number, number] = openingAt >= 0 ? paragraphs[openingAt]! : [kindIndex + 1, kindIndex + 1]
-  if (lineKind !== 'CV') opening = openingLines(lines, kindIndex, opening)
+  const { opening, openingAt } = findOpening(lines, kindIndex, lineKind)
   const titleEnd =
     lineKind === 'CV'
       ? Math.max(
@@ -259,45 +231,6 @@ export function readHeader(
   }
 }
 
-/** The number and symbol a line writes after "Số:" (at its start or inside its issuer cell), up to the place or "V/v". */
-function symbolAt(line: SourceLine): string | null {
-  for (const cell of line.cells) {
-    const folded = foldInPlace(cell)
-    const at = SYMBOL_LINE_RE.exec(folded) ?? /\ss[o0]\s*:\s*(?=[\d/]|[a-z]{0,2}\s*\/)/.exec(folded)
-    if (!at) continue
-    let end = cell.length
-    for (const re of [PLACE_DATE_RE, /\bv\s*\/\s*v\b/]) {
-      const m = re.exec(folded)
-      if (m && m.index > at.index && m.index < end) end = re === PLACE_DATE_RE ? placeStart(cell, m.index + m[0].indexOf(',')) : m.index
-    }
-    const text = cell.slice(at.index + at[0].length, end).trim()
-    if (text) return text
-  }
-  return null
-}
-
-/** Capitalised words before the comma of a date line: the place, of any length ("Thành phố Hồ Chí Minh"). */
-function placeBefore(text: string, comma: number): string | null {
-  const start = placeStart(text, comma)
-  const place = text.slice(start, comma).trim()
-  return place || null
-}
-
-const PLACE_JOINERS = new Set(['phố', 'pho', 'xã', 'xa', 'phường', 'phuong', 'khu', 'trấn', 'tran'])
-
-function placeStart(text: string, comma: number): number {
-  const words = [...text.slice(0, comma).matchAll(/\S+/gu)]
-  let start = comma
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!
-    const capital = /^\p{Lu}\p{Ll}/u.test(w[0]) || /^\p{Lu}$/u.test(w[0])
-    if (!capital && !(PLACE_JOINERS.has(w[0]) && i > 0 && i < words.length - 1)) break
-    start = w.index!
-    if (words.length - i >= 6) break
-  }
-  return start
-}
-
 /** An issuer the catalog lacks, as the header's column names it (its last line's body). */
 function proposedIssuer(column: string, where: IssuerPlace): AgencyMatch | null {
   const text = column
@@ -318,71 +251,7 @@ function proposedIssuer(column: string, where: IssuerPlace): AgencyMatch | null 
   }
 }
 
-/**
- * A Word export writes each paragraph on its own line with no blank line between: the opening is
- * then from the first "Căn cứ …"/"Thực hiện …" line to the line that ends "… như sau:" (or the
- * "QUYẾT ĐỊNH:" of a decision), not the whole run of lines.
- */
-function openingLines(lines: readonly SourceLine[], kindIndex: number, found: [number, number]): [number, number] {
-  const from = Math.max(kindIndex + 1, 0)
-  const limit = Math.min(lines.length, from + 60)
-  let start = -1
-  for (let i = from; i < limit; i++) {
-    if (start < 0 && OPENING_RE.test(lines[i]!.folded)) start = i
-    if (start >= 0 && (/nhu\s+sau\s*:?\s*$|sau\s*:\s*$/.test(lines[i]!.folded) || /^quyet\s+dinh\s*:\s*$/.test(lines[i]!.folded))) {
-      // Keep what was found when it is a real paragraph that ends here or before.
-      if (found[1] > found[0] && found[1] <= i + 1 && found[0] >= start) return found
-      return [start, i + 1]
-    }
-  }
-  return found
-}
-
 function lastAgency(matches: readonly AgencyMatch[]): AgencyMatch | null {
   const orgs = matches.filter((m) => m.kind === 'ORGANIZATION')
   return orgs[orgs.length - 1] ?? null
-}
-
-function leftPart(line: SourceLine): string {
-  // A header table's row: the left cell, up to its "Số:".
-  if (line.cells.length > 1) {
-    const cell = line.cells[0]!
-    const at = /(?:^|\s)s[o0]\s*:/.exec(foldInPlace(cell))
-    return (at ? cell.slice(0, at.index) : cell).replace(/^[_\s*]+/, '')
-  }
-  const symbol = /\ss[o0]\s*:\s*(?=[\d/]|[a-z]{0,2}\s*\/)/.exec(line.folded)
-  let end = symbol ? symbol.index : line.text.length
-  for (const re of [...RIGHT_COLUMN_RES, PLACE_DATE_RE]) {
-    const m = re.exec(line.folded)
-    if (m && m.index < end) end = m.index
-  }
-  return line.text.slice(0, end).replace(/^[_\s*]+/, '')
-}
-
-function readDay(written: string): number | null {
-  const digits = written
-    .replace(/[/|lIi]/g, '1')
-    .replace(/[oO]/g, '0')
-    .replace(/\s+/g, '')
-  if (!/^\d{1,2}$/.test(digits)) return null
-  const day = Number(digits)
-  return day >= 1 && day <= 31 ? day : null
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
-}
-
-/** Paragraphs (runs of non-blank lines) from `from` on, as [start, end) line indexes. */
-export function paragraphsOf(lines: readonly SourceLine[], from: number): [number, number][] {
-  const out: [number, number][] = []
-  let start = -1
-  for (let i = Math.max(0, from); i <= lines.length; i++) {
-    const blank = i === lines.length || lines[i]!.text === ''
-    if (blank && start >= 0) {
-      out.push([start, i])
-      start = -1
-    } else if (!blank && start < 0) start = i
-  }
-  return out
 }

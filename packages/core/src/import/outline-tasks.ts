@@ -238,7 +238,7 @@ export class OutlineTasks {
     const timePhrase = timeField?.value ?? bodyDeadline
     const deadline = timePhrase ? this.builder.deadline(timePhrase, timeField?.line ?? node.line) : null
     if (lead.length === 0 && coordinating.length === 0 && !timePhrase) return null
-    if (lead.filter((m) => m.code || m.kind === 'NEW').length === 0) {
+    if (lead.filter((m) => m.code || m.kind === 'NEW' || m.kind === 'GROUP').length === 0) {
       if (this.builder.header.issuer) {
         this.builder.warn(
           'NO_LEAD_AGENCY',

@@ -10,6 +10,7 @@ import { readHeader, type PlanHeader } from './header.js'
 import { territoriesOf } from './province.js'
 import { joinLines, sourceLines, type SourceLine } from './lines.js'
 import { readOutline } from './outline.js'
+import { leadsByReference } from './reference.js'
 import { documentParts } from './sections.js'
 import { readTables, type TableRow } from './table.js'
 import { readTargets, type ImportedTarget } from './target.js'
@@ -147,10 +148,12 @@ export function importPlan(text: string, catalog: ImportCatalog, options: Import
     }
     targets.push(...readTargets(body, warn))
   }
+  for (const part of parts.appendices) targets.push(...readTargets(lines.slice(part.start, part.end), warn, { tablesOnly: true }))
   if (plan || parts.appendices.length > 0) {
     for (const [n, part] of parts.appendices.entries())
       tasks.push(...tableTasks(readTables(lines.slice(part.start, part.end)), parts.appendices.length > 1 ? `PL${n + 1}` : 'PL', builder))
   }
+  tasks.splice(0, tasks.length, ...leadsByReference(tasks, header.issuer, warn))
   options.onProgress?.(total, total)
   if (plan && tasks.length === 0) warn('NO_TASKS', 'No task could be read in the body', null)
 

@@ -21,6 +21,7 @@ const HEADS: readonly [string[], Tier | null, readonly string[]][] = [
   [['bo'], 'CENTRAL', ['tri', 'sung', 'may', 'phan', 'tieu', 'cong', 'chi', 'tai', 'khung', 'luat', 'suu', 'ho']],
   [['bo', 'chi', 'huy'], 'PROVINCE', []],
   [['bo', 'cong', 'an'], 'CENTRAL', []],
+  [['bo', 'cong', 'thuong'], 'CENTRAL', []],
   [['ban'], null, ['hanh', 'dau', 'do', 'than', 'tin', 've', 'dia']],
   [['uy', 'ban'], null, []],
   [['hoi', 'dong'], null, []],
@@ -167,6 +168,43 @@ const STOP = new Set([
   'lien',
   'tich',
 ])
+/**
+ * Stop words whose key is also a word of names: with diacritics, only these forms stop a name
+ * ("quản lý" does, "Hải quan" does not; "trong" does, "nuôi trồng" does not). Text without
+ * diacritics (OCR) cannot tell them apart: there every form stops, as the key does.
+ */
+const AMBIGUOUS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    quan: ['quản', 'quán'],
+    thong: ['thống'],
+    tien: [],
+    van: ['vẫn'],
+    chi: ['chỉ'],
+    co: ['có'],
+    trong: ['trong'],
+    lam: ['làm'],
+    dang: ['đang'],
+    thuong: ['thường'],
+    to: [],
+    bao: [],
+    tai: ['tại'],
+    cung: ['cùng'],
+    da: ['đã'],
+    do: ['do', 'đó'],
+    den: ['đến'],
+    thu: ['thu', 'thử'],
+    nang: ['nâng'],
+    tang: ['tăng'],
+    giam: ['giảm'],
+    danh: ['đánh', 'dành'],
+    xu: ['xử'],
+    hoan: ['hoàn'],
+    nhu: ['như'],
+    bo: ['bố', 'bổ'],
+    cap: ['cấp'],
+    dinh: ['định'],
+  }).map(([key, forms]) => [key, new Set(forms)]),
+)
 /** Two-word verbs that end a name even when capitalised. */
 const VERB_PAIRS = new Set([
   'chu tri',
@@ -192,6 +230,23 @@ const VERB_PAIRS = new Set([
   'chu dong',
   'tich cuc',
 ])
+/** Verbs of two words whose keys are also words of names ("thông báo" and "viễn thông bảo đảm"): compared as written when the text has diacritics. */
+const VERB_FORMS = new Set(
+  [
+    'xây dựng',
+    'tổ chức',
+    'tiến hành',
+    'vận động',
+    'vận hành',
+    'thông báo',
+    'thông qua',
+    'báo cáo',
+    'bảo đảm',
+    'đảm bảo',
+    'cung cấp',
+  ].concat(['giám sát', 'ban hành', 'quan tâm', 'hỗ trợ']),
+)
+const VERB_FORM_KEYS = new Set([...VERB_FORMS].map((f) => f.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd')))
 /** Tier words that may follow a comma inside a name ("UBND các xã, phường, đặc khu"). */
 const TIER_AFTER_COMMA = new Set([
   'xa',
@@ -212,6 +267,8 @@ const TIER_AFTER_COMMA = new Set([
 
 interface Word {
   readonly key: string
+  /** The word as written, lower case. */
+  readonly form: string
   readonly start: number
   readonly end: number
   readonly capital: boolean
@@ -234,9 +291,17 @@ function wordsOf(text: string, from: number, to: number): Word[] {
         : next.includes('-') && /\s-\s/.test(next)
           ? ';'
           : ''
-    out.push({ key: keyOfWord(m[0]), start, end, capital: /^\p{Lu}/u.test(m[0]), after })
+    out.push({ key: keyOfWord(m[0]), form: m[0].toLowerCase(), start, end, capital: /^\p{Lu}/u.test(m[0]), after })
   }
   return out
+}
+
+/** Whether a lower-case word ends a body's name (a verb or clause word; "cấp" unless a tier follows: "cấp tỉnh"). */
+function stops(w: Word, next: Word | undefined, plain: boolean): boolean {
+  if (!STOP.has(w.key)) return false
+  if (w.key === 'cap' && next && TIER_AFTER_COMMA.has(next.key)) return false
+  const forms = plain ? undefined : AMBIGUOUS.get(w.key)
+  return forms ? forms.has(w.form) : true
 }
 
 function headAt(words: readonly Word[], i: number): { length: number; tier: Tier | null } | null {
@@ -246,7 +311,8 @@ function headAt(words: readonly Word[], i: number): { length: number; tier: Tier
     if (i + head.length > words.length) continue
     if (!head.every((w, k) => words[i + k]!.key === w)) continue
     const next = words[i + head.length]
-    if (next && not.includes(next.key)) continue
+    // "bộ tài liệu" is no body; "Bộ Tài nguyên và Môi trường" is (a capital says a name follows).
+    if (next && not.includes(next.key) && !next.capital) continue
     if (head.length > 1 && head.slice(0, -1).some((_, k) => words[i + k]!.after !== '')) continue
     if (!best || head.length > best.length) best = { length: head.length, tier }
   }
@@ -262,6 +328,7 @@ function headAt(words: readonly Word[], i: number): { length: number; tier: Tier
  */
 export function proposeBodies(text: string, from = 0, to = text.length): ProposedBody[] {
   const words = wordsOf(text, from, to)
+  const plain = !/[À-ỹ]/u.test(text.slice(from, to))
   const out: ProposedBody[] = []
   for (let i = 0; i < words.length; i++) {
     const head = headAt(words, i)
@@ -274,10 +341,11 @@ export function proposeBodies(text: string, from = 0, to = text.length): Propose
       if (prev.after === ',') {
         if (!(w.capital && !headAt(words, j)) && !TIER_AFTER_COMMA.has(w.key)) break
       } else if (prev.after !== '') break
-      if (!w.capital && STOP.has(w.key)) break
-      // A verb written with a capital after a colon lost in the join ("Sở Y tế Chủ trì …").
       const pair = `${w.key} ${words[j + 1]?.key ?? ''}`
-      if (w.capital && VERB_PAIRS.has(pair)) break
+      const verb = VERB_PAIRS.has(pair) || (plain ? VERB_FORM_KEYS.has(pair) : VERB_FORMS.has(`${w.form} ${words[j + 1]?.form ?? ''}`))
+      if (!w.capital && (stops(w, words[j + 1], plain) || verb) && !(w.key === 'ban' && prev.key === 'uy')) break
+      // A verb written with a capital after a colon lost in the join ("Sở Y tế Chủ trì …", "Hội X Xây dựng …").
+      if (w.capital && verb && j > i + head.length) break
       if (w.key === 'va') {
         const n = words[j + 1]
         if (!n?.capital || headAt(words, j + 1)) break

@@ -1,6 +1,9 @@
 /**
- * Targets of a plan: milestone headings ("Đến hết năm 2025", "2.2. Đến năm 2030") and the items
- * under them ("- Tỷ lệ phủ sóng 5G trên địa bàn ≥ 40%.") read as metric, comparator, value, unit.
+ * Targets of a plan: milestone headings ("Đến hết năm 2025", "2.2. Đến năm 2030", "c) Tầm nhìn
+ * đến năm 2035", a heading that ends "… đến năm 2030") and the lines under them ("- Tỷ lệ phủ
+ * sóng 5G ≥ 40%", "(3) 100% các giao dịch …"), or a milestone with its target on one line ("a) Đến
+ * hết năm 2025: Có ≥ 30% doanh nghiệp …"), each read as metric, comparator, value and unit; and
+ * target tables (TT | Chỉ tiêu | Đơn vị | Kết quả, rows grouped under "Đến năm 2030").
  */
 import type { CalendarDate } from '../calendar/date.js'
 import type { Comparator } from '../model/task.js'
@@ -8,6 +11,7 @@ import { fold } from '../text/fold.js'
 import type { SourceLine } from './lines.js'
 import { isNoise } from './lines.js'
 import { isRecipientsLine } from './outline.js'
+import { comparatorOf, figureOf, figuresOf, numberOf } from './target-figure.js'
 import type { Warn } from './warnings.js'
 
 /** A target read from the text. */
@@ -22,130 +26,170 @@ export interface ImportedTarget {
   readonly line: number
 }
 
-/** A milestone heading: "Đến hết năm 2025", "2.2. Đến năm 2030:", OCR's "Dén nim 2030". */
-const MILESTONE_RE =
-  /^(?:[\divx]+(?:\.\d+)*\.?\s*)?(?:[a-z]\)\s*)?(?:muc\s+tieu\s+)?(?:d\S{1,2}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\s*[:.]?\s*$/
-/** A milestone inside a heading or at an item's start: "… đến năm 2030", "Đến năm 2030, …". */
-const INLINE_MILESTONE_RE = /(?:^|\s)(?:d\S{1,2}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?n\S{1,2}m\s+(\d{4})\b/
-/** A heading line: a Roman, numbered or lettered item, or a short line ending with a colon. */
-const HEADING_RE = /^(?:[IVXL]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s*/u
-const SECTION_RE = /^[IVXL]+\.\s*/u
-const ITEM_RE = /^(?:[-–—+•]|[a-zđ]\))\s*(\S.*)$/u
-const WORD = (words: string) => `(?<!\\p{L})(?:${words})(?!\\p{L})`
-const VALUE_RE = new RegExp(
-  `(≥|>=|≤|<=|>|<|=|${WORD('đạt|dat')}(?:\\s+(?:trên|tren|tối thiểu|toi thieu|ít nhất|it nhat|tối đa|toi da|khoảng|khoang))?|${WORD('tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|không dưới|khong duoi|tối đa|toi da|không quá|khong qua|dưới|duoi')})?\\s*(\\d+(?:[.,]\\d+)?)\\s*(%|[\\p{L}][\\p{L}\\d/]*(?:\\s+[\\p{L}][\\p{L}\\d/]*)?)?\\s*[.;]?\\s*$`,
-  'u',
+/** An item's label: Roman, numbered, lettered, "(n)", "n)", a dash, "+" or a bullet. */
+const LABEL_RE = /^(?:([IVXLivxl]+)\.|\d+(?:\.\d+)*[.)]|\(\d+\)|[a-zđ]\)|[-–—+•*])\s*/u
+const ROMAN_RE = /^[IVXL]+\.\s*/u
+/** "Đến (hết) năm 2030", OCR's "Dén nim 2030", "Pen nam 2030", "Tới năm …", after "Mục tiêu (cụ thể)", "Tầm nhìn", "Định hướng". */
+const MILESTONE_WORDS = '(?:[dp]\\S{1,2}n|t\\S{1,2}i)\\s+(?:h\\S{1,2}t\\s+)?(?:n\\S{1,2}m\\s+)?(\\d{4})'
+const MILESTONE_HEAD_RE = new RegExp(
+  `^(?:(?:m\\S{1,2}c\\s+ti\\S{1,2}u|ch\\S\\s+ti\\S{1,2}u)(?:\\s+c\\S\\s+th\\S{1,2})?\\s+|t\\S{1,2}m\\s+nh\\S{1,2}n\\s+|\\S{1,2}nh\\s+h\\S{1,3}ng\\s+)?${MILESTONE_WORDS}(?!\\s*[-–]\\s*\\d)(?:\\s*[:.,]\\s*|\\s+|$)`,
 )
-/** A figure inside a line: a comparator (or "chiếm", "đạt") then a number and "%" (or a unit word). */
-const INNER_VALUE_RE = new RegExp(
-  `(≥|>=|≤|<=|>|<|${WORD('(?:đạt|dat)(?:\\s+(?:trên|tren|tối thiểu|toi thieu|ít nhất|it nhat|tối đa|toi da|khoảng|khoang))?|tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|không dưới|khong duoi|tối đa|toi da|không quá|khong qua|dưới|duoi|chiếm|chiem')})\\s*(\\d+(?:[.,]\\d+)?)\\s*(%)`,
-  'iu',
-)
+/** A milestone anywhere in a heading: "Phát triển kinh tế số đến năm 2030 (16 mục tiêu)". */
+const INLINE_MILESTONE_RE = new RegExp(`(?:^|\\s)${MILESTONE_WORDS}(?!\\s*[-–]\\s*\\d)\\b`)
+const AIMS_RE = /m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u/
+const AIMS_START_RE = /^(?:c\S{1,2}c\s+)?(?:m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u)/
 
-function comparatorOf(word: string | undefined): Comparator {
-  if (!word) return 'GTE'
-  const w = fold(word)
-  if (w === '>') return 'GT'
-  if (w === '<') return 'LT'
-  if (w === '=') return 'EQ'
-  if (w === '≤' || w === '<=' || /toi da|khong qua|duoi/.test(w)) return /duoi/.test(w) && !/khong/.test(w) ? 'LT' : 'LTE'
-  if (/^tren$|dat tren/.test(w)) return 'GT'
-  return 'GTE'
+/** Options of {@link readTargets}. */
+export interface ReadTargetsOptions {
+  /** Only target tables (an appendix): lines outside a table are not read. */
+  readonly tablesOnly?: boolean
 }
 
 /**
- * Every target under a milestone heading. Items that carry no number are reported.
+ * Every target under a milestone, in the text and in target tables. Lines under a milestone that
+ * carry no figure are reported.
  *
  * @example
  * readTargets(sourceLines('Đến hết năm 2025\n- Tỷ lệ phủ sóng 5G trên địa bàn ≥ 40%.'), warn)[0]
  * //=> { metric: 'Tỷ lệ phủ sóng 5G trên địa bàn', comparator: 'GTE', value: 40, unit: '%', milestoneOn: '2025-12-31', … }
  */
-export function readTargets(lines: readonly SourceLine[], warn: Warn): ImportedTarget[] {
+export function readTargets(lines: readonly SourceLine[], warn: Warn, options: ReadTargetsOptions = {}): ImportedTarget[] {
   const out: ImportedTarget[] = []
   let milestone: CalendarDate | null = null
   let inAims = false
   let category: string | null = null
   let current: { text: string; line: SourceLine } | null = null
   const flush = () => {
-    if (!current) return
-    const own = INLINE_MILESTONE_RE.exec(fold(current.text))
-    const on = own && /^\s*\S{0,4}\s*(?:d\S{1,2}n|t\S{1,2}i)/.test(fold(current.text)) ? `${own[1]}-12-31` : milestone
-    if (on) {
-      const target = figureOf(current.text)
-      if (target) out.push({ category, ...target, milestoneOn: on, line: current.line.no })
-      else warn('TARGET_UNREADABLE', `No figure can be read in the target "${current.text}"`, current.line)
+    if (current && milestone) {
+      const figures = figuresOf(current.text)
+      for (const figure of figures) out.push({ category, ...figure, milestoneOn: milestone, line: current.line.no })
+      if (figures.length === 0) warn('TARGET_UNREADABLE', `No single figure can be read in the target "${current.text}"`, current.line)
     }
     current = null
   }
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     if (isRecipientsLine(line)) break
     if (line.text === '' || isNoise(line)) continue
-    const heading = MILESTONE_RE.exec(line.folded)
-    if (heading) {
+    const header = tableHeaderOf(line)
+    if (header) {
       flush()
-      milestone = `${heading[1]}-12-31`
+      i = readTable(lines, i, header, out)
       continue
     }
-    if (SECTION_RE.test(line.text)) {
+    if (options.tablesOnly || line.cells.length >= 3) continue
+    const label = LABEL_RE.exec(line.text)?.[0] ?? ''
+    const rest = line.text.slice(label.length).trim()
+    const folded = line.folded.slice(label.length).trim()
+    const head = MILESTONE_HEAD_RE.exec(folded)
+    if (head) {
       flush()
-      inAims = /^[ivxl]+\.\s*muc\s+tieu\b|chi\s+tieu/.test(line.folded)
-      milestone = null
-      category = null
-      if (inAims) category = line.text.replace(SECTION_RE, '').trim()
+      milestone = `${head[1]}-12-31`
+      inAims = true
+      const after = rest.slice(head[0].length).trim()
+      if (after) current = { text: after, line }
       continue
     }
-    const item = ITEM_RE.exec(line.text)
-    if (HEADING_RE.test(line.text) && !item) {
-      // A numbered heading: a milestone when it names one ("1. Phát triển kinh tế số đến năm 2030"), else its group.
+    if (ROMAN_RE.test(line.text)) {
       flush()
-      const inline = INLINE_MILESTONE_RE.exec(line.folded)
-      if (/muc\s+tieu/.test(line.folded)) inAims = true
-      if (inline && (inAims || /muc\s+tieu|chi\s+tieu/.test(line.folded))) {
+      inAims = AIMS_RE.test(folded)
+      const inline = INLINE_MILESTONE_RE.exec(folded)
+      milestone = inAims && inline ? `${inline[1]}-12-31` : null
+      category = inAims ? rest : null
+      continue
+    }
+    // Outside the aims only a heading that begins with them matters (most of a plan's lines).
+    if (!inAims && !AIMS_START_RE.test(folded)) continue
+    if (label && !/^[-–—+•*]/.test(label) && !figureOf(rest)) {
+      // A heading: a milestone when it names one inside the aims ("1. Phát triển kinh tế số đến năm 2030"), else a group.
+      // Only a heading that is about aims says so: it begins with them ("2. Mục tiêu cụ thể …") and is short.
+      const short = rest.split(' ').length <= 20
+      const inline = short ? INLINE_MILESTONE_RE.exec(folded) : null
+      const aims = short && AIMS_START_RE.test(folded)
+      if (inline && (inAims || aims)) {
+        flush()
         milestone = `${inline[1]}-12-31`
-        category = line.text.replace(HEADING_RE, '').replace(/:$/, '').trim()
         inAims = true
-      } else if (!inAims) milestone = null
-      else if (/muc\s+tieu/.test(line.folded)) category = line.text.replace(HEADING_RE, '').replace(/:$/, '').trim()
-      // A numbered target line itself ("2. Tỷ lệ … đạt 100%").
-      if (inAims && milestone && figureOf(line.text.replace(HEADING_RE, ''))) current = { text: line.text.replace(HEADING_RE, ''), line }
-      continue
+        category = rest.replace(/:$/, '')
+        continue
+      }
+      // A numbered heading, or a short lettered one over its lines ("a) Đối với trẻ em"), groups; it is no target.
+      const group = /^\d+(?:\.\d+)*\.\s*$/.test(label) || (rest.split(' ').length <= 8 && !/\d/.test(rest)) || rest.endsWith(':')
+      if (aims || group) {
+        flush()
+        if (aims) [inAims, category] = [true, rest.replace(/:$/, '')]
+        continue
+      }
     }
-    if (!milestone && !(inAims && item && INLINE_MILESTONE_RE.test(line.folded))) continue
-    if (item) {
+    if (!milestone || !inAims) continue
+    if (label) {
       flush()
-      current = { text: item[1]!.trim(), line }
-    } else if (current) {
-      current.text = `${current.text} ${line.text}`
-    }
+      current = { text: rest, line }
+    } else if (current) current.text = `${current.text} ${rest}`
+    else current = { text: rest, line }
   }
   flush()
   return out
 }
 
-/** The metric, comparator, value and unit of a target line, the figure at its end or inside it. */
-function figureOf(text: string): Omit<ImportedTarget, 'category' | 'milestoneOn' | 'line'> | null {
-  const clean = text.replace(/^(?:phấn đấu|phan dau)\s+/iu, (m) => m).trim()
-  const end = VALUE_RE.exec(clean)
-  if (end && (end[1] || end[3] === '%')) {
-    const metric = clean
-      .slice(0, end.index)
-      .replace(/[\s,:;–-]+$/u, '')
-      .trim()
-    if (metric) return { metric, comparator: comparatorOf(end[1]), value: Number(end[2]!.replace(',', '.')), unit: end[3]?.trim() || null }
+/** The columns of a target table's header row: TT | Chỉ tiêu | Đơn vị | Kết quả (or one column per milestone). */
+interface TableHeader {
+  readonly metric: number
+  readonly unit: number
+  /** Value columns, each with the milestone its header names (null: the section rows give it). */
+  readonly values: readonly { readonly col: number; readonly milestone: CalendarDate | null }[]
+}
+
+function tableHeaderOf(line: SourceLine): TableHeader | null {
+  if (line.cells.length < 3) return null
+  const folded = line.cells.map((c) => fold(c))
+  const metric = folded.findIndex((c) => /^(?:ten\s+)?chi\s+tieu\b/.test(c))
+  const unit = folded.findIndex((c) => /^don\s+vi\b/.test(c))
+  if (metric < 0 || unit < 0) return null
+  const values = folded.flatMap((c, col): TableHeader['values'][number][] => {
+    if (col === metric || col === unit || /co\s+quan|chu\s+tri|ghi\s+chu|^tt$|^stt$/.test(c)) return []
+    const year = /(?:nam|den)\s+(\d{4})/.exec(c) ?? /^(\d{4})$/.exec(c)
+    if (year) return [{ col, milestone: `${year[1]}-12-31` }]
+    return /ket\s+qua|muc\s+tieu|gia\s+tri|chi\s+tieu/.test(c) ? [{ col, milestone: null }] : []
+  })
+  return values.length > 0 ? { metric, unit, values } : null
+}
+
+/** A value cell: one figure with its comparison ("≥ 30", "> 0,60", "100", "tối thiểu 80%"). */
+const CELL_RE =
+  /^(≥|>=|≤|<=|>|<|=|tối thiểu|toi thieu|ít nhất|it nhat|trên|tren|hơn|hon|tối đa|toi da|không quá|khong qua|dưới|duoi)?\s*(\d+(?:[.,]\d+)*)\s*(%)?$/iu
+
+/** Reads a target table's rows from its header at `start`; returns the index of its last row. */
+function readTable(lines: readonly SourceLine[], start: number, header: TableHeader, out: ImportedTarget[]): number {
+  let milestone: CalendarDate | null = null
+  let i = start + 1
+  for (; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.text === '') continue
+    if (line.cells.length < 2) break
+    const metric = line.cells[header.metric] ?? ''
+    const values = header.values.map((v) => ({ ...v, text: line.cells[v.col] ?? '' }))
+    if (values.every((v) => v.text === '')) {
+      // A section row: "I | Đến năm 2030".
+      const inline = INLINE_MILESTONE_RE.exec(fold(line.cells.join(' ')))
+      if (inline) milestone = `${inline[1]}-12-31`
+      continue
+    }
+    for (const v of values) {
+      const on = v.milestone ?? milestone
+      const cell = CELL_RE.exec(v.text.trim())
+      if (!on || !cell || !metric) continue
+      const unit = cell[3] ?? (line.cells[header.unit]?.trim() || null)
+      out.push({
+        category: null,
+        metric,
+        comparator: comparatorOf(cell[1]),
+        value: numberOf(cell[2]!),
+        unit,
+        milestoneOn: on,
+        line: line.no,
+      })
+    }
   }
-  const inner = INNER_VALUE_RE.exec(clean)
-  if (!inner) return null
-  const verb = fold(inner[1]!)
-  // "chiếm" is part of what is measured; "đạt", "tối thiểu" are the comparison.
-  let metric = (/^chiem/.test(verb) ? clean.slice(0, inner.index + inner[1]!.length) : clean.slice(0, inner.index))
-    .replace(/[\s,:;–-]+$/u, '')
-    .trim()
-  // "Tối thiểu 80% cán bộ …": the figure first, what it measures after it.
-  if (!metric || /^(?:ph\S{1,2}n\s+\S{1,2}u)$/i.test(fold(metric)))
-    metric = clean
-      .slice(inner.index + inner[0].length)
-      .replace(/^[\s,:;–-]+|[\s.;]+$/gu, '')
-      .trim()
-  if (!metric) return null
-  return { metric, comparator: /^chiem/.test(verb) ? 'GTE' : comparatorOf(inner[1]), value: Number(inner[2]!.replace(',', '.')), unit: '%' }
+  return i - 1
 }

@@ -27,6 +27,7 @@ export const IMPORT_WARNING_CODES = [
   'NOT_A_PLAN',
   'AGENCY_NEW',
   'ATTACHMENT_READ',
+  'LEAD_BY_REFERENCE',
 ] as const
 export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number]
 
@@ -44,7 +45,13 @@ export interface ImportWarning {
   readonly text: string | null
 }
 
-const INFO_CODES: ReadonlySet<ImportWarningCode> = new Set(['NOT_A_TASK', 'OUTLINE_REPAIRED', 'ISSUE_DATE_FROM_SIGNATURE', 'TEXT_IGNORED'])
+const INFO_CODES: ReadonlySet<ImportWarningCode> = new Set([
+  'NOT_A_TASK',
+  'OUTLINE_REPAIRED',
+  'ISSUE_DATE_FROM_SIGNATURE',
+  'TEXT_IGNORED',
+  'LEAD_BY_REFERENCE',
+])
 
 /** Records a warning. */
 export type Warn = (code: ImportWarningCode, message: string, line: SourceLine | null) => void
