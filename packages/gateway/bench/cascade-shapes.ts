@@ -12,7 +12,6 @@ const province = adminUnits().find((u) => u.level === 'PROVINCE')!
 export const P = provinceLetters(province.code)
 export const C = communeCode(province.code, adminUnits().find((u) => u.level === 'COMMUNE' && u.provinceCode === province.code)!.code)
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON answers of two different schemas
 type Json = any
 
 /** One query in both systems' words, and the common form of their answers. */

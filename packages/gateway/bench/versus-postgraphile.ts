@@ -89,7 +89,6 @@ serv.addTo(pglServer)
 const pglUrl = await listen(pglServer)
 const pglVersion = JSON.parse(readFileSync(join(dir, 'node_modules', 'postgraphile', 'package.json'), 'utf8')).version
 
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL answers
 async function post(endpoint: string, query: string, variables: Record<string, unknown>): Promise<any> {
   const res = await fetch(endpoint, {
     method: 'POST',
