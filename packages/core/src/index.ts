@@ -162,7 +162,7 @@ export {
   type ScorecardScope,
   type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
-export { loadCascadeData, refreshDerived } from './storage/derived.js'
+export { loadCascadeData, refreshDerived, type DerivedBase } from './storage/derived.js'
 export {
   obligationStatuses,
   scorecardCounts,

@@ -9,12 +9,20 @@ import { sql } from 'kysely'
 
 const url = process.env.DATABASE_URL ?? process.argv[2]
 if (!url) throw new Error('DATABASE_URL (or an argument) names the store to load')
-const store = await openStore(url)
+// A national rebuild's statements run for minutes on a busy machine: no 30 s statement timeout here.
+const store = await openStore(url, { statementTimeoutMs: 3_600_000 })
 try {
   await migrateToLatest(store)
   const existing = await store.db.selectFrom('task').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
-  if (Number(existing.n) > 0) {
+  const spans = await store.db.selectFrom('obligationSpan').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+  if (Number(existing.n) > 0 && Number(spans.n) > 0) {
     console.log(`already loaded: ${Number(existing.n).toLocaleString('en-US')} tasks`)
+  } else if (Number(existing.n) > 0) {
+    // A load whose derived tables did not finish: rebuild them.
+    const t0 = performance.now()
+    await refreshDerived(store.db)
+    await sql`analyze`.execute(store.db)
+    console.log(`derived tables rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   } else {
     const t0 = performance.now()
     const counts = await loadNationalCascade(store.db, { provinces: Number(process.env.BENCH_PROVINCES ?? 34) })

@@ -15,6 +15,7 @@ import { SHAPES } from './cascade-shapes.js'
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL names the loaded store')
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const only = process.env.SHAPES ? new RegExp(process.env.SHAPES) : null
 let statements = 0
 const counter: KyselyPlugin = {
   transformQuery: (a) => {
@@ -47,6 +48,7 @@ try {
       chidao: { query, variables },
     },
   ] of Object.entries(SHAPES)) {
+    if (only && !only.test(name)) continue
     const body = JSON.stringify({ query, variables })
     await post(body)
     const before = statements
