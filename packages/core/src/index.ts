@@ -171,6 +171,7 @@ export {
   type ScorecardCounts,
 } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
+export type { AssignmentsWithAssignees } from './storage/repo/tasks.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.
 export {

@@ -16,6 +16,7 @@ import type { AuditEntry, Report } from '../model/report.js'
 import type { Assignment, AssignmentRole, Target, Task } from '../model/task.js'
 import type { Store } from '../storage/open-store.js'
 import type { ListPage, PageWindow } from '../storage/repo/pages.js'
+import type { AssignmentsWithAssignees } from '../storage/repo/tasks.js'
 import type { Database } from '../storage/schema.js'
 import type { ObligationStatusRow, ScorecardCounts } from '../storage/status-query.js'
 import { createApiKeyCommand, type ApiKeyGrant, type CreateApiKeyInput } from './api-keys.js'
@@ -431,6 +432,10 @@ export class Chidao {
   /** Assignments of many tasks at once, by task id (one query). */
   assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> {
     return taskQueries.assignmentsOfTasks(this.db, taskIds)
+  }
+  /** Assignments of many tasks with the organisations and groups they name (one query). */
+  assignmentsWithAssigneesOfTasks(taskIds: readonly string[]): Promise<AssignmentsWithAssignees> {
+    return taskQueries.assignmentsWithAssigneesOfTasks(this.db, taskIds)
   }
   /** A task's assignments. */
   async assignmentsOf(taskId: string): Promise<Assignment[]> {

@@ -81,8 +81,8 @@ export async function tasksOwedBy(
   asOf: CalendarDate,
   page: { status?: TaskStatus | null; offset: number; limit: number },
 ): Promise<{ items: Task[]; total: number }> {
-  const { taskIds, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
-  return { items: (await tasksByIds(db, taskIds)).filter((t) => t !== null), total }
+  const { tasks, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
+  return { items: tasks, total }
 }
 
 /**
