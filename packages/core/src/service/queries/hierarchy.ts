@@ -6,7 +6,7 @@ import type { AssignmentRole, Task } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
 import { parentDocuments } from '../../storage/repo/documents.js'
 import { idsAtOrAbove } from '../../storage/repo/organizations.js'
-import { parentTaskIdsOfDocument, tasksByIds, tasksOfDocument } from '../../storage/repo/tasks.js'
+import { parentTaskIdsOfDocument, tasksOfDocument } from '../../storage/repo/tasks.js'
 import {
   obligationStatuses,
   overdueObligations,
