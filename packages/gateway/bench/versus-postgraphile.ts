@@ -184,17 +184,25 @@ try {
     const viaGateway = (await sendCard()).provinceScorecard
     const direct = await sql()
     const equal = viaGateway.total === direct.total && viaGateway.onTimeRate === direct.onTimeRate
+    const cardStatements = await statementsOf(chidaoCount, sendCard)
     const ratios: Record<number, number[]> = { 1: [], 8: [] }
+    const rates: Record<number, [number[], number[]]> = { 1: [[], []], 8: [[], []] }
     for (let r = 0; r < rounds; r++)
       for (const clients of [1, 8]) {
-        const g = await rate(sendCard, clients)
-        const s = await rate(sql, clients)
-        ratios[clients]!.push(g / s)
+        const order = r % 2 === 0 ? [0, 1] : [1, 0]
+        const got: number[] = []
+        for (const who of order) got[who] = await rate(who === 0 ? sendCard : sql, clients)
+        rates[clients]![0].push(got[0]!)
+        rates[clients]![1].push(got[1]!)
+        ratios[clients]!.push(got[0]! / got[1]!)
       }
     console.log(
-      `province scorecard (${SCORECARD.variables.p}, ${SCORECARD.variables.asOf}): ${equal ? 'equal to' : 'DIFFERS FROM'} its SQL`,
+      `province scorecard (${SCORECARD.variables.p}, ${SCORECARD.variables.asOf}): ${equal ? 'equal to' : 'DIFFERS FROM'} its SQL; ${cardStatements} statement per request`,
     )
-    console.log(`  gateway ÷ SQL in-process: 1 client ${range(ratios[1]!)}, 8 clients ${range(ratios[8]!)}`)
+    for (const clients of [1, 8])
+      console.log(
+        `  ${clients} client${clients > 1 ? 's' : ''}: gateway ${range(rates[clients]![0], 1)} req/s, SQL in-process ${range(rates[clients]![1], 1)} /s, ratio ${range(ratios[clients]!)}`,
+      )
     rows.push(`| province scorecard ÷ its SQL in-process | 1 : — | ${range(ratios[1]!)} / ${range(ratios[8]!)} |`)
   }
   console.log('\n| shape | statements, chidao : PostGraphile | chidao ÷ PostGraphile, 1 client / 8 clients |\n|---|---|---|')
