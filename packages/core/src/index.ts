@@ -163,7 +163,7 @@ export {
   type ScorecardScope,
   type UncoveredParentTask,
 } from './hierarchy/scorecard.js'
-export { loadCascadeData, refreshDerived } from './storage/derived.js'
+export { loadCascadeData, refreshDerived, type DerivedBase } from './storage/derived.js'
 export {
   obligationStatuses,
   scorecardCounts,
@@ -173,6 +173,7 @@ export {
 } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
 export type { AgencyBottleneck } from './storage/finding-query.js'
+export type { AssignmentsWithAssignees } from './storage/repo/tasks.js'
 
 // ---- The importer: reading a plan's text (pure), and committing it through the service.
 export {

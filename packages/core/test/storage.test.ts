@@ -561,6 +561,37 @@ for (const dialect of DIALECTS) {
     })
 
     describe('reports', () => {
+      it('pages reports per task in one batch, each with its evidence in order', async () => {
+        const { kh09 } = await registerSmallCascade(t.chidao)
+        const a = await t.chidao.addTask(ctx, { documentId: kh09.id, code: '1', content: 'x' })
+        const b = await t.chidao.addTask(ctx, { documentId: kh09.id, code: '2', content: 'y' })
+        const submit = (taskId: string, reportedOn: string, evidence: { title: string; uri: string }[]) =>
+          t.chidao.submitReport(ctx, {
+            taskId,
+            organizationCode: 'QNG.THIENTIN.DU',
+            period: 'AD_HOC',
+            claimedStatus: 'IN_PROGRESS',
+            percent: 10,
+            reportedOn,
+            evidence,
+          })
+        await submit(a.id, '2025-10-01', [{ title: 'Một', uri: 'file:1' }])
+        await submit(a.id, '2025-11-01', [])
+        await submit(a.id, '2025-12-01', [
+          { title: 'Ba', uri: 'file:3' },
+          { title: 'Bốn', uri: 'file:4' },
+        ])
+        await submit(b.id, '2025-10-05', [{ title: 'Năm', uri: 'file:5' }])
+        const all = await t.chidao.reportsOfTasks([a.id, b.id])
+        const pages = await t.chidao.reportPagesOfTasks([a.id, b.id], { offset: 1, limit: 2 })
+        expect(pages.get(a.id)).toEqual({ items: all.get(a.id)!.slice(1, 3), total: 3 })
+        expect(pages.get(a.id)!.items.map((r) => r.evidence.map((e) => e.title))).toEqual([[], ['Ba', 'Bốn']])
+        expect(pages.get(b.id)).toEqual({ items: [], total: 1 })
+        expect((await t.chidao.reportPagesOfTasks([b.id], { offset: 0, limit: 5 })).get(b.id)!.items[0]!.evidence).toEqual([
+          { title: 'Năm', uri: 'file:5', sha256: null },
+        ])
+      })
+
       it('keeps the claim and the verification apart, with evidence in order', async () => {
         const { kh09 } = await registerSmallCascade(t.chidao)
         const task = await t.chidao.addTask(ctx, { documentId: kh09.id, code: '1', content: 'x' })

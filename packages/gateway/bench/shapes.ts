@@ -8,51 +8,14 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { openStore } from '@chidao/core'
-import { adminUnits, communeCode, provinceLetters } from '@chidao/fixtures'
 import type { KyselyPlugin } from 'kysely'
 import { createGateway } from '../dist/index.js'
+import { SHAPES } from './cascade-shapes.js'
 
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL names the loaded store')
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url')
-const province = adminUnits().find((u) => u.level === 'PROVINCE')!
-const P = provinceLetters(province.code)
-const C = communeCode(province.code, adminUnits().find((u) => u.level === 'COMMUNE' && u.provinceCode === province.code)!.code)
-
-export const SHAPES: Record<string, { query: string; variables: Record<string, unknown> }> = {
-  'a plan, its tasks with assignments and organisation names': {
-    query: `query($id: ID!) { node(id: $id) { ... on Document { symbol tasks(first: 100) { totalCount edges { node { code content
-      assignments { edges { node { role organization { name } } } } } } } } } }`,
-    variables: { id: gid('Document', `d:${P}/QD-UBND`) },
-  },
-  'the tasks an organisation leads, with their documents': {
-    query: `query($org: ID!) { tasks(filter: { organization: $org, role: LEAD }, first: 50) { totalCount edges { node { code content
-      document { symbol title } } } } }`,
-    variables: { org: `${C}.UBND` },
-  },
-  'a plan → 20 implementing plans → 20 tasks each': {
-    query: `query($id: ID!, $n: Int) { node(id: $id) { ... on Document { implementedBy(first: $n) { totalCount edges { node { symbol
-      tasks(first: 20) { totalCount edges { node { code content } } } } } } } } }`,
-    variables: { id: gid('Document', `d:${P}/QD-UBND`), n: 20 },
-  },
-  'a plan → 100 implementing plans → 20 tasks each': {
-    query: `query($id: ID!, $n: Int) { node(id: $id) { ... on Document { implementedBy(first: $n) { totalCount edges { node { symbol
-      tasks(first: 20) { totalCount edges { node { code content } } } } } } } } }`,
-    variables: { id: gid('Document', `d:${P}/QD-UBND`), n: 100 },
-  },
-  '57-NQ/TW → first 20 implementing documents → 20 tasks each': {
-    query: `{ document(symbol: "57-NQ/TW") { implementedBy(first: 20) { totalCount edges { node { symbol
-      tasks(first: 20) { totalCount edges { node { code content } } } } } } } }`,
-    variables: {},
-  },
-  "a commune plan's tasks with their reports": {
-    query: `query($id: ID!) { node(id: $id) { ... on Document { tasks(first: 100) { edges { node { code
-      reports(first: 10) { totalCount edges { node { claimedStatus percent reportedOn } } } } } } } } }`,
-    variables: { id: gid('Document', `d:${C}/KH-UBND`) },
-  },
-}
-
+const only = process.env.SHAPES ? new RegExp(process.env.SHAPES) : null
 let statements = 0
 const counter: KyselyPlugin = {
   transformQuery: (a) => {
@@ -79,7 +42,13 @@ try {
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   )
-  for (const [name, { query, variables }] of Object.entries(SHAPES)) {
+  for (const [
+    name,
+    {
+      chidao: { query, variables },
+    },
+  ] of Object.entries(SHAPES)) {
+    if (only && !only.test(name)) continue
     const body = JSON.stringify({ query, variables })
     await post(body)
     const before = statements

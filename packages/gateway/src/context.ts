@@ -129,6 +129,15 @@ export function createContext(
   idempotencyKey: string | null = null,
 ): Context {
   const pageLoaders = new Map<string, DataLoader<string, ListPage<unknown>>>()
+  const organization = new DataLoader((ids: readonly string[]) => chidao.organizationsByIds(ids))
+  const group = new DataLoader((ids: readonly string[]) => chidao.groupsByIds(ids))
+  // Assignments come with their assignees (one statement), which then wait in the organisation and group loaders.
+  const assignments = new DataLoader(async (ids: readonly string[]) => {
+    const found = await chidao.assignmentsWithAssigneesOfTasks(ids)
+    for (const [id, o] of found.organizations) organization.prime(id, o)
+    for (const [id, g] of found.groups) group.prime(id, g)
+    return ids.map((id) => found.assignments.get(id) ?? [])
+  })
   return {
     chidao,
     pages<T>(list: string, window: ListWindow, batch: PageBatch<T>): DataLoader<string, ListPage<T>> {
@@ -147,11 +156,11 @@ export function createContext(
     badKey,
     idempotencyKey,
     loaders: {
-      organization: new DataLoader((ids) => chidao.organizationsByIds(ids)),
+      organization,
       document: new DataLoader((ids) => chidao.documentsByIds(ids)),
-      group: new DataLoader((ids) => chidao.groupsByIds(ids)),
+      group,
       task: new DataLoader((ids) => chidao.tasksByIds(ids)),
-      assignments: perTask((ids) => chidao.assignmentsOfTasks(ids)),
+      assignments,
       effectiveDeadline: new DataLoader((ids) => chidao.effectiveDeadlinesOf(ids)),
       violations: perTask((ids) => chidao.violationsOfTasks(ids)),
       childTaskIds: perTask((ids) => chidao.taskLinksOf(ids, 'children')),

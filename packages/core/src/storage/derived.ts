@@ -9,23 +9,14 @@ import { deadlineViolations, effectiveDeadlines } from '../hierarchy/effective-d
 import { groupMembers, matchesGroupRule } from '../hierarchy/obligations.js'
 import { ordersPlans } from '../hierarchy/status.js'
 import { toAlignmentReview, toAssignment, toDocument, toGroup, toOrganization, toReport, toSuccession, toTask } from './rows.js'
+import { bulkInsert } from './bulk-insert.js'
 import { refreshObligationSpans, tasksInvolving } from './obligation-span.js'
-import type { Database, OrganizationTable } from './schema.js'
+import type { Database, OrganizationGroupTable, OrganizationTable, TaskTable } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /** Ids per `in (…)` list. */
 const BATCH = 500
-
-/** Inserts rows in statements of up to 30,000 values (under both stores' parameter limits). */
-async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
-  const size = rows[0] ? Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length)) : 1
-  for (let i = 0; i < rows.length; i += size)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute()
-}
 
 /**
  * Reads a whole cascade into memory (reports without their evidence): what the reference rules
@@ -64,19 +55,33 @@ export async function loadCascadeData(db: Db): Promise<CascadeData> {
 }
 
 /**
- * Rebuilds every derived table from the base tables.
+ * The base rows the derived tables are computed from, for a caller that has just written them and
+ * still holds them (a bulk loader): {@link refreshDerived} then reads nothing back.
+ */
+export interface DerivedBase {
+  readonly organizations: readonly Selectable<OrganizationTable>[]
+  readonly groups: readonly Selectable<OrganizationGroupTable>[]
+  readonly tasks: readonly Selectable<TaskTable>[]
+  readonly taskLinks: readonly Link[]
+}
+
+/**
+ * Rebuilds every derived table from the base tables (read from the store, or given as `base` when
+ * the caller holds exactly what it holds); set-based writes.
  *
  * @example
- * await refreshDerived(store.db) // after writing rows directly (a bulk load)
+ * await refreshDerived(store.db)
  */
-export async function refreshDerived(db: Db): Promise<void> {
+export async function refreshDerived(db: Db, base?: DerivedBase): Promise<void> {
   // Only what the derived tables depend on: not documents, assignments or reports.
-  const [organizations, groups, tasks, taskLinks] = await Promise.all([
-    db.selectFrom('organization').selectAll().execute(),
-    db.selectFrom('organizationGroup').selectAll().execute(),
-    db.selectFrom('task').selectAll().execute(),
-    db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
-  ])
+  const [organizations, groups, tasks, taskLinks] = base
+    ? [base.organizations, base.groups, base.tasks, base.taskLinks]
+    : await Promise.all([
+        db.selectFrom('organization').selectAll().execute(),
+        db.selectFrom('organizationGroup').selectAll().execute(),
+        db.selectFrom('task').selectAll().execute(),
+        db.selectFrom('taskLink').select(['childId', 'parentId']).execute(),
+      ])
   const index = new CascadeIndex({
     organizations: organizations.map(toOrganization),
     successions: [],
@@ -96,11 +101,11 @@ export async function refreshDerived(db: Db): Promise<void> {
     for (let a: typeof o | undefined = o; a; a = a.parentId ? index.organization.get(a.parentId) : undefined)
       closure.push({ ancestorId: a.id, descendantId: o.id })
   }
-  await insertAll(db, 'organizationClosure', closure)
+  await bulkInsert(db, 'organizationClosure', closure)
   const members: Record<string, unknown>[] = []
   for (const g of index.group.values())
     for (const o of groupMembers(index, g.id, null)) members.push({ groupId: g.id, organizationId: o.id })
-  await insertAll(db, 'organizationGroupMember', members)
+  await bulkInsert(db, 'organizationGroupMember', members)
   await writeEffective(db, index, [...index.task.keys()])
   await refreshObligationSpans(db, 'all')
 }
@@ -108,7 +113,7 @@ export async function refreshDerived(db: Db): Promise<void> {
 async function writeEffective(db: Db, index: CascadeIndex, taskIds: string[]): Promise<void> {
   const effective = effectiveDeadlines(index)
   const wanted = new Set(taskIds)
-  await insertAll(
+  await bulkInsert(
     db,
     'taskEffective',
     taskIds.map((id) => {
@@ -129,7 +134,7 @@ async function writeEffective(db: Db, index: CascadeIndex, taskIds: string[]): P
       }
     }),
   )
-  await insertAll(
+  await bulkInsert(
     db,
     'taskViolation',
     deadlineViolations(index, effective)
@@ -218,7 +223,7 @@ export async function refreshOrganizationDerived(db: Db, organizationId: string)
         (r) => r.ancestorId,
       )
     : []
-  await insertAll(
+  await bulkInsert(
     db,
     'organizationClosure',
     [organizationId, ...ancestors].map((ancestorId) => ({ ancestorId, descendantId: organizationId })),
@@ -232,7 +237,7 @@ export async function refreshOrganizationDerived(db: Db, organizationId: string)
     const inside = s.withinId !== undefined && ancestorSet.has(s.withinId)
     if ((inside && matchesGroupRule(o, s)) || s.memberIds?.includes(o.id)) rows.push({ groupId: g.id, organizationId: o.id })
   }
-  await insertAll(db, 'organizationGroupMember', rows)
+  await bulkInsert(db, 'organizationGroupMember', rows)
   // Tasks assigned to those groups now fan out to it too.
   await refreshObligationSpans(db, await tasksInvolving(db, [organizationId]))
 }
@@ -268,7 +273,7 @@ export async function refreshGroupDerived(db: Db, groupId: string): Promise<void
     alignmentReviews: [],
   })
   await db.deleteFrom('organizationGroupMember').where('groupId', '=', groupId).execute()
-  await insertAll(
+  await bulkInsert(
     db,
     'organizationGroupMember',
     groupMembers(index, groupId, null).map((o) => ({ groupId, organizationId: o.id })),

@@ -4,12 +4,13 @@
  * were applied at write time, see `obligation-span.ts`), and rollups by scope. The same SQL runs on
  * SQLite and PostgreSQL; a property test holds it to the reference rules of `hierarchy/`.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely'
 import type { CalendarDate } from '../calendar/date.js'
 import { emptyCounts, rates, type Scorecard, type ScorecardScope } from '../hierarchy/scorecard.js'
 import type { TaskStatus } from '../hierarchy/status.js'
-import type { AssignmentRole } from '../model/task.js'
-import type { Database } from './schema.js'
+import type { AssignmentRole, Task } from '../model/task.js'
+import { toTask } from './rows.js'
+import type { Database, TaskTable } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -239,7 +240,7 @@ export async function scorecardCountsByHolder(db: Db, asOf: CalendarDate, scope:
 /**
  * One page of the distinct tasks an organisation owes on a date, in plan order (issue date, plan,
  * place in the plan), optionally only those where its own obligation has a status, with the count
- * of all such tasks: filtered, counted and paged in one statement.
+ * of all such tasks: filtered, counted, paged and read (the tasks' rows) in one statement.
  *
  * @example
  * await owedTaskPage(store.db, '2025-12-31', { organizationId }, { status: 'OVERDUE', offset: 0, limit: 20 })
@@ -249,19 +250,21 @@ export async function owedTaskPage(
   asOf: CalendarDate,
   scope: { organizationId: string; role?: AssignmentRole },
   page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
-): Promise<{ taskIds: string[]; total: number }> {
+): Promise<{ tasks: Task[]; total: number }> {
   const status = page.status ? sql`and s.status = ${page.status}` : sql``
   const due = page.due ? sql`and s.effective_due_date between ${page.due.from} and ${page.due.to}` : sql``
   // One row even when the page is empty, so the count always comes back.
-  const result = await sql<{ total: number | string; taskId: string | null }>`${obligationStatusCte(asOf, scope)},
+  const result = await sql<
+    Selectable<TaskTable> & { total: number | string; planIssuedOn: string | null }
+  >`${obligationStatusCte(asOf, scope)},
     owed as (select distinct s.task_id from obligation_status s where 1 = 1 ${status} ${due})
-    select (select count(*) from owed) as total, p.task_id from (select 1 as one) one left join (
-      select t.id as task_id, coalesce(d.issued_on, '') as issued_on, d.id as document_id, t.ordinal
+    select (select count(*) from owed) as total, p.* from (select 1 as one) one left join (
+      select t.*, coalesce(d.issued_on, '') as plan_issued_on
       from owed o join task t on t.id = o.task_id join document d on d.id = t.document_id
-      order by 2, 3, 4, 1 limit ${page.limit} offset ${page.offset}) p on 1 = 1
-    order by p.issued_on, p.document_id, p.ordinal, p.task_id`.execute(db)
+      order by plan_issued_on, t.document_id, t.ordinal, t.id limit ${page.limit} offset ${page.offset}) p on 1 = 1
+    order by p.plan_issued_on, p.document_id, p.ordinal, p.id`.execute(db)
   return {
-    taskIds: result.rows.flatMap((r) => (r.taskId === null ? [] : [r.taskId])),
+    tasks: result.rows.flatMap((r) => (r.id === null ? [] : [toTask(r)])),
     total: Number(result.rows[0]?.total ?? 0),
   }
 }

@@ -30,7 +30,19 @@ export class OrganizationType extends Node {
   raw!: Organization
 
   static of(o: Organization): OrganizationType {
-    return Object.assign(new OrganizationType(), { ...o, raw: o, id: toGlobalId('Organization', o.id) })
+    const out = new OrganizationType()
+    out.id = toGlobalId('Organization', o.id)
+    out.code = o.code
+    out.name = o.name
+    out.shortName = o.shortName
+    out.tier = o.tier
+    out.bloc = o.bloc
+    out.kind = o.kind
+    out.scope = o.scope
+    out.validFrom = o.validFrom
+    out.validTo = o.validTo
+    out.raw = o
+    return out
   }
 }
 
@@ -46,7 +58,17 @@ export class DocumentType extends Node {
   raw!: Document
 
   static of(d: Document): DocumentType {
-    return Object.assign(new DocumentType(), { ...d, raw: d, id: toGlobalId('Document', d.id) })
+    const out = new DocumentType()
+    out.id = toGlobalId('Document', d.id)
+    out.symbol = d.symbol
+    out.symbolWritten = d.symbolWritten
+    out.kind = d.kind
+    out.issuedOn = d.issuedOn
+    out.title = d.title
+    out.status = d.status
+    out.version = d.version
+    out.raw = d
+    return out
   }
 }
 
@@ -60,8 +82,18 @@ export class TaskType extends Node {
   @Field(() => Int) version!: number
   raw!: Task
 
+  /** Field by field, not a spread: a spread would read the task's deadline, parsing its stored JSON for every row. */
   static of(t: Task): TaskType {
-    return Object.assign(new TaskType(), { ...t, raw: t, id: toGlobalId('Task', t.id) })
+    const out = new TaskType()
+    out.id = toGlobalId('Task', t.id)
+    out.code = t.code
+    out.content = t.content
+    out.timePhrase = t.timePhrase
+    out.output = t.output
+    out.state = t.state
+    out.version = t.version
+    out.raw = t
+    return out
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Report } from '../../model/report.js'
 import type { Assignment, Target, Task } from '../../model/task.js'
 import type { ListPage, PageWindow } from '../../storage/repo/pages.js'
+import type { AssignmentsWithAssignees } from '../../storage/repo/tasks.js'
 import * as taskQueries from '../queries/tasks.js'
 import { ChidaoDocuments } from './documents.js'
 
@@ -95,6 +96,16 @@ export class ChidaoTasks extends ChidaoDocuments {
    */
   assignmentsOfTasks(taskIds: readonly string[]): Promise<Map<string, Assignment[]>> {
     return taskQueries.assignmentsOfTasks(this.db, taskIds)
+  }
+
+  /**
+   * Assignments of many tasks with the organisations and groups they name (one query).
+   *
+   * @example
+   * const { assignments, organizations, groups } = await chidao.assignmentsWithAssigneesOfTasks(tasks.map((t) => t.id))
+   */
+  assignmentsWithAssigneesOfTasks(taskIds: readonly string[]): Promise<AssignmentsWithAssignees> {
+    return taskQueries.assignmentsWithAssigneesOfTasks(this.db, taskIds)
   }
 
   /**

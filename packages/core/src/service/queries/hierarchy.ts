@@ -6,7 +6,7 @@ import type { AssignmentRole, Task } from '../../model/task.js'
 import type { Db } from '../../storage/db.js'
 import { parentDocuments } from '../../storage/repo/documents.js'
 import { idsAtOrAbove } from '../../storage/repo/organizations.js'
-import { parentTaskIdsOfDocument, tasksByIds, tasksOfDocument } from '../../storage/repo/tasks.js'
+import { parentTaskIdsOfDocument, tasksOfDocument } from '../../storage/repo/tasks.js'
 import {
   obligationStatuses,
   overdueObligations,
@@ -81,8 +81,8 @@ export async function tasksOwedBy(
   asOf: CalendarDate,
   page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
 ): Promise<{ items: Task[]; total: number }> {
-  const { taskIds, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
-  return { items: (await tasksByIds(db, taskIds)).filter((t) => t !== null), total }
+  const { tasks, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
+  return { items: tasks, total }
 }
 
 /**

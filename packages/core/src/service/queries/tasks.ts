@@ -7,6 +7,7 @@ export { taskPagesOfDocuments } from '../../storage/repo/pages.js'
 export { targetsOfTasks } from '../../storage/repo/documents.js'
 export {
   assignmentsOfTasks,
+  assignmentsWithAssigneesOfTasks,
   effectiveDeadlinesOf,
   findTask as taskById,
   taskLinksOf,

@@ -56,8 +56,8 @@ export async function reportsOfTasks(db: Db, taskIds: readonly string[]): Promis
 }
 
 /**
- * Pages of the reports on many tasks, oldest first (two statements: the windows of reports, numbered
- * per task in SQL, then their evidence).
+ * Pages of the reports on many tasks, oldest first, with their evidence (one statement: the
+ * reports numbered per task in SQL, their window kept, its evidence joined in order).
  *
  * @example
  * const pages = await reportPagesOfTasks(db, taskIds, { offset: 0, limit: 20 })
@@ -67,21 +67,36 @@ export async function reportPagesOfTasks(db: Db, taskIds: readonly string[], win
   if (!taskIds.length) return out
   const from = window.offset
   const to = window.offset + window.limit
+  type Row = Selectable<ReportTable> & {
+    rn: number | string
+    total: number | string
+    eTitle: string | null
+    eUri: string | null
+    eSha256: string | null
+  }
   const rows = (
-    await sql<Selectable<ReportTable> & { rn: number | string; total: number | string }>`
-    select * from (
+    await sql<Row>`
+    select p.*, e.title as e_title, e.uri as e_uri, e.sha256 as e_sha256 from (
       select r.*, row_number() over (partition by r.task_id order by r.reported_on, r.created_at, r.id) as rn,
         count(*) over (partition by r.task_id) as total
       from report r where r.task_id in (${sql.join(distinct(taskIds))})
-    ) p where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to}) order by p.task_id, p.rn`.execute(db)
+    ) p left join report_evidence e on e.report_id = p.id and p.rn > ${from} and p.rn <= ${to}
+    where p.rn = 1 or (p.rn > ${from} and p.rn <= ${to}) order by p.task_id, p.rn, e.ordinal`.execute(db)
   ).rows
-  const inWindow = rows.filter((r) => Number(r.rn) > from && Number(r.rn) <= to)
-  const reports = await withEvidence(db, inWindow)
   const acc = new Map<string, { items: Report[]; total: number }>()
-  rows.forEach((r) => {
-    if (!acc.has(r.taskId)) acc.set(r.taskId, { items: [], total: Number(r.total) })
-  })
-  for (const r of reports) acc.get(r.taskId)!.items.push(r)
+  let last = null as { id: string; evidence: Evidence[] } | null
+  for (const r of rows) {
+    let page = acc.get(r.taskId)
+    if (!page) acc.set(r.taskId, (page = { items: [], total: Number(r.total) }))
+    const n = Number(r.rn)
+    if (n <= from || n > to) continue
+    if (last?.id !== r.id) {
+      const evidence: Evidence[] = []
+      page.items.push(toReport(r, evidence))
+      last = { id: r.id, evidence }
+    }
+    if (r.eUri !== null) last!.evidence.push({ title: r.eTitle!, uri: r.eUri, sha256: r.eSha256 })
+  }
   for (const [key, page] of acc) out.set(key, page)
   return out
 }

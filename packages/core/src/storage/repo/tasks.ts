@@ -1,9 +1,10 @@
 /** Tasks, their links and assignments, effective deadlines and violations: the SQL the commands and queries use. */
 import { sql, type Insertable } from 'kysely'
 import type { DeadlineViolation, EffectiveDeadline } from '../../hierarchy/effective-deadline.js'
+import type { Organization, OrganizationGroup } from '../../model/organization.js'
 import type { Assignment, AssignmentRole, Task } from '../../model/task.js'
 import { distinct, groupBy, inOrderAsked, type Db } from '../db.js'
-import { toAssignment, toTask } from '../rows.js'
+import { toAssignment, toGroup, toOrganization, toTask } from '../rows.js'
 import type { Database } from '../schema.js'
 
 /** Tasks by id, in the order asked (null for unknown ids; one query). */
@@ -109,6 +110,81 @@ export async function assignmentsOfTasks(db: Db, taskIds: readonly string[]): Pr
     ? await db.selectFrom('assignment').selectAll().where('taskId', 'in', distinct(taskIds)).orderBy('taskId').orderBy('ordinal').execute()
     : []
   return groupBy(taskIds, rows, (r) => r.taskId, toAssignment)
+}
+
+/** Assignments of many tasks with the organisations and groups they name, from one statement. */
+export interface AssignmentsWithAssignees {
+  readonly assignments: Map<string, Assignment[]>
+  readonly organizations: Map<string, Organization>
+  readonly groups: Map<string, OrganizationGroup>
+}
+
+/**
+ * Assignments of many tasks at once, by task id, with their assignees joined in the same statement:
+ * a page of tasks asked for who leads each costs one query, not three.
+ *
+ * @example
+ * const { assignments, organizations } = await assignmentsWithAssigneesOfTasks(db, taskIds)
+ */
+export async function assignmentsWithAssigneesOfTasks(db: Db, taskIds: readonly string[]): Promise<AssignmentsWithAssignees> {
+  const rows = taskIds.length
+    ? await db
+        .selectFrom('assignment as a')
+        .leftJoin('organization as o', 'o.id', 'a.organizationId')
+        .leftJoin('organizationGroup as g', 'g.id', 'a.groupId')
+        .selectAll('a')
+        .select([
+          'o.code as oCode',
+          'o.name as oName',
+          'o.shortName as oShortName',
+          'o.tier as oTier',
+          'o.bloc as oBloc',
+          'o.kind as oKind',
+          'o.parentId as oParentId',
+          'o.scope as oScope',
+          'o.validFrom as oValidFrom',
+          'o.validTo as oValidTo',
+          'o.version as oVersion',
+          'g.code as gCode',
+          'g.name as gName',
+          'g.scope as gScope',
+          'g.selector as gSelector',
+        ])
+        .where('a.taskId', 'in', distinct(taskIds))
+        .orderBy('a.taskId')
+        .orderBy('a.ordinal')
+        .execute()
+    : []
+  const organizations = new Map<string, Organization>()
+  const groups = new Map<string, OrganizationGroup>()
+  for (const r of rows) {
+    if (r.organizationId && r.oCode !== null)
+      organizations.set(
+        r.organizationId,
+        toOrganization({
+          id: r.organizationId,
+          code: r.oCode,
+          name: r.oName!,
+          shortName: r.oShortName,
+          tier: r.oTier!,
+          bloc: r.oBloc,
+          kind: r.oKind!,
+          parentId: r.oParentId,
+          scope: r.oScope!,
+          validFrom: r.oValidFrom,
+          validTo: r.oValidTo,
+          version: r.oVersion!,
+          createdAt: '',
+          updatedAt: '',
+        }),
+      )
+    if (r.groupId && r.gCode !== null)
+      groups.set(
+        r.groupId,
+        toGroup({ id: r.groupId, code: r.gCode, name: r.gName!, scope: r.gScope!, selector: r.gSelector!, createdAt: '' }),
+      )
+  }
+  return { assignments: groupBy(taskIds, rows, (r) => r.taskId, toAssignment), organizations, groups }
 }
 
 /** Whether an assignee already holds a role on a task. */
