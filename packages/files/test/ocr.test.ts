@@ -8,11 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importPlan, parseDeadline } from '@chidao/core'
+import { fixtureCatalog } from '@chidao/fixtures'
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractText, ocrTools } from '../src/index.js'
 import { hasDejaVu, planToPdf } from './build.js'
-import { fixtureCatalog, plan } from './support.js'
+import { plan } from './support.js'
 
 const tools = await ocrTools()
 const ready = Boolean(tools.tesseract?.languages.includes('vie') && tools.pdftoppm && hasDejaVu)

@@ -2,33 +2,14 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { importPlan, type ImportCatalog, type PlanPreview } from '@chidao/core'
-import { DOCUMENTS, GROUPS, ORGANIZATIONS } from '@chidao/fixtures'
+import { importPlan, type PlanPreview } from '@chidao/core'
+import { fixtureCatalog } from '@chidao/fixtures'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
 /** A plan we wrote, as text. */
 export function plan(name: string): string {
   return readFileSync(join(here, 'plans', name), 'utf8')
-}
-
-/** The catalog as the fixtures give it, for the pure importer. */
-export function fixtureCatalog(): ImportCatalog {
-  const byCode = new Map(ORGANIZATIONS.map((o) => [o.code, o]))
-  const scopeOf = (code: string | undefined): string | null => {
-    for (let o = code ? byCode.get(code) : undefined; o; o = o.parent ? byCode.get(o.parent) : undefined) if (o.scope) return o.scope
-    return null
-  }
-  return {
-    organizations: ORGANIZATIONS.map((o) => ({ ...o, scope: scopeOf(o.code) })),
-    groups: GROUPS.map((g) => ({ code: g.code, name: g.name, scope: scopeOf(g.within), aliases: g.aliases })),
-    documents: DOCUMENTS.map((d) => ({
-      key: d.key,
-      symbol: d.symbol,
-      issuedOn: d.issuedOn,
-      issuerTier: byCode.get(d.issuer)?.tier ?? null,
-    })),
-  }
 }
 
 /** What an import reads, without line numbers (a file's lines need not fall where the text's did). */
