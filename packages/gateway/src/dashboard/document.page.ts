@@ -10,16 +10,16 @@ import { href, statusBadge } from './layout.js'
 import { allPages, type Run } from './query.js'
 
 const DOC = 'id symbol kind title issuedOn issuer { code name tier }'
-export const DOCUMENT_QUERY = `query DocumentPage($id: ID!, $asOf: Date!) { node(id: $id) { ... on Document {
+const DOCUMENT_QUERY = `query DocumentPage($id: ID!, $asOf: Date!) { node(id: $id) { ... on Document {
   ${DOC} status
   implements(first: 20) { edges { node { ${DOC} } } }
   targets(first: 100) { edges { node { id category metric unit comparator value milestoneOn
     latestActual(asOf: $asOf) { value asOf met organization { code name } } } } } } } }`
 /** The cascade below, a page at a time (each with the documents each implements, to draw the tree). */
-export const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id: $id) { ... on Document {
+const CASCADE_QUERY = `query Cascade($id: ID!, $after: String) { node(id: $id) { ... on Document {
   cascade(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${DOC} implements(first: 5) { edges { node { id } } } } } } } } }`
 /** The plan's tasks, a page at a time (100: a plan's whole table in one operation, well under the cost limit). */
-export const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
+const TASKS_QUERY = `query PlanTasks($id: ID!, $asOf: Date!, $after: String) { node(id: $id) { ... on Document {
   tasks(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code content timePhrase status(asOf: $asOf)
     effectiveDeadline { effectiveDueDate normalized }
     assignments(first: 30) { edges { node { role note groupCode organization { code name } } } } } } } } } }`
@@ -38,7 +38,7 @@ interface Assignment {
   groupCode: string | null
   organization: { code: string; name: string } | null
 }
-export interface PlanTask {
+interface PlanTask {
   id: string
   code: string
   content: string
@@ -47,7 +47,7 @@ export interface PlanTask {
   effectiveDeadline: { effectiveDueDate: string | null; normalized: string }
   assignments: { edges: { node: Assignment }[] }
 }
-export interface DocumentData extends Doc {
+interface DocumentData extends Doc {
   status: string
   implements: { edges: { node: Doc }[] }
   targets: { edges: { node: TargetRow }[] }
@@ -66,7 +66,7 @@ interface TargetRow {
 const COMPARATORS: Record<string, string> = { GTE: '≥', GT: '>', LTE: '≤', LT: '<', EQ: '=' }
 
 /** An assignee as a name (an organisation, else the plan's own words, else the group's code). */
-export function assigneeName(a: Assignment): string {
+function assigneeName(a: Assignment): string {
   return a.organization?.name ?? a.note ?? a.groupCode ?? '—'
 }
 
@@ -96,7 +96,7 @@ function tree(tr: Translator, root: string, docs: Below[], asOf: string): Html {
 }
 
 /** The tasks of a plan as a table. */
-export function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
+function taskTable(tr: Translator, tasks: PlanTask[], asOf: string): Html {
   const rows = tasks.map((t) => {
     const lead = t.assignments.edges
       .filter((e) => e.node.role === 'LEAD')

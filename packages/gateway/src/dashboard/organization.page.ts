@@ -10,7 +10,7 @@ import { headline } from './province.page.js'
 import { allPages, type Run } from './query.js'
 
 const TASK = 'id code content status(asOf: $asOf) document { id symbol } effectiveDeadline { effectiveDueDate normalized }'
-export const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
+const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Date!) {
   organization(code: $code) { code name shortName tier kind scope parent { code name } }
   card: scorecard(organization: $code, asOf: $asOf) { total percentComplete onTimeRate counts { status count } }
   plans: documents(issuer: $code, first: 50) { totalCount edges { node { id symbol kind title issuedOn } } } }`
@@ -19,7 +19,7 @@ export const ORGANIZATION_QUERY = `query OrganizationPage($code: ID!, $asOf: Dat
  * operation, read beside the first): the lists by status and its reports are made from it, so the
  * page reads the obligations once rather than once per status.
  */
-export const ORGANIZATION_OWED_QUERY = `query OrganizationOwed($code: ID!, $asOf: Date!, $after: String) {
+const ORGANIZATION_OWED_QUERY = `query OrganizationOwed($code: ID!, $asOf: Date!, $after: String) {
   owed: tasks(filter: { organization: $code }, asOf: $asOf, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${TASK}
     reports(first: 10) { edges { node { reportedOn claimedStatus percent verificationStatus organization { code } } } } } } } }`
 

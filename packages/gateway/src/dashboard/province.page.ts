@@ -137,14 +137,14 @@ export function headline(tr: Translator, card: Pick<Card, 'total' | 'onTimeRate'
 }
 
 /** The units the picker lists: the provinces and the ministries (the nation is always first). */
-export const UNITS_QUERY = `query Units { provinces: organizations(tier: PROVINCE, kind: TERRITORY, first: 100) { edges { node { code name } } }
+const UNITS_QUERY = `query Units { provinces: organizations(tier: PROVINCE, kind: TERRITORY, first: 100) { edges { node { code name } } }
   ministries: organizations(tier: CENTRAL, kind: MINISTRY, first: 100) { edges { node { code name } } } }`
 
 interface Named {
   code: string
   name: string
 }
-export interface Units {
+interface Units {
   provinces: { edges: { node: Named }[] }
   ministries: { edges: { node: Named }[] }
 }
@@ -158,7 +158,7 @@ const placeName = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/u, '
  * (a unit shown by code that the lists do not hold stays selected under its own group), submitted
  * as a plain GET so the URL stays the state and it works without a script.
  */
-export function unitPicker(tr: Translator, units: Units, current: Unit): Html {
+function unitPicker(tr: Translator, units: Units, current: Unit): Html {
   const option = (o: Named, label = o.name) =>
     html`<option value="${o.code}"${o.code === current.code ? html` selected` : ''}>${label}</option>`
   const provinces = units.provinces.edges.map((e) => e.node).sort((a, b) => collator.compare(placeName(a.name), placeName(b.name)))

@@ -6,7 +6,7 @@ import { refuseControlCharacters, type Chidao, type Document, type Organization 
 import { GraphQLError } from 'graphql'
 
 /** The coded error for an unknown code, in Vietnamese and English. */
-export function notFound(argument: string, what: { vi: string; en: string }, value: string): GraphQLError {
+function notFound(argument: string, what: { vi: string; en: string }, value: string): GraphQLError {
   refuseControlCharacters(value, [argument]) // a NUL in a code is INVALID_TEXT, not an unknown code
   return new GraphQLError(`Không tìm thấy ${what.vi} "${value}" (${argument}) / No ${what.en} "${value}" (${argument})`, {
     extensions: { code: 'NOT_FOUND', argument, value },

@@ -35,7 +35,7 @@ export function rawId(globalId: unknown, type: string, field: string): string {
  * `inCommand`: the work is given the key's scope and keeps the answer itself, in its own write
  * transaction (`importPlan`, which reads its plan outside that transaction).
  */
-export type Keyed = { readonly command: string; readonly input: unknown } | { readonly inCommand: true }
+type Keyed = { readonly command: string; readonly input: unknown } | { readonly inCommand: true }
 
 /**
  * Runs `work` as the request's key (its grant goes to core, which authorizes in the command's

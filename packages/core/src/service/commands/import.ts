@@ -45,7 +45,7 @@ export interface ImportOptions extends Omit<ImportPlanOptions, 'matcher'> {
 }
 
 /** The command name an import's idempotency keys are kept under (as the gateway's mutation). */
-export const IMPORT_COMMAND = 'importPlan'
+const IMPORT_COMMAND = 'importPlan'
 
 /** What an import wrote (nothing, on a dry run). */
 export interface ImportResult {

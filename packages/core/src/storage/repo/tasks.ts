@@ -174,6 +174,7 @@ export async function assignmentsWithAssigneesOfTasks(db: Db, taskIds: readonly 
           validFrom: r.oValidFrom,
           validTo: r.oValidTo,
           version: r.oVersion!,
+          searchKey: null, // not read: toOrganization does not use it
           createdAt: '',
           updatedAt: '',
         }),

@@ -6,7 +6,7 @@
 import type { Sqlite3Database } from './sqlite3-types.js'
 
 /** The part of the `sqlite3` module opened here (declared, not imported: core's types never need the package). */
-export interface Sqlite3Module {
+interface Sqlite3Module {
   Database: new (path: string, callback: (err: Error | null) => void) => unknown
 }
 
@@ -27,7 +27,7 @@ const DRIVER = 'sqlite3'
  * @example
  * const sqlite3 = await loadSqlite3()
  */
-export function loadSqlite3(): Promise<Sqlite3Module> {
+function loadSqlite3(): Promise<Sqlite3Module> {
   loaded ??= import(DRIVER).then(
     (m) => ((m as { default?: Sqlite3Module }).default ?? m) as Sqlite3Module,
     (cause: unknown) => {
