@@ -1,6 +1,6 @@
 /**
  * The façade's ground floor: the store, its database handle, transactions, idempotency and
- * {@link ChidaoBase.run}. Each layer above (`commands.ts`, `hierarchy.ts`, `documents.ts`,
+ * `run`. Each layer above (`commands.ts`, `hierarchy.ts`, `documents.ts`,
  * `tasks.ts`, then `Chidao` itself) adds one aggregate's methods, each a line handing over to
  * core's commands or queries.
  */
@@ -11,7 +11,7 @@ import { runCommand, ServiceEnv, type ChidaoOptions, type Command, type CommandC
 import { idempotent, type IdempotencyScope } from '../idempotency.js'
 
 /**
- * The store, transactions and {@link ChidaoBase.run}, which every façade layer builds on.
+ * The store, transactions and `run`, which every façade layer builds on.
  *
  * @example
  * const chidao = new Chidao(await openStore(':memory:'), { now: () => new Date('2025-07-01T00:00:00Z') })
@@ -41,7 +41,7 @@ export class ChidaoBase {
   }
 
   /**
-   * The database, or inside {@link ChidaoBase.transaction} its transaction.
+   * The database, or inside `transaction` its transaction.
    *
    * @example
    * const rows = await chidao.db.selectFrom('organization').select(['code', 'name']).execute()

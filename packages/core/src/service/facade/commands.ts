@@ -1,6 +1,6 @@
 /**
  * The façade's commands: one method per command described in `commands/`, each run by
- * {@link ChidaoBase.run} (one transaction, checked, audited).
+ * `run` (one transaction, checked, audited).
  */
 import type { AlignmentReview, Document } from '../../model/document.js'
 import type { Organization, OrganizationGroup, Succession } from '../../model/organization.js'
