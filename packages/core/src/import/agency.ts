@@ -11,35 +11,14 @@ import { GENERIC_AGENCY_PHRASES } from './agency-catalog.js'
 import { distribute, listVariants } from './agency-list.js'
 import { joinPhrases } from './agency-phrase.js'
 import { proposeBodies } from './proposal.js'
+import { deletions, namesOtherTier, tierWordsDiffer, isConnector, writtenOf } from './agency-words.js'
 import { editDistance, keyText, keyTokens, similarity, type KeyToken } from './tokens.js'
 
 export type { AgencyMatch, AgencyMatchContext, CatalogGroup, CatalogOrganization, UnmatchedText } from './agency-catalog.js'
 export { GENERIC_AGENCY_PHRASES } from './agency-catalog.js'
-export { distribute } from './agency-list.js'
 
 /** A territory's name ("Tỉnh Quảng Ninh"), not a Party committee's ("Tỉnh ủy Quảng Ninh", "Thành ủy …"). */
 const TERRITORY_RE = /^(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s(?!ủy\s|uỷ\s)/iu
-
-/** Words that join agency names without naming anyone. */
-const CONNECTORS = new Set([
-  'va',
-  'cac',
-  'cua',
-  'thuoc',
-  'truc',
-  'tinh',
-  'trong',
-  'co',
-  'lien',
-  'quan',
-  'cap',
-  'cung',
-  'voi',
-  'phoi',
-  'hop',
-  'chu',
-  'tri',
-])
 
 interface Variant {
   readonly entry: Entry
@@ -302,32 +281,6 @@ export class AgencyMatcher {
   }
 }
 
-/** The word and its one-letter deletions: two words within edit distance 1 share one of them. */
-function deletions(word: string): string[] {
-  const out = [word]
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
-  return out
-}
-
-/** Words that name a tier of territory. */
-const TIER_WORDS = new Set(['tinh', 'xa', 'phuong', 'huyen', 'thi', 'tran', 'dac', 'khu', 'trung', 'uong', 'thon'])
-
-/**
- * Whether the words at `k` name a tier the variant does not: "xã" after "Ủy ban nhân dân", or
- * "các xã", "cấp xã" ("Ủy ban nhân dân các xã, phường" is the communes' committees, not the province's).
- */
-function namesOtherTier(tokens: readonly KeyToken[], k: number, variantWords: readonly string[]): boolean {
-  let key = tokens[k]?.key
-  if ((key === 'cac' || key === 'cap') && tokens[k + 1]) key = tokens[k + 1]!.key
-  return key !== undefined && TIER_WORDS.has(key) && !variantWords.includes(key)
-}
-
-function tierWordsDiffer(a: readonly string[], b: readonly string[]): boolean {
-  const ta = a.filter((w) => TIER_WORDS.has(w)).join(' ')
-  const tb = b.filter((w) => TIER_WORDS.has(w)).join(' ')
-  return ta !== tb
-}
-
 /** Small bonuses that break ties between equally good names: same province, existing on the date. */
 function preference(entry: Entry, context: AgencyMatchContext): number {
   let bonus = entry.kind === 'GENERIC' ? -0.05 : 0
@@ -344,24 +297,4 @@ function resolve(resolutions: Readonly<Record<string, string>>, written: string)
 
 function round(x: number): number {
   return Math.round(x * 100) / 100
-}
-
-function isConnector(key: string): boolean {
-  if (key.length <= 1 || CONNECTORS.has(key) || /^\d+$/.test(key)) return true
-  // OCR's "thudc", "thude" for "thuộc"; other near-misses ("cong", "thong") are real words.
-  return key.length === 5 && editDistance('thuoc', key, 1) <= 1
-}
-
-/** The words of the text a window of tokens came from; tokens of a distributed phrase may lie apart. */
-function writtenOf(text: string, window: readonly KeyToken[]): string {
-  const parts: string[] = []
-  let last: KeyToken | null = null
-  for (const t of window) {
-    if (last && t.start === last.start) continue
-    if (last && t.start >= last.end && t.start - last.end <= 3 && t.start > last.start)
-      parts[parts.length - 1] += text.slice(last.end, t.end)
-    else parts.push(text.slice(t.start, t.end))
-    last = t
-  }
-  return parts.join(' ')
 }

@@ -40,7 +40,7 @@ export interface PlanHeader {
 }
 
 /** Where the parts of the document lie, as indexes into its lines. */
-export interface HeaderLayout {
+interface HeaderLayout {
   readonly header: PlanHeader
   /** The opening paragraph: [start, end) line indexes; empty when there is none. */
   readonly opening: readonly [number, number]

@@ -68,7 +68,7 @@ function openingLines(lines: readonly SourceLine[], kindIndex: number, found: [n
 }
 
 /** Paragraphs (runs of non-blank lines) from `from` on, as [start, end) line indexes. */
-export function paragraphsOf(lines: readonly SourceLine[], from: number): [number, number][] {
+function paragraphsOf(lines: readonly SourceLine[], from: number): [number, number][] {
   const out: [number, number][] = []
   let start = -1
   for (let i = Math.max(0, from); i <= lines.length; i++) {

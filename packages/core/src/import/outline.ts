@@ -62,7 +62,7 @@ function romanValue(token: string): number | null {
 }
 
 /** A number as a Roman numeral. */
-export function toRoman(n: number): string {
+function toRoman(n: number): string {
   const table: [number, string][] = [
     [50, 'L'],
     [40, 'XL'],

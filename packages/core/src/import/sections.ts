@@ -8,7 +8,7 @@ import { isRecipientsLine } from './outline.js'
 import type { SourceLine } from './lines.js'
 
 /** A run of lines, [start, end) indexes into the document's lines. */
-export interface Part {
+interface Part {
   readonly start: number
   readonly end: number
   /** The heading that opened it ("KẾ HOẠCH", "PHỤ LỤC II"); null for the body after the opening. */
@@ -16,7 +16,7 @@ export interface Part {
 }
 
 /** The parts of a document. */
-export interface DocumentParts {
+interface DocumentParts {
   /** Runs of outline text: the body, or the plan(s) a decision attaches. */
   readonly bodies: readonly Part[]
   /** Appendices, each read for a task table. */

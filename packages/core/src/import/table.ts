@@ -9,7 +9,7 @@ import type { SourceLine } from './lines.js'
 import { keyText } from './tokens.js'
 
 /** What a column holds. */
-export type ColumnRole = 'TT' | 'TASK' | 'LEAD' | 'COORDINATING' | 'TIME' | 'OUTPUT'
+type ColumnRole = 'TT' | 'TASK' | 'LEAD' | 'COORDINATING' | 'TIME' | 'OUTPUT'
 
 /** One row of a task table, read. */
 export interface TableRow {
@@ -37,7 +37,7 @@ const ROLE_RES: readonly [ColumnRole, RegExp][] = [
 ]
 
 /** The roles of a header row's cells, if it is a task table's header. */
-export function tableHeader(line: SourceLine): (ColumnRole | null)[] | null {
+function tableHeader(line: SourceLine): (ColumnRole | null)[] | null {
   if (line.cells.length < 3) return null
   const roles = line.cells.map((cell) => {
     const key = keyText(cell)

@@ -8,7 +8,7 @@ import type { Comparator } from '../model/task.js'
 import { fold } from '../text/fold.js'
 
 /** A target's figure read from its line. */
-export interface TargetFigure {
+interface TargetFigure {
   readonly metric: string
   readonly comparator: Comparator
   readonly value: number

@@ -40,7 +40,7 @@ const AIMS_RE = /m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u/
 const AIMS_START_RE = /^(?:c\S{1,2}c\s+)?(?:m\S{1,2}c\s+ti\S{1,2}u|ch\S\s+ti\S{1,2}u)/
 
 /** Options of {@link readTargets}. */
-export interface ReadTargetsOptions {
+interface ReadTargetsOptions {
   /** Only target tables (an appendix): lines outside a table are not read. */
   readonly tablesOnly?: boolean
 }

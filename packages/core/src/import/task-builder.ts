@@ -32,7 +32,7 @@ const PREFIX_RE = /^(?:giao(?:\s+cho)?|de\s+ngh\S?|thu\s+tr\S{1,3}ng|giam\s+d\S{
 const COORDINATION_RE = /ph\S{1,3}\s+h\S{1,2}p\s+v\S{1,3}i\s+/g
 
 /** Counts kept while reading. */
-export interface Counters {
+interface Counters {
   agencyPhrases: number
   agenciesMatched: number
   agenciesUnmatched: number
