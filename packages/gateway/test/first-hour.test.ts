@@ -235,7 +235,9 @@ describe.skipIf(!built)('the built command', () => {
     const served = await serve(['--port', String(port)], fresh)
     try {
       expect(served.code, served.err).toBeNull()
-      expect(served.out).toMatch(/loaded the fixtures \(\d+ documents, \d+ tasks\) and the demo history \(\d+ reports\)/)
+      expect(served.out).toMatch(
+        /loaded the fixtures \(\d+ documents, \d+ tasks\) and the demo history \(\d+ reports, \d+ measured values of targets\)/,
+      )
       const ask = async (query: string) => {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
