@@ -7,7 +7,8 @@ import { DomainError } from '../errors.js'
 import { tierRank, type Organization } from '../model/organization.js'
 import type { Db } from '../storage/db.js'
 import { findDocument } from '../storage/repo/documents.js'
-import { findOrganizationByCode } from '../storage/repo/organizations.js'
+import { holdsObligationOn, holdersOf, obligedBodies, placeOf } from '../storage/repo/obligations.js'
+import { findOrganizationByCode, isAtOrAbove } from '../storage/repo/organizations.js'
 import { findTask } from '../storage/repo/tasks.js'
 import { hasRole, type ApiKeyGrant, type ApiKeyRole } from './grant.js'
 import { actsFor } from './queries/organizations.js'
@@ -89,17 +90,6 @@ export function requireRole(grant: ApiKeyGrant | null | undefined, role: ApiKeyR
     )
 }
 
-/** Whether `ancestorId` is `descendantId` or above it (the closure holds each body as its own ancestor). */
-export async function isAtOrAbove(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organizationClosure')
-    .select('ancestorId')
-    .where('ancestorId', '=', ancestorId)
-    .where('descendantId', '=', descendantId)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 /**
  * Refuses a grant acting for a body outside its subtree (`null`: a top-level write, only for a
  * national key). No grant: trusted.
@@ -137,18 +127,6 @@ export function isInAnotherProvince(issuer: Pick<Organization, 'scope'>, org: Pi
   return issuer.scope !== 'VN' && org.scope !== 'VN' && org.scope !== issuer.scope
 }
 
-/** The bodies that hold an obligation on any of these tasks (their spans: group members and successors included). */
-async function holdersOf(db: Db, taskIds: readonly string[]): Promise<Set<string>> {
-  if (!taskIds.length) return new Set()
-  const rows = await db
-    .selectFrom('obligationSpan')
-    .select('holderId')
-    .distinct()
-    .where('taskId', 'in', [...taskIds])
-    .execute()
-  return new Set(rows.map((r) => r.holderId))
-}
-
 /**
  * Refuses an assignment up the hierarchy or sideways into another province: each body it obliges
  * (the organisation, or every member of the group) must be down from the plan's issuer or already
@@ -163,15 +141,8 @@ export async function requireAssignable(
   field: readonly string[],
 ): Promise<void> {
   if (!grant) return
-  const issuer = await db.selectFrom('organization').select(['tier', 'scope']).where('id', '=', issuerId).executeTakeFirstOrThrow()
-  const obliged = assignee.organizationId
-    ? await db.selectFrom('organization').select(['id', 'tier', 'scope', 'code']).where('id', '=', assignee.organizationId).execute()
-    : await db
-        .selectFrom('organizationGroupMember')
-        .innerJoin('organization', 'organization.id', 'organizationGroupMember.organizationId')
-        .select(['organization.id', 'organization.tier', 'organization.scope', 'organization.code'])
-        .where('groupId', '=', assignee.groupId!)
-        .execute()
+  const issuer = await placeOf(db, issuerId)
+  const obliged = await obligedBodies(db, assignee)
   const outside = obliged.filter(
     (o) => !isDownFrom(issuer as Pick<Organization, 'tier' | 'scope'>, o as Pick<Organization, 'tier' | 'scope'>),
   )
@@ -242,13 +213,7 @@ export async function requireVerifier(
 async function boundByTarget(db: Db, target: { documentId: string; taskId: string | null }, organizationId: string): Promise<boolean> {
   const document = await findDocument(db, target.documentId)
   if (document?.issuerId === organizationId) return true
-  let query = db
-    .selectFrom('obligationSpan')
-    .innerJoin('task', 'task.id', 'obligationSpan.taskId')
-    .select('obligationSpan.holderId')
-    .where('obligationSpan.holderId', '=', organizationId)
-  query = target.taskId ? query.where('task.id', '=', target.taskId) : query.where('task.documentId', '=', target.documentId)
-  return (await query.executeTakeFirst()) !== undefined
+  return holdsObligationOn(db, organizationId, target)
 }
 
 /**

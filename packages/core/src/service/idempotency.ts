@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { DomainError } from '../errors.js'
 import type { Database } from '../storage/schema.js'
 import { refuseControlCharacters } from './validate.js'
+import { findKeptAnswer, insertKeptAnswer } from '../storage/repo/idempotency-keys.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -74,13 +75,7 @@ export class KeyedRequest {
    * before the work for a cheap replay, and again inside the write transaction for a racing twin.
    */
   async stored<T>(db: Db): Promise<{ answer: T } | null> {
-    const row = await db
-      .selectFrom('idempotencyKey')
-      .select(['requestHash', 'response'])
-      .where('owner', '=', this.scope.owner)
-      .where('key', '=', this.scope.key)
-      .where('command', '=', this.command)
-      .executeTakeFirst()
+    const row = await findKeptAnswer(db, { owner: this.scope.owner, key: this.scope.key, command: this.command })
     if (!row) return null
     if (row.requestHash !== this.requestHash) {
       throw new DomainError(
@@ -106,17 +101,14 @@ export class KeyedRequest {
 
   /** Keeps `answer` as the first answer; `db` must be the transaction that wrote what it answers. */
   async remember(db: Db, answer: unknown, now: () => Date = () => new Date()): Promise<void> {
-    await db
-      .insertInto('idempotencyKey')
-      .values({
-        owner: this.scope.owner,
-        key: this.scope.key,
-        command: this.command,
-        requestHash: this.requestHash,
-        response: JSON.stringify(answer ?? null),
-        createdAt: now().toISOString(),
-      })
-      .execute()
+    await insertKeptAnswer(db, {
+      owner: this.scope.owner,
+      key: this.scope.key,
+      command: this.command,
+      requestHash: this.requestHash,
+      response: JSON.stringify(answer ?? null),
+      createdAt: now().toISOString(),
+    })
   }
 }
 

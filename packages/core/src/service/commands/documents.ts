@@ -21,6 +21,7 @@ import { issuerOfDocument, organizationIdOf } from '../authorize.js'
 import { date, id, int, list, oneOf, optional, required, text } from '../shape.js'
 import { requireDocument, requireDocuments, requireOrganization, requireOrganizationById } from '../lookup.js'
 import { optionalDate, optionalText, requireOneOf, requireText, requireVersion } from '../validate.js'
+import { provinceMergedInto } from '../../storage/repo/organizations.js'
 
 export interface RegisterDocumentInput {
   /** Number and symbol as written; null or absent when illegible (then `kind` is required). */
@@ -245,15 +246,7 @@ export async function isOfAnotherProvince(
   parentIssuer: Pick<Organization, 'scope'>,
 ): Promise<boolean> {
   if (!isInAnotherProvince(child, parentIssuer)) return false
-  const merged = await db
-    .selectFrom('succession')
-    .innerJoin('organization as p', 'p.id', 'succession.predecessorId')
-    .innerJoin('organization as s', 's.id', 'succession.successorId')
-    .select('succession.id')
-    .where('p.scope', '=', parentIssuer.scope)
-    .where('s.scope', '=', child.scope)
-    .executeTakeFirst()
-  return merged === undefined
+  return !(await provinceMergedInto(db, parentIssuer.scope, child.scope))
 }
 
 /** A new plan below these documents may fulfil their tasks that order plans. */

@@ -15,6 +15,7 @@ import {
   insertTaskLinks,
   taskCountOfDocument,
   taskLinkExists,
+  taskLinksOf,
 } from '../../storage/repo/tasks.js'
 import { versionedUpdate } from '../../storage/repo/versioned.js'
 import { toAssignment } from '../../storage/rows.js'
@@ -239,7 +240,7 @@ export const assign = defineCommand({
 })
 
 async function parentTaskIdsOf(db: Db, taskId: string): Promise<string[]> {
-  return (await db.selectFrom('taskLink').select('parentId').where('childId', '=', taskId).execute()).map((l) => l.parentId)
+  return (await taskLinksOf(db, [taskId], 'parents')).get(taskId) ?? []
 }
 
 /** A changed time phrase and its parse, against the issue date of the task's document. */

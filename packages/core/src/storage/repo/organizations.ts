@@ -117,3 +117,16 @@ export async function catalogRows(db: Db) {
   ])
   return { organizations, groups, aliases, documents }
 }
+
+/** Whether a body of province `from` was succeeded by a body of province `into` (as Kon Tum's by Quảng Ngãi's, 2025). */
+export async function provinceMergedInto(db: Db, from: string, into: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('succession')
+    .innerJoin('organization as p', 'p.id', 'succession.predecessorId')
+    .innerJoin('organization as s', 's.id', 'succession.successorId')
+    .select('succession.id')
+    .where('p.scope', '=', from)
+    .where('s.scope', '=', into)
+    .executeTakeFirst()
+  return row !== undefined
+}
