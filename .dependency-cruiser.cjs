@@ -35,6 +35,13 @@ module.exports = {
     { name: 'no-circular', comment: 'an import cycle', severity: 'error', from: {}, to: { circular: true } },
     ...upward,
     {
+      name: 'sql-only-in-storage',
+      comment: "all SQL is in core's storage: the service and the rules use kysely's types only, never its query builders or sql``",
+      severity: 'error',
+      from: { path: `${CORE}(?!storage/)`, pathNot: '[.]test[.]ts$' },
+      to: { path: 'node_modules/kysely/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'queries-below-commands',
       comment: 'queries, lookups and authorization read; they never import a command',
       severity: 'error',
@@ -64,7 +71,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    exclude: { path: '^packages/[^/]+/dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {
