@@ -4,15 +4,10 @@
  * quan" from "quản lý"). Texts written for these tests.
  */
 import { describe, expect, it } from 'vitest'
-import { AgencyMatcher, type AgencyMatchContext, type CatalogOrganization } from '../src/index.js'
+import { AgencyMatcher, type AgencyMatchContext } from '../src/index.js'
 import { proposeBodies } from '../src/import/proposal.js'
+import { org } from './support/catalog.js'
 
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string): CatalogOrganization => ({
-  code,
-  name,
-  tier,
-  scope,
-})
 const matcher = new AgencyMatcher(
   [
     org('CP', 'Chính phủ', 'CENTRAL', 'VN'),

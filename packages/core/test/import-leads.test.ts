@@ -5,14 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { referencedCodes } from '../src/import/reference.js'
-import { type CatalogOrganization, importPlan } from '../src/index.js'
+import { importPlan } from '../src/index.js'
+import { org } from './support/catalog.js'
 
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string): CatalogOrganization => ({
-  code,
-  name,
-  tier,
-  scope,
-})
 const catalog = {
   organizations: [
     org('CP', 'Chính phủ', 'CENTRAL', 'VN'),

@@ -11,13 +11,8 @@ import type { CatalogGroup, CatalogOrganization, ImportCatalog } from '../src/in
 import { importPlan } from '../src/index.js'
 import { oneParagraphALine } from '../src/import/outline.js'
 import { sourceLines } from '../src/import/lines.js'
+import { org } from './support/catalog.js'
 
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({
-  code,
-  name,
-  tier,
-  scope,
-})
 const ORGS: CatalogOrganization[] = [
   org('BCHTW', 'Ban Chấp hành Trung ương', 'CENTRAL', 'VN'),
   org('BCT', 'Bộ Chính trị', 'CENTRAL', 'VN'),

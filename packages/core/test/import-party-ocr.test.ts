@@ -6,14 +6,9 @@
  * where none is, by the issuer with a warning.
  */
 import { describe, expect, it } from 'vitest'
-import { type CatalogOrganization, importPlan } from '../src/index.js'
+import { importPlan } from '../src/index.js'
+import { org } from './support/catalog.js'
 
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string): CatalogOrganization => ({
-  code,
-  name,
-  tier,
-  scope,
-})
 const catalog = {
   organizations: [
     org('QNG', 'Tỉnh Quảng Ngãi', 'PROVINCE', 'QNG'),

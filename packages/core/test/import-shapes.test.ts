@@ -8,13 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CatalogOrganization, ImportCatalog } from '../src/index.js'
 import { AgencyMatcher, importPlan, parseSymbol } from '../src/index.js'
-
-const org = (code: string, name: string, tier: CatalogOrganization['tier'], scope: string | null): CatalogOrganization => ({
-  code,
-  name,
-  tier,
-  scope,
-})
+import { org } from './support/catalog.js'
 
 /** Two provinces with the same departments, and the centre. */
 const ORGS: CatalogOrganization[] = [
