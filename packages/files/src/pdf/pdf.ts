@@ -3,12 +3,12 @@
  * positions, see `layout.ts`); pages without one (a scan) through OCR. Encrypted and damaged files
  * are refused with their own codes.
  */
-import { getDocument, version as pdfjsVersion } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 import { FileError } from '../errors.js'
 import { letterCount, ocrPdfPages } from '../ocr/ocr.js'
 import type { Extracted, ExtractWarning } from '../types.js'
 import { layoutPage, type TextPiece } from './layout.js'
+import { pdfjs } from './pdfjs.js'
 
 /** A page with fewer letters than this in its text layer is taken for a scan. */
 const MIN_LETTERS = 20
@@ -21,6 +21,7 @@ interface PdfOptions {
 }
 
 async function open(bytes: Uint8Array) {
+  const { getDocument } = await pdfjs()
   try {
     // pdfjs transfers the buffer it is given to its worker, and refuses a Node Buffer: hand it a plain copy.
     return await getDocument({
@@ -51,6 +52,7 @@ async function open(bytes: Uint8Array) {
  */
 export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<Extracted> {
   const doc = await open(bytes)
+  const pdfjsVersion = (await pdfjs()).version
   try {
     const total = doc.numPages
     if (total > options.maxPages) {
