@@ -172,6 +172,7 @@ export {
   type ScorecardCounts,
 } from './storage/status-query.js'
 export type { ListPage, PageWindow as ListWindow } from './storage/repo/pages.js'
+export { TreeQueryError, type TreeEntity, type TreeField } from './storage/tree-query.js'
 export type { AgencyBottleneck } from './storage/finding-query.js'
 export type { AssignmentsWithAssignees } from './storage/repo/tasks.js'
 

@@ -16,6 +16,7 @@ import { developmentFormatError, formatError } from './error-format.js'
 import { HttpRefusal, parseGraphQLBody, readBody } from './http-body.js'
 import { handleImport } from './import-route.js'
 import { perfPlugins } from './perf.js'
+import { lookaheadPlugin } from './lookahead/answer.js'
 import { graphiqlAsset, LANDING_PAGE } from './landing-page.js'
 import { buildSchema } from './schema.js'
 import { buildSubgraph } from './subgraph.js'
@@ -37,6 +38,12 @@ export type GatewayOptions = ({ databaseUrl: string } | { store: Store }) & {
    * variables (see cost.ts; `maxCost` is kept for compatibility and ignored). Field suggestions are always hidden.
    */
   readonly limits?: { maxDepth?: number; maxCost?: number; maxAliases?: number; maxTokens?: number } & CostLimits
+  /**
+   * Look ahead (default on): a query that selects only the cascade's columns, objects and pages of
+   * lists is answered from one tree per root field read in one statement (see lookahead/plan.ts);
+   * off, every query runs through the resolvers (the tests compare the two).
+   */
+  readonly lookahead?: boolean
   /** Development: stack traces in API errors (never otherwise: no server paths reach a client). */
   readonly development?: boolean
   /** The unit the dashboard at `/` shows when its URL names none (default QNG). */
@@ -108,6 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       costLimitPlugin<Context>(limits),
       ...perfPlugins<Context>(),
+      ...(options.lookahead === false ? [] : [lookaheadPlugin()]),
       {
         async serverWillStart() {
           return {

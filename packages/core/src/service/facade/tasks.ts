@@ -3,11 +3,26 @@ import type { Report } from '../../model/report.js'
 import type { Assignment, Target, Task } from '../../model/task.js'
 import type { ListPage, PageWindow } from '../../storage/repo/pages.js'
 import type { AssignmentsWithAssignees } from '../../storage/repo/tasks.js'
+import { readTree, type TreeEntity, type TreeField } from '../../storage/tree-query.js'
 import * as taskQueries from '../queries/tasks.js'
 import { ChidaoDocuments } from './documents.js'
 
 /** {@link ChidaoDocuments} and the reads of tasks and reports. */
 export class ChidaoTasks extends ChidaoDocuments {
+  /**
+   * Rows of an entity by id, each read as the JSON tree `fields` names — its columns, the rows it
+   * points to, pages of its lists, to any depth — in ONE statement built by the store (`readTree`).
+   * For a reader that knows in advance all it will ask (a GraphQL gateway looking ahead).
+   *
+   * @example
+   * const trees = await chidao.readTree('document', [plan.id], [
+   *   { key: 'tasks', list: 'tasks', window: { offset: 0, limit: 20 }, total: true, fields: [{ key: 'code', column: 'code' }] },
+   * ])
+   */
+  readTree(entity: TreeEntity, ids: readonly string[], fields: readonly TreeField[]): Promise<Map<string, Record<string, unknown>>> {
+    return readTree(this.db, entity, ids, fields)
+  }
+
   /**
    * The task with this id, or null.
    *

@@ -1,0 +1,287 @@
+/**
+ * Reading a tree of related rows in ONE statement, its JSON built by the store: some rows of an
+ * entity (documents, tasks, organisations …) by id, each with the fields a caller names, the rows
+ * they point to and pages of their lists, nested to any depth. A gateway that looks ahead at a
+ * query asks for exactly what the query selects, and the statements it runs stay one per query,
+ * whatever the width of the data (PostGraphile builds its answers in the store the same way).
+ *
+ * What may be named is closed: each entity's columns, objects and lists below. Keys (the caller's
+ * names for the fields) must be GraphQL-style names and windows whole numbers; anything else is a
+ * programming error and throws before any SQL runs. Lists are ordered as the paged readers of
+ * `repo/` order them (`pages.ts`, `reports.ts`, `tasks.ts`), so that both paths give the same rows.
+ */
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely'
+import type { Db } from './db.js'
+import { distinct } from './db.js'
+
+/** Which entities a tree may hold. */
+export type TreeEntity = 'document' | 'task' | 'organization' | 'assignment' | 'report' | 'group'
+
+/** One field of a tree node: a column, an object it points to, or a page of one of its lists. */
+export type TreeField =
+  | { readonly key: string; readonly column: string }
+  | { readonly key: string; readonly object: string; readonly fields: readonly TreeField[] }
+  | {
+      readonly key: string
+      readonly list: string
+      /** Which rows of the list: skip `offset`, take `limit`. */
+      readonly window: { readonly offset: number; readonly limit: number }
+      /** The length of the whole list, under `total`. */
+      readonly total: boolean
+      /** The fields of each row of the page, under `items`; null for no rows. */
+      readonly fields: readonly TreeField[] | null
+    }
+
+/** How an entity's row joins the rows of a list: SQL over the two aliases (and one for a link table). */
+type Join = (
+  self: RawBuilder<unknown>,
+  other: RawBuilder<unknown>,
+  link: RawBuilder<unknown>,
+) => { from: RawBuilder<unknown>; where: RawBuilder<unknown> }
+
+interface EntityDef {
+  readonly table: string
+  /** Model name → column. */
+  readonly columns: Readonly<Record<string, string>>
+  readonly objects: Readonly<
+    Record<
+      string,
+      { readonly entity: TreeEntity; readonly on: (self: RawBuilder<unknown>, other: RawBuilder<unknown>) => RawBuilder<unknown> }
+    >
+  >
+  readonly lists: Readonly<
+    Record<
+      string,
+      { readonly entity: TreeEntity; readonly join: Join; readonly order: (other: RawBuilder<unknown>) => RawBuilder<unknown>[] }
+    >
+  >
+}
+
+const col = (alias: RawBuilder<unknown>, column: string) => sql`${alias}.${sql.id(column)}`
+
+/** The entities, as the `to…` mappers of rows.ts read them (numbers, text and dates are stored as read). */
+const ENTITIES: Readonly<Record<TreeEntity, EntityDef>> = {
+  organization: {
+    table: 'organization',
+    columns: {
+      id: 'id',
+      code: 'code',
+      name: 'name',
+      shortName: 'short_name',
+      tier: 'tier',
+      bloc: 'bloc',
+      kind: 'kind',
+      parentId: 'parent_id',
+      scope: 'scope',
+      validFrom: 'valid_from',
+      validTo: 'valid_to',
+      version: 'version',
+    },
+    objects: {},
+    lists: {},
+  },
+  group: { table: 'organization_group', columns: { id: 'id', code: 'code', name: 'name', scope: 'scope' }, objects: {}, lists: {} },
+  document: {
+    table: 'document',
+    columns: {
+      id: 'id',
+      scope: 'scope',
+      kind: 'kind',
+      symbol: 'symbol',
+      symbolWritten: 'symbol_written',
+      issuerId: 'issuer_id',
+      issuedOn: 'issued_on',
+      title: 'title',
+      status: 'status',
+      version: 'version',
+    },
+    objects: { issuer: { entity: 'organization', on: (d, o) => sql`${col(o, 'id')} = ${col(d, 'issuer_id')}` } },
+    lists: {
+      tasks: {
+        entity: 'task',
+        join: (d, t) => ({ from: sql`task ${t}`, where: sql`${col(t, 'document_id')} = ${col(d, 'id')}` }),
+        order: (t) => [col(t, 'ordinal'), col(t, 'id')],
+      },
+      // Issue-date order with unknown dates first on both stores, as linkedDocumentPages.
+      implementedBy: {
+        entity: 'document',
+        join: (d, c, l) => ({
+          from: sql`document_link ${l} join document ${c} on ${col(c, 'id')} = ${col(l, 'child_id')}`,
+          where: sql`${col(l, 'parent_id')} = ${col(d, 'id')}`,
+        }),
+        order: (c) => [sql`coalesce(${col(c, 'issued_on')}, '')`, col(c, 'id')],
+      },
+      implements: {
+        entity: 'document',
+        join: (d, p, l) => ({
+          from: sql`document_link ${l} join document ${p} on ${col(p, 'id')} = ${col(l, 'parent_id')}`,
+          where: sql`${col(l, 'child_id')} = ${col(d, 'id')}`,
+        }),
+        order: (p) => [sql`coalesce(${col(p, 'issued_on')}, '')`, col(p, 'id')],
+      },
+    },
+  },
+  task: {
+    table: 'task',
+    columns: {
+      id: 'id',
+      scope: 'scope',
+      documentId: 'document_id',
+      code: 'code',
+      parentId: 'parent_id',
+      ordinal: 'ordinal',
+      content: 'content',
+      timePhrase: 'time_phrase',
+      output: 'output',
+      state: 'state',
+      version: 'version',
+    },
+    objects: { document: { entity: 'document', on: (t, d) => sql`${col(d, 'id')} = ${col(t, 'document_id')}` } },
+    lists: {
+      assignments: {
+        entity: 'assignment',
+        join: (t, a) => ({ from: sql`assignment ${a}`, where: sql`${col(a, 'task_id')} = ${col(t, 'id')}` }),
+        order: (a) => [col(a, 'ordinal'), col(a, 'id')],
+      },
+      reports: {
+        entity: 'report',
+        join: (t, r) => ({ from: sql`report ${r}`, where: sql`${col(r, 'task_id')} = ${col(t, 'id')}` }),
+        order: (r) => [col(r, 'reported_on'), col(r, 'created_at'), col(r, 'id')],
+      },
+    },
+  },
+  assignment: {
+    table: 'assignment',
+    columns: { id: 'id', taskId: 'task_id', role: 'role', organizationId: 'organization_id', groupId: 'group_id', note: 'note' },
+    objects: {
+      organization: { entity: 'organization', on: (a, o) => sql`${col(o, 'id')} = ${col(a, 'organization_id')}` },
+      group: { entity: 'group', on: (a, g) => sql`${col(g, 'id')} = ${col(a, 'group_id')}` },
+    },
+    lists: {},
+  },
+  report: {
+    table: 'report',
+    columns: {
+      id: 'id',
+      scope: 'scope',
+      taskId: 'task_id',
+      organizationId: 'organization_id',
+      period: 'period',
+      claimedStatus: 'claimed_status',
+      percent: 'percent',
+      narrative: 'narrative',
+      completedOn: 'completed_on',
+      reportedOn: 'reported_on',
+      verificationStatus: 'verification_status',
+      version: 'version',
+    },
+    objects: {},
+    lists: {},
+  },
+}
+
+const KEY = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/
+/** PostgreSQL's json_build_object takes at most 100 arguments. */
+const MAX_FIELDS = 50
+
+/** A tree asked wrongly: a programming error of the caller, thrown before any SQL runs. */
+export class TreeQueryError extends Error {
+  override readonly name = 'TreeQueryError'
+}
+
+class Builder {
+  private next = 0
+  constructor(private readonly postgres: boolean) {}
+
+  alias(): RawBuilder<unknown> {
+    return sql.raw(`t${this.next++}`)
+  }
+
+  /** One row of `entity` (under `self`) as a JSON object of `fields`. */
+  object(entity: TreeEntity, self: RawBuilder<unknown>, fields: readonly TreeField[]): RawBuilder<unknown> {
+    const def = ENTITIES[entity]
+    if (fields.length > MAX_FIELDS) throw new TreeQueryError(`at most ${MAX_FIELDS} fields per object`)
+    const parts: RawBuilder<unknown>[] = []
+    for (const field of fields) {
+      if (!KEY.test(field.key)) throw new TreeQueryError(`bad key ${JSON.stringify(field.key)}`)
+      parts.push(sql.lit(field.key), this.value(def, self, field))
+    }
+    return this.postgres ? sql`json_build_object(${sql.join(parts)})` : sql`json_object(${sql.join(parts)})`
+  }
+
+  /** JSON made by a subquery, kept as JSON (SQLite loses the JSON type of a subquery's value). */
+  private sub(query: RawBuilder<unknown>): RawBuilder<unknown> {
+    return this.postgres ? sql`(${query})` : sql`json((${query}))`
+  }
+
+  private value(def: EntityDef, self: RawBuilder<unknown>, field: TreeField): RawBuilder<unknown> {
+    if ('column' in field) {
+      const column = def.columns[field.column]
+      if (!column) throw new TreeQueryError(`no column ${field.column} of ${def.table}`)
+      return col(self, column)
+    }
+    if ('object' in field) {
+      const rel = def.objects[field.object]
+      if (!rel) throw new TreeQueryError(`no object ${field.object} of ${def.table}`)
+      const other = this.alias()
+      const body = this.object(rel.entity, other, field.fields)
+      return this.sub(sql`select ${body} from ${sql.id(ENTITIES[rel.entity].table)} ${other} where ${rel.on(self, other)}`)
+    }
+    const rel = def.lists[field.list]
+    if (!rel) throw new TreeQueryError(`no list ${field.list} of ${def.table}`)
+    const { offset, limit } = field.window
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
+      throw new TreeQueryError('a window is two whole numbers')
+    }
+    const parts: RawBuilder<unknown>[] = []
+    if (field.total) {
+      const other = this.alias()
+      const { from, where } = rel.join(self, other, this.alias())
+      parts.push(sql.lit('total'), sql`(select count(*) from ${from} where ${where})`)
+    }
+    if (field.fields) {
+      const other = this.alias()
+      const { from, where } = rel.join(self, other, this.alias())
+      const order = rel.order(other)
+      const keys = order.map((_, i) => sql.raw(`o${i}`))
+      const ordered = sql.join(order.map((o, i) => sql`${o} as ${keys[i]}`))
+      const page = sql`select ${this.object(rel.entity, other, field.fields)} as j, ${ordered} from ${from} where ${where}
+        order by ${sql.join(order)} limit ${sql.lit(limit)} offset ${sql.lit(offset)}`
+      const items = this.postgres
+        ? sql`(select coalesce(json_agg(p.j order by ${sql.join(keys.map((k) => sql`p.${k}`))}), '[]'::json) from (${page}) p)`
+        : sql`json((select json_group_array(json(p.j)) from (${page}) p))`
+      parts.push(sql.lit('items'), this.postgres ? items : sql`coalesce(${items}, json('[]'))`)
+    }
+    return this.postgres ? sql`json_build_object(${sql.join(parts)})` : sql`json_object(${sql.join(parts)})`
+  }
+}
+
+/**
+ * Rows of an entity by id, each read as the JSON tree `fields` names, in one statement. Ids not
+ * found are absent from the map. A list's value is `{ total?, items? }`; an object not found is null.
+ *
+ * @example
+ * const trees = await readTree(db, 'document', [planId], [
+ *   { key: 'symbol', column: 'symbol' },
+ *   { key: 'tasks', list: 'tasks', window: { offset: 0, limit: 20 }, total: true, fields: [{ key: 'code', column: 'code' }] },
+ * ])
+ * trees.get(planId) // { symbol: '01/KH-UBND', tasks: { total: 45, items: [{ code: '1' }, …] } }
+ */
+export async function readTree(
+  db: Db,
+  entity: TreeEntity,
+  ids: readonly string[],
+  fields: readonly TreeField[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>()
+  if (!ids.length) return out
+  const builder = new Builder(db.getExecutor().adapter instanceof PostgresAdapter)
+  const self = builder.alias()
+  const body = builder.object(entity, self, fields)
+  const rows = (
+    await sql<{ id: string; j: string }>`select ${self}.id as id, cast(${body} as text) as j
+      from ${sql.id(ENTITIES[entity].table)} ${self} where ${self}.id in (${sql.join(distinct(ids))})`.execute(db)
+  ).rows
+  for (const row of rows) out.set(row.id, JSON.parse(row.j) as Record<string, unknown>)
+  return out
+}
