@@ -104,14 +104,9 @@ async function answerRoot(root: RootPlan, chidao: Chidao): Promise<unknown> {
       if (!found) return null
       return shape(root.outs, (await chidao.readTree('document', [found.id], root.tree)).get(found.id)!)
     }
-    case 'byCode': {
-      const org = await chidao.organizationByCode(root.code)
-      if (!org) throw new Error('NOT_FOUND: the resolver says so') // its error, through the resolvers
-      return shape(root.outs, (await chidao.readTree('organization', [org.id], root.tree)).get(org.id)!)
-    }
     case 'owedBy': {
       const org = await chidao.organizationByCode(root.organization)
-      if (!org) throw new Error('NOT_FOUND: the resolver says so')
+      if (!org) throw new Error('not found: the resolvers give the error')
       const scope = root.role ? { organizationId: org.id, role: root.role as AssignmentRole } : { organizationId: org.id }
       const found = await chidao.tasksOwedBy(scope, root.asOf ?? todayInVietnam(), {
         status: null,

@@ -57,7 +57,6 @@ export type RootPlan =
       readonly tree: TreeField[]
       readonly outs: readonly Out[]
     }
-  | { readonly kind: 'byCode'; readonly key: string; readonly code: string; readonly tree: TreeField[]; readonly outs: readonly Out[] }
   | {
       readonly kind: 'owedBy'
       readonly key: string
@@ -300,11 +299,6 @@ function rootOf(field: FieldNode, scope: Scope): RootPlan {
     if (issuedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw new NoPlan()
     const { outs, tree } = objectOf(field, 'Document', scope)
     return { kind: 'bySymbol', key, symbol: text(arg(field, 'symbol', scope)), issuedOn, tree, outs }
-  }
-  if (name === 'organization') {
-    only('code')
-    const { outs, tree } = objectOf(field, 'Organization', scope)
-    return { kind: 'byCode', key, code: text(arg(field, 'code', scope)), tree, outs }
   }
   if (name === 'tasks') {
     only('filter', 'asOf', 'first', 'after')
