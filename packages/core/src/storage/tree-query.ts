@@ -257,6 +257,19 @@ class Builder {
 }
 
 /**
+ * The JSON tree (as text) of the `entity` row under `alias` in a caller's query: for a reader that
+ * pages its own rows (the tasks an organisation owes) and reads their trees in the same statement.
+ *
+ * @example
+ * sql`select t.id, ${treeOf(db, 'task', 't', fields)} as tree from task t where …`
+ */
+export function treeOf(db: Db, entity: TreeEntity, alias: string, fields: readonly TreeField[]): RawBuilder<string> {
+  if (!/^[a-z]$/.test(alias)) throw new TreeQueryError('an alias is one lowercase letter')
+  const body = new Builder(db.getExecutor().adapter instanceof PostgresAdapter).object(entity, sql.raw(alias), fields)
+  return sql<string>`cast(${body} as text)`
+}
+
+/**
  * Rows of an entity by id, each read as the JSON tree `fields` names, in one statement. Ids not
  * found are absent from the map. A list's value is `{ total?, items? }`; an object not found is null.
  *
@@ -275,12 +288,9 @@ export async function readTree(
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>()
   if (!ids.length) return out
-  const builder = new Builder(db.getExecutor().adapter instanceof PostgresAdapter)
-  const self = builder.alias()
-  const body = builder.object(entity, self, fields)
   const rows = (
-    await sql<{ id: string; j: string }>`select ${self}.id as id, cast(${body} as text) as j
-      from ${sql.id(ENTITIES[entity].table)} ${self} where ${self}.id in (${sql.join(distinct(ids))})`.execute(db)
+    await sql<{ id: string; j: string }>`select r.id as id, ${treeOf(db, entity, 'r', fields)} as j
+      from ${sql.id(ENTITIES[entity].table)} r where r.id in (${sql.join(distinct(ids))})`.execute(db)
   ).rows
   for (const row of rows) out.set(row.id, JSON.parse(row.j) as Record<string, unknown>)
   return out

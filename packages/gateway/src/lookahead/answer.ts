@@ -90,7 +90,10 @@ function connection(parts: readonly Part[], offset: number, limit: number, list:
   return out
 }
 
-/** One root field's answer: its rows found as the resolver finds them, then their tree in one statement. */
+/**
+ * One root field's answer: its rows found as the resolver finds them and their trees read — in one
+ * statement by id, or after the lookup of a symbol or an organisation's code.
+ */
 async function answerRoot(root: RootPlan, chidao: Chidao): Promise<unknown> {
   switch (root.kind) {
     case 'typename':
@@ -109,14 +112,11 @@ async function answerRoot(root: RootPlan, chidao: Chidao): Promise<unknown> {
       if (!org) throw new Error('not found: the resolvers give the error')
       const scope = root.role ? { organizationId: org.id, role: root.role as AssignmentRole } : { organizationId: org.id }
       const found = await chidao.tasksOwedBy(scope, root.asOf ?? todayInVietnam(), {
-        status: null,
-        due: null,
         offset: root.offset,
         limit: root.limit,
+        tree: root.tree,
       })
-      const ids = found.items.map((t) => t.id)
-      const trees = root.tree.length ? await chidao.readTree('task', ids, root.tree) : new Map<string, Tree>()
-      return connection(root.parts, root.offset, root.limit, { total: found.total, items: ids.map((id) => trees.get(id) ?? {}) })
+      return connection(root.parts, root.offset, root.limit, { total: found.total, items: found.trees ?? [] })
     }
   }
 }

@@ -9,7 +9,7 @@ import type { TaskStatus } from '../../hierarchy/status.js'
 import type { Organization } from '../../model/organization.js'
 import type { AssignmentRole, Task } from '../../model/task.js'
 import type { PageWindow } from '../../storage/repo/pages.js'
-import type { ObligationStatusRow, ScorecardCounts } from '../../storage/status-query.js'
+import type { ObligationStatusRow, OwedPage, ScorecardCounts } from '../../storage/status-query.js'
 import * as finding from '../queries/finding.js'
 import * as hierarchy from '../queries/hierarchy.js'
 import * as taskQueries from '../queries/tasks.js'
@@ -157,7 +157,8 @@ export class ChidaoHierarchy extends ChidaoCommands {
 
   /**
    * A page of the tasks an organisation owes on a date (group fan-out and successions applied),
-   * optionally in one role and with its own obligation in one status, in plan order.
+   * optionally in one role and with its own obligation in one status, in plan order; with `tree`, each task's JSON tree
+   * (see `readTree`) read in the same statement.
    *
    * @example
    * const { items, total } = await chidao.tasksOwedBy({ organizationId: skhcn.id, role: 'LEAD' }, '2025-12-31', { status: 'OVERDUE', offset: 0, limit: 20 })
@@ -165,8 +166,8 @@ export class ChidaoHierarchy extends ChidaoCommands {
   tasksOwedBy(
     scope: { organizationId: string; role?: AssignmentRole },
     asOf: CalendarDate,
-    page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
-  ): Promise<{ items: Task[]; total: number }> {
+    page: OwedPage,
+  ): Promise<{ items: Task[]; total: number; trees?: Record<string, unknown>[] }> {
     return hierarchy.tasksOwedBy(this.db, scope, asOf, page.due ? { ...page, due: finding.requireRange(page.due, 'dueBetween') } : page)
   }
 

@@ -11,6 +11,7 @@ import {
   obligationStatuses,
   overdueObligations,
   owedTaskPage,
+  type OwedPage,
   scorecardCounts,
   scorecardCountsByHolder,
   type ObligationStatusRow,
@@ -74,15 +75,15 @@ export function overdueObligationsOf(
   return overdueObligations(db, requireDate(asOf, 'asOf'), scope, page)
 }
 
-/** A page of the tasks an organisation owes on a date, in plan order, with the count of all. */
+/** A page of the tasks an organisation owes on a date, in plan order, with the count of all (and their trees when asked). */
 export async function tasksOwedBy(
   db: Db,
   scope: { organizationId: string; role?: AssignmentRole },
   asOf: CalendarDate,
-  page: { status?: TaskStatus | null; due?: { from: CalendarDate; to: CalendarDate } | null; offset: number; limit: number },
-): Promise<{ items: Task[]; total: number }> {
-  const { tasks, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
-  return { items: tasks, total }
+  page: OwedPage,
+): Promise<{ items: Task[]; total: number; trees?: Record<string, unknown>[] }> {
+  const { tasks, ...rest } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
+  return { items: tasks, ...rest }
 }
 
 /**
