@@ -11,6 +11,7 @@ import { documentSourceMigration } from './migrations/0009-document-source.js'
 import { apiKeyUseMigration } from './migrations/0010-api-key-use.js'
 import { measurementMigration } from './migrations/0011-measurement.js'
 import { organizationSearchMigration } from './migrations/0012-organization-search.js'
+import { documentIssueOrderMigration } from './migrations/0013-document-issue-order.js'
 import type { Store } from './open-store.js'
 import type { StoreKind } from './store-kind.js'
 
@@ -34,6 +35,7 @@ export function migrations(store: StoreKind): Record<string, Migration> {
     '0010-api-key-use': apiKeyUseMigration,
     '0011-measurement': measurementMigration,
     '0012-organization-search': organizationSearchMigration,
+    '0013-document-issue-order': documentIssueOrderMigration,
   }
 }
 
