@@ -43,7 +43,10 @@ export class ScorecardResolver {
     @Arg('asOf', () => DateScalar) asOf: string,
     @Ctx() ctx: Context,
   ): Promise<ScorecardType> {
-    return build(ctx, { province: await requireProvince(ctx.chidao, province, 'province') }, asOf) // NOT_FOUND, not zeros
+    // One statement for a province with obligations; only an empty card asks whether the province exists (NOT_FOUND, not zeros).
+    const card = await build(ctx, { province }, asOf)
+    if (card.total === 0) await requireProvince(ctx.chidao, province, 'province')
+    return card
   }
 
   @FieldResolver(() => OverdueObligationConnection, { description: 'Overdue obligations, the longest overdue first.' })
