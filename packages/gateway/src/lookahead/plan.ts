@@ -113,8 +113,9 @@ const TYPES: Readonly<
   },
 }
 
-/** Not plannable: the query goes through the resolvers. */
+/** Not plannable: the query goes through the resolvers. One instance, thrown as is: no stack captured per query. */
 class NoPlan extends Error {}
+const NO_PLAN = new NoPlan('no plan')
 
 /** What a selection is read against: the query's fragments and variables. */
 interface Scope {
@@ -126,15 +127,15 @@ const keyOf = (f: FieldNode) => f.alias?.value ?? f.name.value
 
 /** The fields of a selection on a type (fragments flattened where they apply); each response key once. */
 function fieldsOf(selection: SelectionSetNode | undefined, type: string, scope: Scope, out: FieldNode[] = []): FieldNode[] {
-  if (!selection) throw new NoPlan()
+  if (!selection) throw NO_PLAN
   for (const s of selection.selections) {
-    if (s.directives?.length) throw new NoPlan()
+    if (s.directives?.length) throw NO_PLAN
     if (s.kind === Kind.FIELD) {
-      if (out.some((f) => keyOf(f) === keyOf(s))) throw new NoPlan()
+      if (out.some((f) => keyOf(f) === keyOf(s))) throw NO_PLAN
       out.push(s)
     } else {
       const fragment = s.kind === Kind.FRAGMENT_SPREAD ? scope.fragments[s.name.value] : s
-      if (!fragment) throw new NoPlan()
+      if (!fragment) throw NO_PLAN
       const on = fragment.typeCondition?.name.value
       if (on === undefined || on === type || on === 'Node') fieldsOf(fragment.selectionSet, type, scope, out)
     }
@@ -162,33 +163,33 @@ function literalValue(node: ValueNode, scope: Scope): unknown {
     case Kind.OBJECT:
       return Object.fromEntries(node.fields.map((f) => [f.name.value, literalValue(f.value, scope)]))
     default:
-      throw new NoPlan()
+      throw NO_PLAN
   }
 }
 
 const text = (v: unknown): string => {
-  if (typeof v !== 'string') throw new NoPlan()
+  if (typeof v !== 'string') throw NO_PLAN
   return v
 }
 const optionalText = (v: unknown): string | null => (v == null ? null : text(v))
 
 /** A connection's window from `first`/`after` (relay.ts's rules); `last`/`before` and bad values give no plan. */
 function windowOf(field: FieldNode, scope: Scope): { offset: number; limit: number } {
-  for (const a of field.arguments ?? []) if (!['first', 'after'].includes(a.name.value)) throw new NoPlan()
+  for (const a of field.arguments ?? []) if (!['first', 'after'].includes(a.name.value)) throw NO_PLAN
   const first = arg(field, 'first', scope) ?? null
-  if (first !== null && (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)) throw new NoPlan()
+  if (first !== null && (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)) throw NO_PLAN
   const after = optionalText(arg(field, 'after', scope) ?? null)
   let offset = 0
   if (after !== null) {
     const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'))
-    if (!match) throw new NoPlan()
+    if (!match) throw NO_PLAN
     offset = Number(match[1]) + 1
   }
   return { offset, limit: (first as number | null) ?? DEFAULT_PAGE }
 }
 
 const noArgs = (field: FieldNode) => {
-  if (field.arguments?.length) throw new NoPlan()
+  if (field.arguments?.length) throw NO_PLAN
 }
 
 /** The parts of a connection of `item`s, and whether its tree needs the total and which node fields. */
@@ -211,16 +212,16 @@ function partsOf(field: FieldNode, item: string, scope: Scope): { parts: Part[];
           key,
           parts: fieldsOf(f.selectionSet, 'PageInfo', scope).map((p): Part => {
             if (p.name.value === '__typename') return named(p, 'typename', 'PageInfo')
-            if (!['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(p.name.value)) throw new NoPlan()
+            if (!['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(p.name.value)) throw NO_PLAN
             return { kind: p.name.value as 'hasNextPage', key: keyOf(p) }
           }),
         }
       case 'edges': {
-        if (tree) throw new NoPlan()
+        if (tree) throw NO_PLAN
         const edgeParts = fieldsOf(f.selectionSet, `${item}Edge`, scope).map((e): Part => {
           if (e.name.value === '__typename') return named(e, 'typename', `${item}Edge`)
           if (e.name.value === 'cursor') return { kind: 'cursor', key: keyOf(e) }
-          if (e.name.value !== 'node' || tree) throw new NoPlan()
+          if (e.name.value !== 'node' || tree) throw NO_PLAN
           const planned = objectOf(e, item, scope)
           tree = planned.tree
           return { kind: 'node', key: keyOf(e), outs: planned.outs }
@@ -229,7 +230,7 @@ function partsOf(field: FieldNode, item: string, scope: Scope): { parts: Part[];
         return { kind: 'edges', key, parts: edgeParts }
       }
       default:
-        throw new NoPlan()
+        throw NO_PLAN
     }
   })
   return { parts, total, tree }
@@ -238,7 +239,7 @@ function partsOf(field: FieldNode, item: string, scope: Scope): { parts: Part[];
 /** The outs of an object of `type` and the tree fields they read. */
 function objectOf(field: FieldNode, type: string, scope: Scope): { outs: Out[]; tree: TreeField[] } {
   const def = TYPES[type]
-  if (!def) throw new NoPlan()
+  if (!def) throw NO_PLAN
   const tree: TreeField[] = []
   const outs = fieldsOf(field.selectionSet, type, scope).map((f): Out => {
     const key = keyOf(f)
@@ -271,7 +272,7 @@ function objectOf(field: FieldNode, type: string, scope: Scope): { outs: Out[]; 
       tree.push({ key, list: name, window, total, fields: items })
       return { kind: 'connection', key, ...window, parts }
     }
-    throw new NoPlan()
+    throw NO_PLAN
   })
   return { outs, tree }
 }
@@ -281,7 +282,7 @@ function rootOf(field: FieldNode, scope: Scope): RootPlan {
   const key = keyOf(field)
   const name = field.name.value
   const only = (...names: string[]) => {
-    for (const a of field.arguments ?? []) if (!names.includes(a.name.value)) throw new NoPlan()
+    for (const a of field.arguments ?? []) if (!names.includes(a.name.value)) throw NO_PLAN
   }
   if (name === '__typename') return { kind: 'typename', key }
   if (name === 'node' || name === 'task') {
@@ -289,26 +290,26 @@ function rootOf(field: FieldNode, scope: Scope): RootPlan {
     const decoded = Buffer.from(text(arg(field, 'id', scope)), 'base64url').toString('utf8')
     const colon = decoded.indexOf(':')
     const type = decoded.slice(0, colon)
-    if (colon <= 0 || !TYPES[type]?.globalId || (name === 'task' && type !== 'Task')) throw new NoPlan()
+    if (colon <= 0 || !TYPES[type]?.globalId || (name === 'task' && type !== 'Task')) throw NO_PLAN
     const { outs, tree } = objectOf(field, type, scope)
     return { kind: 'byId', key, entity: TYPES[type]!.entity, id: decoded.slice(colon + 1), tree, outs }
   }
   if (name === 'document') {
     only('symbol', 'issuedOn')
     const issuedOn = optionalText(arg(field, 'issuedOn', scope) ?? null)
-    if (issuedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw new NoPlan()
+    if (issuedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw NO_PLAN
     const { outs, tree } = objectOf(field, 'Document', scope)
     return { kind: 'bySymbol', key, symbol: text(arg(field, 'symbol', scope)), issuedOn, tree, outs }
   }
   if (name === 'tasks') {
     only('filter', 'asOf', 'first', 'after')
     const filter = arg(field, 'filter', scope) as Record<string, unknown> | null | undefined
-    if (!filter || typeof filter !== 'object') throw new NoPlan()
-    for (const [k, v] of Object.entries(filter)) if (v != null && k !== 'organization' && k !== 'role') throw new NoPlan()
+    if (!filter || typeof filter !== 'object') throw NO_PLAN
+    for (const [k, v] of Object.entries(filter)) if (v != null && k !== 'organization' && k !== 'role') throw NO_PLAN
     const role = optionalText(filter.role ?? null)
-    if (role !== null && !(ASSIGNMENT_ROLES as readonly string[]).includes(role)) throw new NoPlan()
+    if (role !== null && !(ASSIGNMENT_ROLES as readonly string[]).includes(role)) throw NO_PLAN
     const asOf = optionalText(arg(field, 'asOf', scope) ?? null)
-    if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new NoPlan()
+    if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw NO_PLAN
     const { parts, tree } = partsOf(field, 'Task', scope)
     const window = windowOf(
       { ...field, arguments: field.arguments?.filter((a) => a.name.value === 'first' || a.name.value === 'after') },
@@ -316,7 +317,7 @@ function rootOf(field: FieldNode, scope: Scope): RootPlan {
     )
     return { kind: 'owedBy', key, organization: text(filter.organization), role, asOf, ...window, tree: tree ?? [], parts }
   }
-  throw new NoPlan()
+  throw NO_PLAN
 }
 
 /**
@@ -342,7 +343,7 @@ export function planQuery(
     const scope = { fragments, variables }
     return fieldsOf(operation.selectionSet, 'Query', scope).map((f) => rootOf(f, scope))
   } catch (e) {
-    if (e instanceof NoPlan) return null
+    if (e === NO_PLAN) return null
     throw e
   }
 }
