@@ -3,7 +3,7 @@
  * The two must give the same bytes for every query, planned or not: each query here is sent to a
  * gateway with look-ahead on and to one with it off, on the same store, and the answers compared
  * as text (key order included). The planned ones must also run in one statement per root field
- * (two when the root is found by symbol or code first), fewer than the resolvers.
+ * (two when a document is found by its symbol first), no more than the resolvers.
  */
 import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
 import type { KyselyPlugin } from 'kysely'
@@ -100,6 +100,7 @@ const UNPLANNED: [string, string][] = [
     'an organisation by code (one statement either way)',
     `query($org: ID!) { organization(code: $org) { __typename id code name shortName tier } }`,
   ],
+  ['an unknown organisation owing tasks', `{ tasks(filter: { organization: "QNG.NOPE", role: LEAD }) { totalCount } }`],
   ['a status filter', `query($org: ID!) { tasks(filter: { organization: $org, status: OVERDUE }, asOf: "${AS_OF}") { totalCount } }`],
 ]
 

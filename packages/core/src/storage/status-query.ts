@@ -10,7 +10,6 @@ import { emptyCounts, rates, type Scorecard, type ScorecardScope } from '../hier
 import type { TaskStatus } from '../hierarchy/status.js'
 import type { AssignmentRole, Task } from '../model/task.js'
 import { toTask } from './rows.js'
-import { treeOf, type TreeField } from './tree-query.js'
 import type { Database, TaskTable } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -59,7 +58,7 @@ export type ScorecardCounts = Omit<Scorecard, 'overdue'>
  * The spans of a scope that stand on a date (plan known, holder holding, group member valid), among
  * the plain ones (`irregular = 0`) or the others.
  */
-function standing(asOf: CalendarDate, scope: ScorecardScope, irregular: 0 | 1, alias: 'o' | 'sp'): RawBuilder<unknown> {
+export function standing(asOf: CalendarDate, scope: ScorecardScope, irregular: 0 | 1, alias: 'o' | 'sp'): RawBuilder<unknown> {
   const a = sql.raw(alias)
   let filter = sql``
   if ('documentId' in scope) filter = sql`and ${a}.document_id in (select id from doc_scope)`
@@ -236,51 +235,4 @@ export async function scorecardCountsByHolder(db: Db, asOf: CalendarDate, scope:
     c[r.status as TaskStatus] = Number(r.n)
   }
   return new Map([...counts].map(([id, c]) => [id, rates(c)]))
-}
-
-/** Which of the tasks an organisation owes: a status or due range, a window, and the tree to read of each. */
-export interface OwedPage {
-  readonly status?: TaskStatus | null
-  readonly due?: { from: CalendarDate; to: CalendarDate } | null
-  readonly offset: number
-  readonly limit: number
-  /** Also read each task's JSON tree (`tree-query.ts`), in the same statement. */
-  readonly tree?: readonly TreeField[]
-}
-
-/**
- * One page of the distinct tasks an organisation owes on a date, in plan order (issue date, plan,
- * place in the plan), optionally only those where its own obligation has a status, with the count
- * of all such tasks: filtered, counted, paged and read (the tasks' rows) in one statement.
- *
- * @example
- * await owedTaskPage(store.db, '2025-12-31', { organizationId }, { status: 'OVERDUE', offset: 0, limit: 20 })
- */
-export async function owedTaskPage(
-  db: Db,
-  asOf: CalendarDate,
-  scope: { organizationId: string; role?: AssignmentRole },
-  page: OwedPage,
-): Promise<{ tasks: Task[]; total: number; trees?: Record<string, unknown>[] }> {
-  const status = page.status ? sql`and s.status = ${page.status}` : sql``
-  const due = page.due ? sql`and s.effective_due_date between ${page.due.from} and ${page.due.to}` : sql``
-  // Without a status or due filter, any standing span makes a task owed: no status to evaluate.
-  const owed =
-    page.status || page.due
-      ? sql`${obligationStatusCte(asOf, scope)},
-    owed as (select distinct s.task_id from obligation_status s where 1 = 1 ${status} ${due})`
-      : sql`with owed as (select o.task_id from ${standing(asOf, scope, 0, 'o')} union select sp.task_id from ${standing(asOf, scope, 1, 'sp')})`
-  // One row even when the page is empty, so the count always comes back.
-  const result = await sql<Selectable<TaskTable> & { total: number | string; planIssuedOn: string | null; treeJson?: string }>`${owed}
-    select (select count(*) from owed) as total, p.* from (select 1 as one) one left join (
-      select t.*, coalesce(d.issued_on, '') as plan_issued_on${page.tree ? sql`, ${treeOf(db, 'task', 't', page.tree)} as tree_json` : sql``}
-      from owed o join task t on t.id = o.task_id join document d on d.id = t.document_id
-      order by plan_issued_on, t.document_id, t.ordinal, t.id limit ${page.limit} offset ${page.offset}) p on 1 = 1
-    order by p.plan_issued_on, p.document_id, p.ordinal, p.id`.execute(db)
-  const rows = result.rows.filter((r) => r.id !== null)
-  return {
-    tasks: rows.map(toTask),
-    total: Number(result.rows[0]?.total ?? 0),
-    ...(page.tree ? { trees: rows.map((r) => JSON.parse(r.treeJson!) as Record<string, unknown>) } : {}),
-  }
 }

@@ -92,7 +92,7 @@ function connection(parts: readonly Part[], offset: number, limit: number, list:
 
 /**
  * One root field's answer: its rows found as the resolver finds them and their trees read — in one
- * statement by id, or after the lookup of a symbol or an organisation's code.
+ * statement (after the lookup of a symbol for a document by symbol).
  */
 async function answerRoot(root: RootPlan, chidao: Chidao): Promise<unknown> {
   switch (root.kind) {
@@ -108,15 +108,15 @@ async function answerRoot(root: RootPlan, chidao: Chidao): Promise<unknown> {
       return shape(root.outs, (await chidao.readTree('document', [found.id], root.tree)).get(found.id)!)
     }
     case 'owedBy': {
-      const org = await chidao.organizationByCode(root.organization)
-      if (!org) throw new Error('not found: the resolvers give the error')
-      const scope = root.role ? { organizationId: org.id, role: root.role as AssignmentRole } : { organizationId: org.id }
-      const found = await chidao.tasksOwedBy(scope, root.asOf ?? todayInVietnam(), {
-        offset: root.offset,
-        limit: root.limit,
-        tree: root.tree,
-      })
-      return connection(root.parts, root.offset, root.limit, { total: found.total, items: found.trees ?? [] })
+      const role = root.role as AssignmentRole | null
+      const found = await chidao.owedTaskTrees(
+        role ? { organizationCode: root.organization, role } : { organizationCode: root.organization },
+        root.asOf ?? todayInVietnam(),
+        { offset: root.offset, limit: root.limit },
+        root.tree,
+      )
+      if (!found.known) throw new Error('unknown organisation: the resolvers give the error')
+      return connection(root.parts, root.offset, root.limit, { total: found.total, items: found.trees })
     }
   }
 }
@@ -133,7 +133,7 @@ async function answerQuery(plan: readonly RootPlan[], chidao: Chidao): Promise<R
 
 /**
  * The plugin that answers planned queries before execution, in one statement per root field (and
- * one to find its rows by code or symbol): see plan.ts for what is planned.
+ * one to find a document by its symbol first): see plan.ts for what is planned.
  *
  * @example
  * new ApolloServer({ schema, plugins: [lookaheadPlugin()] })

@@ -9,7 +9,9 @@ import type { TaskStatus } from '../../hierarchy/status.js'
 import type { Organization } from '../../model/organization.js'
 import type { AssignmentRole, Task } from '../../model/task.js'
 import type { PageWindow } from '../../storage/repo/pages.js'
-import type { ObligationStatusRow, OwedPage, ScorecardCounts } from '../../storage/status-query.js'
+import type { OwedPage } from '../../storage/owed-query.js'
+import type { ObligationStatusRow, ScorecardCounts } from '../../storage/status-query.js'
+import type { TreeField } from '../../storage/tree-query.js'
 import * as finding from '../queries/finding.js'
 import * as hierarchy from '../queries/hierarchy.js'
 import * as taskQueries from '../queries/tasks.js'
@@ -157,8 +159,7 @@ export class ChidaoHierarchy extends ChidaoCommands {
 
   /**
    * A page of the tasks an organisation owes on a date (group fan-out and successions applied),
-   * optionally in one role and with its own obligation in one status, in plan order; with `tree`, each task's JSON tree
-   * (see `readTree`) read in the same statement.
+   * optionally in one role and with its own obligation in one status, in plan order.
    *
    * @example
    * const { items, total } = await chidao.tasksOwedBy({ organizationId: skhcn.id, role: 'LEAD' }, '2025-12-31', { status: 'OVERDUE', offset: 0, limit: 20 })
@@ -167,8 +168,25 @@ export class ChidaoHierarchy extends ChidaoCommands {
     scope: { organizationId: string; role?: AssignmentRole },
     asOf: CalendarDate,
     page: OwedPage,
-  ): Promise<{ items: Task[]; total: number; trees?: Record<string, unknown>[] }> {
+  ): Promise<{ items: Task[]; total: number }> {
     return hierarchy.tasksOwedBy(this.db, scope, asOf, page.due ? { ...page, due: finding.requireRange(page.due, 'dueBetween') } : page)
+  }
+
+  /**
+   * A page of the tasks an organisation, by its code, owes on a date (as `tasksOwedBy`, without a
+   * status), each read as the JSON tree `fields` names (see `readTree`), with the count of all and
+   * whether the code is known: all in one statement, for a reader that looks ahead.
+   *
+   * @example
+   * const { known, total, trees } = await chidao.owedTaskTrees({ organizationCode: 'QNG.STC', role: 'LEAD' }, '2025-12-31', { offset: 0, limit: 20 }, [{ key: 'code', column: 'code' }])
+   */
+  owedTaskTrees(
+    scope: { organizationCode: string; role?: AssignmentRole },
+    asOf: CalendarDate,
+    page: { offset: number; limit: number },
+    fields: readonly TreeField[],
+  ): Promise<{ known: boolean; total: number; trees: Record<string, unknown>[] }> {
+    return hierarchy.owedTaskTreesOf(this.db, scope, asOf, page, fields)
   }
 
   // ---------------------------------------------------------------- finding (see queries/finding.ts)

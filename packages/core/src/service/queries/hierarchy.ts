@@ -10,13 +10,13 @@ import { parentTaskIdsOfDocument, tasksOfDocument } from '../../storage/repo/tas
 import {
   obligationStatuses,
   overdueObligations,
-  owedTaskPage,
-  type OwedPage,
   scorecardCounts,
   scorecardCountsByHolder,
   type ObligationStatusRow,
   type ScorecardCounts,
 } from '../../storage/status-query.js'
+import { owedTaskPage, owedTaskTrees, type OwedPage } from '../../storage/owed-query.js'
+import type { TreeField } from '../../storage/tree-query.js'
 import { requireDocument } from '../lookup.js'
 import { requireDate } from '../validate.js'
 
@@ -75,15 +75,26 @@ export function overdueObligationsOf(
   return overdueObligations(db, requireDate(asOf, 'asOf'), scope, page)
 }
 
-/** A page of the tasks an organisation owes on a date, in plan order, with the count of all (and their trees when asked). */
+/** A page of the tasks an organisation owes on a date, in plan order, with the count of all. */
 export async function tasksOwedBy(
   db: Db,
   scope: { organizationId: string; role?: AssignmentRole },
   asOf: CalendarDate,
   page: OwedPage,
-): Promise<{ items: Task[]; total: number; trees?: Record<string, unknown>[] }> {
-  const { tasks, ...rest } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
-  return { items: tasks, ...rest }
+): Promise<{ items: Task[]; total: number }> {
+  const { tasks, total } = await owedTaskPage(db, requireDate(asOf, 'asOf'), scope, page)
+  return { items: tasks, total }
+}
+
+/** The JSON trees of a page of the tasks an organisation (by code) owes on a date, the count of all, and whether the code is known. */
+export function owedTaskTreesOf(
+  db: Db,
+  scope: { organizationCode: string; role?: AssignmentRole },
+  asOf: CalendarDate,
+  page: { offset: number; limit: number },
+  fields: readonly TreeField[],
+): Promise<{ known: boolean; total: number; trees: Record<string, unknown>[] }> {
+  return owedTaskTrees(db, requireDate(asOf, 'asOf'), scope, page, fields)
 }
 
 /**
