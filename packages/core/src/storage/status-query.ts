@@ -4,13 +4,12 @@
  * were applied at write time, see `obligation-span.ts`), and rollups by scope. The same SQL runs on
  * SQLite and PostgreSQL; a property test holds it to the reference rules of `hierarchy/`.
  */
-import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { CalendarDate } from '../calendar/date.js'
 import { emptyCounts, rates, type Scorecard, type ScorecardScope } from '../hierarchy/scorecard.js'
 import type { TaskStatus } from '../hierarchy/status.js'
-import type { AssignmentRole, Task } from '../model/task.js'
-import { toTask } from './rows.js'
-import type { Database, TaskTable } from './schema.js'
+import type { AssignmentRole } from '../model/task.js'
+import type { Database } from './schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
