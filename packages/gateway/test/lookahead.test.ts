@@ -82,6 +82,12 @@ const PLANNED: [string, string, number][] = [
     2,
   ],
   ['an unknown ID of a known type', `{ node(id: "${gid('Task', 't:nope')}") { id ... on Task { code } } }`, 1],
+  [
+    'IDs with quotes, written into the SQL as literals',
+    `{ a: node(id: "${gid('Document', "d:x' or '1'='1")}") { id ... on Document { symbol } }
+    b: node(id: "${gid('Task', "t:o''brien\\'")}") { id ... on Task { code } } }`,
+    2,
+  ],
 ]
 
 /** Queries the look-ahead leaves to the resolvers (their answers and errors must still be the same). */

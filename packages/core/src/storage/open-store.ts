@@ -1,6 +1,7 @@
 import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin, type LogConfig } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
+import { prepareMarked } from './prepared.js'
 import { codedErrors } from './coded-dialect.js'
 import { Sqlite3Dialect } from './sqlite/sqlite3-dialect.js'
 import { openSqliteFile } from './sqlite/load-driver.js'
@@ -105,7 +106,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       max: options.maxConnections ?? 10,
       types: PG_TYPES,
       connectionTimeoutMillis: options.connectTimeoutMs ?? STORE_DEFAULTS.connectTimeoutMs,
-      options: `-c jit=off -c random_page_cost=1.1 -c statement_timeout=${statementTimeout} -c lock_timeout=${lockTimeout} -c idle_in_transaction_session_timeout=${STORE_DEFAULTS.idleInTransactionMs}`,
+      options: `-c jit=off -c random_page_cost=1.1 -c standard_conforming_strings=on -c statement_timeout=${statementTimeout} -c lock_timeout=${lockTimeout} -c idle_in_transaction_session_timeout=${STORE_DEFAULTS.idleInTransactionMs}`,
     })
     // Without these listeners a backend terminated by PostgreSQL (pg_terminate_backend, a restart)
     // emits an 'error' nobody hears, and Node ends the process. The pool drops a broken client
@@ -114,6 +115,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     pool.on('error', onError)
     pool.on('connect', (client) => {
       client.on('error', onError)
+      prepareMarked(client)
     })
     const db = new Kysely<Database>({
       dialect: codedErrors(new PostgresDialect({ pool })),

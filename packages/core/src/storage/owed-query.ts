@@ -8,6 +8,7 @@ import type { CalendarDate } from '../calendar/date.js'
 import type { TaskStatus } from '../hierarchy/status.js'
 import type { AssignmentRole, Task } from '../model/task.js'
 import type { Db } from './db.js'
+import { PREPARED } from './prepared.js'
 import { toTask } from './rows.js'
 import type { TaskTable } from './schema.js'
 import { obligationStatusCte, standing } from './status-query.js'
@@ -84,7 +85,12 @@ export async function owedTaskTrees(
 ): Promise<{ known: boolean; total: number; trees: Record<string, unknown>[] }> {
   const holder = sql`(select h.id from organization h where h.code = ${scope.organizationCode})`
   const owed = owedCte(asOf, scope.role ? { organizationId: holder, role: scope.role } : { organizationId: holder }, page)
-  const result = await sql<{ known: number | string; total: number | string; id: string | null; treeJson: string | null }>`${owed}
+  const result = await sql<{
+    known: number | string
+    total: number | string
+    id: string | null
+    treeJson: string | null
+  }>`${sql.raw(PREPARED)}${owed}
     ${pageOf(page, sql`(select count(*) from organization h where h.code = ${scope.organizationCode}) as known, p.id, ${treeOf(db, 'task', 'p', fields)} as tree_json`)}`.execute(
     db,
   )

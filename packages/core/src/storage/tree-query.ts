@@ -13,6 +13,7 @@
 import { PostgresAdapter, sql, type RawBuilder } from 'kysely'
 import type { Db } from './db.js'
 import { distinct } from './db.js'
+import { PREPARED } from './prepared.js'
 
 /** Which entities a tree may hold. */
 export type TreeEntity = 'document' | 'task' | 'organization' | 'assignment' | 'report' | 'group'
@@ -270,7 +271,10 @@ class Builder {
 /**
  * The JSON tree (as text) of the `entity` row under `alias` in a caller's query: for a reader that
  * pages its own rows (the tasks an organisation owes) and reads their trees in the same statement.
- * `id`, when the row is known, is its id as a value.
+ * `id`, when the row is known, is written into the SQL as a literal (quotes doubled; the connections
+ * run with standard_conforming_strings on, so nothing else escapes): the statement, prepared, keeps a
+ * plan made for that row — a parameter would get a generic plan after five runs, sized for an average
+ * document (two below it), not for 57-NQ/TW (3,356).
  *
  * @example
  * sql`select t.id, ${treeOf(db, 'task', 't', fields)} as tree from task t where …`
@@ -282,7 +286,7 @@ export function treeOf(db: Db, entity: TreeEntity, alias: string, fields: readon
     entity,
     self,
     fields,
-    id === undefined ? col(self, 'id') : sql`${id}`,
+    id === undefined ? col(self, 'id') : sql.lit(id),
   )
   return sql<string>`cast(${body} as text)`
 }
@@ -306,12 +310,15 @@ export async function readTree(
 ): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>()
   if (!ids.length) return out
-  const rows =
-    // One row: its id as a value, so that the planner sizes its lists from the statistics (57-NQ/TW has 3,356 below it).
-    (
-      await sql<{ id: string; j: string }>`select r.id as id, ${treeOf(db, entity, 'r', fields, ids.length === 1 ? ids[0] : undefined)} as j
+  // One row: its id written in (see treeOf) and the statement prepared, so that its plan is made for it.
+  const one = ids.length === 1 ? ids[0] : undefined
+  const rows = (
+    await sql<{
+      id: string
+      j: string
+    }>`${sql.raw(one === undefined ? '' : PREPARED)}select r.id as id, ${treeOf(db, entity, 'r', fields, one)} as j
       from ${sql.id(ENTITIES[entity].table)} r where r.id in (${sql.join(distinct(ids))})`.execute(db)
-    ).rows
+  ).rows
   for (const row of rows) out.set(row.id, JSON.parse(row.j) as Record<string, unknown>)
   return out
 }

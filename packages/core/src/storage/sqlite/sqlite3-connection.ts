@@ -10,7 +10,7 @@ import {
 } from 'kysely'
 import type { Sqlite3Database, Sqlite3RunContext } from './sqlite3-types.js'
 
-const ROW_RETURNING_RAW = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i
+const ROW_RETURNING_RAW = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(select|with|pragma|values|explain)\b|\breturning\b/i
 
 /**
  * Whether a query yields rows (run with `all`) or only a change count (run with `run`).

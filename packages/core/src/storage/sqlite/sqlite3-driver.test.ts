@@ -50,6 +50,13 @@ describe('Sqlite3Dialect', () => {
     expect(await db.insertInto('t').values({ id: 3, v: 'bốn' }).returning('v').execute()).toEqual([{ v: 'bốn' }])
     expect(await db.deleteFrom('t').where('id', '>', 1).returning('id').execute()).toEqual([{ id: 2 }, { id: 3 }])
     expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows).toEqual([{ n: 1 }])
+    // A raw select opened by comments still returns its rows.
+    expect(
+      (
+        await sql<{ n: number }>`/* prepared */ -- a note
+ select count(*) as n from t`.execute(db)
+      ).rows,
+    ).toEqual([{ n: 1 }])
   })
 
   it('binds a safe BigInt as a number instead of sqlite3’s silent NULL, and refuses unsafe ones and Dates', async () => {
