@@ -105,7 +105,8 @@ const ENTITIES: Readonly<Record<TreeEntity, EntityDef>> = {
       tasks: {
         entity: 'task',
         rows: (d, t) => ({ from: sql`task ${t}`, where: sql`${col(t, 'document_id')} = ${d}` }),
-        order: (t) => [col(t, 'ordinal'), col(t, 'id')],
+        // Plan order: (document_id, ordinal) is unique, so the index gives the page without a sort.
+        order: (t) => [col(t, 'ordinal')],
       },
       // Issue-date order with unknown dates first on both stores, as linkedDocumentPages.
       implementedBy: {
@@ -148,7 +149,8 @@ const ENTITIES: Readonly<Record<TreeEntity, EntityDef>> = {
       assignments: {
         entity: 'assignment',
         rows: (t, a) => ({ from: sql`assignment ${a}`, where: sql`${col(a, 'task_id')} = ${t}` }),
-        order: (a) => [col(a, 'ordinal'), col(a, 'id')],
+        // (task_id, ordinal) is unique: read in index order.
+        order: (a) => [col(a, 'ordinal')],
       },
       reports: {
         entity: 'report',
