@@ -193,7 +193,12 @@ const KEY = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/
 /** PostgreSQL's json_build_object takes at most 100 arguments. */
 const MAX_FIELDS = 50
 
-/** A tree asked wrongly: a programming error of the caller, thrown before any SQL runs. */
+/**
+ * A tree asked wrongly: a programming error of the caller, thrown before any SQL runs.
+ *
+ * @example
+ * await chidao.readTree('document', [id], [{ key: 'x', column: 'password' }]).catch((e) => e instanceof TreeQueryError) // true
+ */
 export class TreeQueryError extends Error {
   override readonly name = 'TreeQueryError'
 }
