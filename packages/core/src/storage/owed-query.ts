@@ -12,7 +12,7 @@ import { PREPARED } from './prepared.js'
 import { toTask } from './rows.js'
 import type { TaskTable } from './schema.js'
 import { obligationStatusCte, standing } from './status-query.js'
-import { treeOf, type TreeField } from './tree-query.js'
+import { parseTree, treeOf, type TreeField } from './tree-query.js'
 
 /** Which of the tasks an organisation owes: those whose own obligation has a status or falls due in a range, and a window. */
 export interface OwedPage {
@@ -98,6 +98,6 @@ export async function owedTaskTrees(
   return {
     known: Number(first?.known ?? 0) > 0,
     total: Number(first?.total ?? 0),
-    trees: result.rows.flatMap((r) => (r.id === null ? [] : [JSON.parse(r.treeJson!) as Record<string, unknown>])),
+    trees: result.rows.flatMap((r) => (r.id === null ? [] : [parseTree(fields, r.treeJson!)])),
   }
 }
