@@ -6,25 +6,9 @@
  * (two when a document is found by its symbol first), no more than the resolvers.
  */
 import { DIALECTS, destroyTest, initTest, type TestContext } from '@chidao/core/testing'
-import type { KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AS_OF, PLAN, seedWithReports } from './dashboard-data.js'
-import { serve, type Served } from './support.js'
-
-/** Counts the statements kysely sends. */
-function counter(): KyselyPlugin & { count: number } {
-  const plugin = {
-    count: 0,
-    transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
-      plugin.count++
-      return args.node
-    },
-    async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
-      return args.result
-    },
-  }
-  return plugin
-}
+import { serve, statementCounter, type Served } from './support.js'
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url')
 const cursor = (n: number) => Buffer.from(`offset:${n}`, 'utf8').toString('base64url')
@@ -115,7 +99,7 @@ for (const dialect of DIALECTS)
     let t: TestContext
     let on: Served
     let off: Served
-    const plugin = counter()
+    const plugin = statementCounter()
     const variables: Record<string, unknown> = { yes: true, n: '3' }
 
     beforeAll(async () => {

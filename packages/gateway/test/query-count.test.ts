@@ -1,28 +1,12 @@
 import { loadFixtures } from '@chidao/fixtures'
-import type { KyselyPlugin } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { serve } from './support.js'
+import { serve, statementCounter } from './support.js'
 import { DIALECTS, destroyTest, initTest } from '@chidao/core/testing'
-
-/** Counts every query kysely sends. */
-function counter(): KyselyPlugin & { count: number } {
-  const plugin = {
-    count: 0,
-    transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
-      plugin.count++
-      return args.node
-    },
-    async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
-      return args.result
-    },
-  }
-  return plugin
-}
 
 for (const dialect of DIALECTS)
   describe(`DataLoader keeps a page of tasks to a bounded number of queries on ${dialect.name}`, () => {
     it('costs the same number of queries for 20, 30 or 40 tasks with every field of a task', async () => {
-      const plugin = counter()
+      const plugin = statementCounter()
       const t = await initTest(dialect, { plugins: [plugin] })
       await loadFixtures(t.chidao)
       const served = await serve({ store: t.store })
@@ -58,7 +42,7 @@ for (const dialect of DIALECTS)
 for (const dialect of DIALECTS)
   describe(`nested lists cost at most 2 statements per level, whatever their width, on ${dialect.name}`, () => {
     it('pages implementedBy → tasks → reports and cascade → implements → tasks in SQL, one batch per level', async () => {
-      const plugin = counter()
+      const plugin = statementCounter()
       const t = await initTest(dialect, { plugins: [plugin] })
       await loadFixtures(t.chidao)
       const served = await serve({ store: t.store })

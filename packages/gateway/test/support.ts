@@ -1,5 +1,6 @@
 /** Serving a gateway over a real HTTP port for tests. */
 import type { AddressInfo } from 'node:net'
+import type { KyselyPlugin } from 'kysely'
 import { createGateway, createHttpServer, type Gateway, type GatewayOptions } from '../src/index.js'
 
 export interface Served {
@@ -32,4 +33,19 @@ export async function serve(options: GatewayOptions): Promise<Served> {
       await gateway.stop()
     },
   }
+}
+
+/** A kysely plugin that counts the statements a store sends (pass it to `initTest(dialect, { plugins: [plugin] })`). */
+export function statementCounter(): KyselyPlugin & { count: number } {
+  const plugin = {
+    count: 0,
+    transformQuery(args: Parameters<KyselyPlugin['transformQuery']>[0]) {
+      plugin.count++
+      return args.node
+    },
+    async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
+      return args.result
+    },
+  }
+  return plugin
 }
