@@ -190,7 +190,7 @@ const ENTITIES: Readonly<Record<TreeEntity, EntityDef>> = {
 }
 
 const KEY = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/
-/** PostgreSQL's json_build_object takes at most 100 arguments. */
+/** PostgreSQL's json_build_array takes at most 100 arguments (one per field): a bound well inside it. */
 const MAX_FIELDS = 50
 
 /**

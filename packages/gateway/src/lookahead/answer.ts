@@ -9,7 +9,7 @@ import type { ApolloServerPlugin } from '@apollo/server'
 import { todayInVietnam, type AssignmentRole, type Chidao } from '@chidao/core'
 import { Kind, type FragmentDefinitionNode } from 'graphql'
 import type { Context } from '../context.js'
-import { toGlobalId } from '../types/relay.js'
+import { encodeCursor, toGlobalId } from '../types/relay.js'
 import { planQuery, type Out, type Part, type RootPlan } from './plan.js'
 
 type Tree = Record<string, unknown>
@@ -17,8 +17,6 @@ interface ListTree {
   readonly total?: number
   readonly items?: Tree[]
 }
-
-const cursorOf = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url')
 
 /** A response object from a tree node, in the query's order. */
 function shape(outs: readonly Out[], tree: Tree): Record<string, unknown> {
@@ -67,7 +65,7 @@ function connection(parts: readonly Part[], offset: number, limit: number, list:
           const edge: Record<string, unknown> = {}
           for (const e of p.parts) {
             if (e.kind === 'typename') edge[e.key] = e.value
-            else if (e.kind === 'cursor') edge[e.key] = cursorOf(offset + i)
+            else if (e.kind === 'cursor') edge[e.key] = encodeCursor(offset + i)
             else if (e.kind === 'node') edge[e.key] = shape(e.outs, item)
           }
           return edge
@@ -79,8 +77,8 @@ function connection(parts: readonly Part[], offset: number, limit: number, list:
           if (q.kind === 'typename') info[q.key] = q.value
           else if (q.kind === 'hasNextPage') info[q.key] = offset + size < total
           else if (q.kind === 'hasPreviousPage') info[q.key] = offset > 0 && total > 0
-          else if (q.kind === 'startCursor') info[q.key] = size ? cursorOf(offset) : null
-          else if (q.kind === 'endCursor') info[q.key] = size ? cursorOf(offset + size - 1) : null
+          else if (q.kind === 'startCursor') info[q.key] = size ? encodeCursor(offset) : null
+          else if (q.kind === 'endCursor') info[q.key] = size ? encodeCursor(offset + size - 1) : null
         }
         out[p.key] = info
         break

@@ -7,7 +7,7 @@
  * argument out of range, a variable of the wrong type — gives no plan, and the query runs through
  * the resolvers as before, which also give every error. Pure over the query's syntax and variables.
  */
-import { ASSIGNMENT_ROLES, type TreeEntity, type TreeField } from '@chidao/core'
+import { ASSIGNMENT_ROLES, isCalendarDate, type TreeEntity, type TreeField } from '@chidao/core'
 import {
   Kind,
   type FieldNode,
@@ -16,7 +16,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql'
-import { DEFAULT_PAGE, MAX_PAGE } from '../types/relay.js'
+import { cursorOffset, DEFAULT_PAGE, MAX_PAGE, parseGlobalId } from '../types/relay.js'
 
 /** How one response field is made from a node of the tree the store returns. */
 export type Out =
@@ -173,19 +173,29 @@ const text = (v: unknown): string => {
 }
 const optionalText = (v: unknown): string | null => (v == null ? null : text(v))
 
-/** A connection's window from `first`/`after` (relay.ts's rules); `last`/`before` and bad values give no plan. */
-function windowOf(field: FieldNode, scope: Scope): { offset: number; limit: number } {
-  for (const a of field.arguments ?? []) if (!['first', 'after'].includes(a.name.value)) throw NO_PLAN
+/**
+ * A connection's window from `first`/`after` (relay.ts's rules); `last`/`before`, another argument
+ * than those and `others`, and bad values give no plan.
+ */
+function windowOf(field: FieldNode, scope: Scope, others: readonly string[] = []): { offset: number; limit: number } {
+  for (const a of field.arguments ?? []) if (!['first', 'after', ...others].includes(a.name.value)) throw NO_PLAN
   const first = arg(field, 'first', scope) ?? null
   if (first !== null && (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)) throw NO_PLAN
   const after = optionalText(arg(field, 'after', scope) ?? null)
   let offset = 0
   if (after !== null) {
-    const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'))
-    if (!match) throw NO_PLAN
-    offset = Number(match[1]) + 1
+    const at = cursorOffset(after)
+    if (at === null) throw NO_PLAN
+    offset = at + 1
   }
   return { offset, limit: (first as number | null) ?? DEFAULT_PAGE }
+}
+
+/** An optional date argument: a calendar date, null, or no plan. */
+const optionalDate = (v: unknown): string | null => {
+  const date = optionalText(v)
+  if (date !== null && !isCalendarDate(date)) throw NO_PLAN
+  return date
 }
 
 const noArgs = (field: FieldNode) => {
@@ -287,34 +297,26 @@ function rootOf(field: FieldNode, scope: Scope): RootPlan {
   if (name === '__typename') return { kind: 'typename', key }
   if (name === 'node' || name === 'task') {
     only('id')
-    const decoded = Buffer.from(text(arg(field, 'id', scope)), 'base64url').toString('utf8')
-    const colon = decoded.indexOf(':')
-    const type = decoded.slice(0, colon)
-    if (colon <= 0 || !TYPES[type]?.globalId || (name === 'task' && type !== 'Task')) throw NO_PLAN
-    const { outs, tree } = objectOf(field, type, scope)
-    return { kind: 'byId', key, entity: TYPES[type]!.entity, id: decoded.slice(colon + 1), tree, outs }
+    const parsed = parseGlobalId(text(arg(field, 'id', scope)))
+    if (!parsed || !TYPES[parsed.type]?.globalId || (name === 'task' && parsed.type !== 'Task')) throw NO_PLAN
+    const { outs, tree } = objectOf(field, parsed.type, scope)
+    return { kind: 'byId', key, entity: TYPES[parsed.type]!.entity, id: parsed.id, tree, outs }
   }
   if (name === 'document') {
     only('symbol', 'issuedOn')
-    const issuedOn = optionalText(arg(field, 'issuedOn', scope) ?? null)
-    if (issuedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw NO_PLAN
+    const issuedOn = optionalDate(arg(field, 'issuedOn', scope) ?? null)
     const { outs, tree } = objectOf(field, 'Document', scope)
     return { kind: 'bySymbol', key, symbol: text(arg(field, 'symbol', scope)), issuedOn, tree, outs }
   }
   if (name === 'tasks') {
-    only('filter', 'asOf', 'first', 'after')
     const filter = arg(field, 'filter', scope) as Record<string, unknown> | null | undefined
     if (!filter || typeof filter !== 'object') throw NO_PLAN
     for (const [k, v] of Object.entries(filter)) if (v != null && k !== 'organization' && k !== 'role') throw NO_PLAN
     const role = optionalText(filter.role ?? null)
     if (role !== null && !(ASSIGNMENT_ROLES as readonly string[]).includes(role)) throw NO_PLAN
-    const asOf = optionalText(arg(field, 'asOf', scope) ?? null)
-    if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw NO_PLAN
+    const asOf = optionalDate(arg(field, 'asOf', scope) ?? null)
     const { parts, tree } = partsOf(field, 'Task', scope)
-    const window = windowOf(
-      { ...field, arguments: field.arguments?.filter((a) => a.name.value === 'first' || a.name.value === 'after') },
-      scope,
-    )
+    const window = windowOf(field, scope, ['filter', 'asOf'])
     return { kind: 'owedBy', key, organization: text(filter.organization), role, asOf, ...window, tree: tree ?? [], parts }
   }
   throw NO_PLAN

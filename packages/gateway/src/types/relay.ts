@@ -9,11 +9,22 @@ export function toGlobalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url')
 }
 
-export function fromGlobalId(globalId: string): { type: string; id: string } {
+/**
+ * A global ID's type and id, or null when it is not one.
+ *
+ * @example
+ * parseGlobalId(toGlobalId('Task', 't:1')) //=> { type: 'Task', id: 't:1' }
+ */
+export function parseGlobalId(globalId: string): { type: string; id: string } | null {
   const text = Buffer.from(globalId, 'base64url').toString('utf8')
   const colon = text.indexOf(':')
-  if (colon <= 0) throw new GraphQLError('Not a chidao global ID', { extensions: { code: 'BAD_USER_INPUT' } })
-  return { type: text.slice(0, colon), id: text.slice(colon + 1) }
+  return colon <= 0 ? null : { type: text.slice(0, colon), id: text.slice(colon + 1) }
+}
+
+export function fromGlobalId(globalId: string): { type: string; id: string } {
+  const parsed = parseGlobalId(globalId)
+  if (!parsed) throw new GraphQLError('Not a chidao global ID', { extensions: { code: 'BAD_USER_INPUT' } })
+  return parsed
 }
 
 @InterfaceType({ description: 'An object with a global ID.' })
@@ -95,12 +106,19 @@ function checkArgs(args: ConnectionArgs): void {
 }
 
 /** Cursors are opaque: base64url of `offset:N`. */
-const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url')
+/** A cursor: base64url of `offset:N`. */
+export const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`, 'utf8').toString('base64url')
+
+/** A cursor's offset, or null when it is not one. */
+export function cursorOffset(cursor: string): number | null {
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  return match ? Number(match[1]) : null
+}
 
 function decodeCursor(cursor: string): number {
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match) throw badInput('Bad cursor')
-  return Number(match[1])
+  const offset = cursorOffset(cursor)
+  if (offset === null) throw badInput('Bad cursor')
+  return offset
 }
 
 /** Whether the window can be found without the list's length (only `last` without `before` needs it). */
