@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { refreshDerived, TASK_STATUSES } from '../src/index.js'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
-import { ctx, registerSmallCascade } from './support/cascade.js'
+import { ctx, registerNewDirection, registerSmallCascade } from './support/cascade.js'
 
 for (const dialect of DIALECTS) {
   describe(`hierarchy services on ${dialect.name}`, () => {
@@ -287,20 +287,7 @@ for (const dialect of DIALECTS) {
     it('lists plans needing review after new direction, until a review is recorded', async () => {
       const { nq57, kh359 } = await setUp()
       expect(await t.chidao.plansNeedingReview()).toEqual([])
-      await t.chidao.registerOrganization(ctx, {
-        code: 'BCDTW',
-        name: 'Ban Chỉ đạo Trung ương',
-        tier: 'CENTRAL',
-        bloc: 'PARTY',
-        kind: 'STEERING_COMMITTEE',
-      })
-      const kh01 = await t.chidao.registerDocument(ctx, {
-        symbol: '01-KH/BCĐTW',
-        issuerCode: 'BCDTW',
-        issuedOn: '2025-06-02',
-        title: 'Kế hoạch hành động chiến lược',
-        implements: [nq57.id],
-      })
+      const kh01 = await registerNewDirection(t.chidao, nq57.id)
       expect(await t.chidao.plansNeedingReview()).toEqual([{ documentId: kh359.id, newDirectionId: kh01.id, parentId: nq57.id }])
       await t.chidao.recordAlignmentReview(ctx, {
         documentId: kh359.id,

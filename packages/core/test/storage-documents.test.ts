@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DIALECTS, destroyTest, initTest, type TestContext } from './support/dialects.js'
-import { ctx, registerOrganizations, registerSmallCascade } from './support/cascade.js'
+import { ctx, registerNewDirection, registerOrganizations, registerSmallCascade } from './support/cascade.js'
 import { expectCode } from './support/storage.js'
 
 for (const dialect of DIALECTS) {
@@ -161,20 +161,7 @@ for (const dialect of DIALECTS) {
 
       it('records an alignment review decision (seed 004: keep 359-KH/TU after 01-KH/BCĐTW)', async () => {
         const { nq57, kh359 } = await registerSmallCascade(t.chidao)
-        await t.chidao.registerOrganization(ctx, {
-          code: 'BCDTW',
-          name: 'Ban Chỉ đạo Trung ương',
-          tier: 'CENTRAL',
-          bloc: 'PARTY',
-          kind: 'STEERING_COMMITTEE',
-        })
-        const kh01 = await t.chidao.registerDocument(ctx, {
-          symbol: '01-KH/BCĐTW',
-          issuerCode: 'BCDTW',
-          issuedOn: '2025-06-02',
-          title: 'Kế hoạch hành động chiến lược',
-          implements: [nq57.id],
-        })
+        const kh01 = await registerNewDirection(t.chidao, nq57.id)
         const memo = await t.chidao.registerDocument(ctx, {
           symbol: '1408/SKHCN-QLKHCN',
           issuerCode: 'QNG.SKHCN',

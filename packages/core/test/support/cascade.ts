@@ -94,3 +94,24 @@ export async function registerSmallCascade(chidao: Chidao): Promise<SmallCascade
   })
   return { nq57, nq71, kh359, kh09 }
 }
+
+/**
+ * The new direction of seed 004: the Central Steering Committee and its plan 01-KH/BCĐTW (2 June 2025)
+ * implementing `nq57Id`, after which plans on 57-NQ/TW need an alignment review.
+ */
+export async function registerNewDirection(chidao: Chidao, nq57Id: string): Promise<Document> {
+  await chidao.registerOrganization(ctx, {
+    code: 'BCDTW',
+    name: 'Ban Chỉ đạo Trung ương',
+    tier: 'CENTRAL',
+    bloc: 'PARTY',
+    kind: 'STEERING_COMMITTEE',
+  })
+  return chidao.registerDocument(ctx, {
+    symbol: '01-KH/BCĐTW',
+    issuerCode: 'BCDTW',
+    issuedOn: '2025-06-02',
+    title: 'Kế hoạch hành động chiến lược',
+    implements: [nq57Id],
+  })
+}
