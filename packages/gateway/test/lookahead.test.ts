@@ -147,6 +147,21 @@ for (const dialect of DIALECTS)
       expect(ahead.text).toBe(resolved.text)
     })
 
+    it('answers the same to twelve readers at once on the pool while a writer adds tasks to another plan', async () => {
+      const query = PLANNED[0]![1]
+      const expected = (await ask(off, query)).text
+      const [nq57] = await t.chidao.documentsBySymbol('57-NQ/TW')
+      const writer = (async () => {
+        for (let i = 1; i <= 6; i++)
+          await t.chidao.addTask({ actor: 'test' }, { documentId: nq57!.id, code: `Z.${i}`, content: `Nhiệm vụ thêm ${i}` })
+      })()
+      // Each pooled PostgreSQL connection prepares the statement for itself; all must answer alike.
+      const answers = await Promise.all(Array.from({ length: 12 }, () => ask(on, query)))
+      await writer
+      for (const answer of answers) expect(answer.text).toBe(expected)
+      expect((await t.chidao.tasksOf(nq57!.id)).filter((task) => task.code.startsWith('Z.'))).toHaveLength(6)
+    })
+
     it('reads what it plans, in one statement where the resolvers take several: the pages hold data', async () => {
       const ahead = await ask(on, PLANNED[0]![1])
       expect(ahead.statements).toBe(1)
